@@ -1,0 +1,4 @@
+/**
+ * How the support team performs: seed 003's analytics per supervisor.
+ */
+package io.parley.analytics;

@@ -1,0 +1,51 @@
+package io.parley.conversation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import io.parley.identity.Role;
+import io.parley.identity.UserId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class Messages {
+
+	private final JdbcClient jdbc;
+
+	Messages(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void add(Message message) {
+		this.jdbc
+			.sql("INSERT INTO messages (conversation_id, sequence_number, sender_id, sender_role, content, created_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?)")
+			.params(message.conversationId().value(), message.sequence(), message.senderId().value(),
+					message.senderRole().value(), message.content(), message.createdAt().atOffset(ZoneOffset.UTC))
+			.update();
+	}
+
+	/** All messages of a conversation in sequence order. */
+	List<Message> of(ConversationId conversation) {
+		return this.jdbc
+			.sql("SELECT conversation_id, sequence_number, sender_id, sender_role, content, created_at FROM messages "
+					+ "WHERE conversation_id = ? ORDER BY sequence_number")
+			.param(conversation.value())
+			.query(Messages::map)
+			.list();
+	}
+
+	private static Message map(ResultSet row, int number) throws SQLException {
+		return new Message(new ConversationId(row.getObject("conversation_id", UUID.class)),
+				row.getLong("sequence_number"), new UserId(row.getObject("sender_id", UUID.class)),
+				Role.parse(row.getString("sender_role")).orElseThrow(), row.getString("content"),
+				row.getObject("created_at", OffsetDateTime.class).toInstant());
+	}
+
+}

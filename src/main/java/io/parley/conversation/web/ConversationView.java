@@ -1,0 +1,40 @@
+package io.parley.conversation.web;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.parley.conversation.Conversation;
+import io.parley.conversation.Message;
+import io.parley.conversation.MessageLog.Transcript;
+import io.parley.identity.UserId;
+import io.parley.system.Timestamps;
+
+@JsonPropertyOrder({ "_id", "status", "agentId", "supervisorId", "candidateId", "messages" })
+@JsonInclude(JsonInclude.Include.ALWAYS)
+record ConversationView(@JsonProperty("_id") String id, String status, String agentId, String supervisorId,
+		String candidateId, List<MessageView> messages) {
+
+	static ConversationView of(Transcript transcript) {
+		Conversation conversation = transcript.conversation();
+		return new ConversationView(conversation.id().toString(), conversation.status().value(),
+				text(conversation.agentId()), text(conversation.supervisorId()), text(conversation.candidateId()),
+				transcript.messages().stream().map(MessageView::of).toList());
+	}
+
+	private static String text(UserId id) {
+		return (id != null) ? id.toString() : null;
+	}
+
+	@JsonPropertyOrder({ "senderId", "senderRole", "content", "createdAt", "sequence" })
+	record MessageView(String senderId, String senderRole, String content, String createdAt, long sequence) {
+
+		static MessageView of(Message message) {
+			return new MessageView(message.senderId().toString(), message.senderRole().value(), message.content(),
+					Timestamps.format(message.createdAt()), message.sequence());
+		}
+
+	}
+
+}

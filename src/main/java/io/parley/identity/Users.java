@@ -1,0 +1,71 @@
+package io.parley.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.parley.system.ErrorCode;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class Users {
+
+	private static final String COLUMNS = "id, name, email, password_hash, role, supervisor_id, created_at";
+
+	private final JdbcClient jdbc;
+
+	Users(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void add(User user) {
+		try {
+			this.jdbc
+				.sql("INSERT INTO users (" + COLUMNS + ") VALUES (:id, :name, :email, :hash, :role, :supervisor, :at)")
+				.param("id", user.id().value())
+				.param("name", user.name())
+				.param("email", user.email())
+				.param("hash", user.passwordHash())
+				.param("role", user.role().value())
+				.param("supervisor", (user.supervisorId() != null) ? user.supervisorId().value() : null)
+				.param("at", user.createdAt().atOffset(ZoneOffset.UTC))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw ErrorCode.EMAIL_ALREADY_EXISTS.exception();
+		}
+	}
+
+	Optional<User> find(UserId id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ?")
+			.param(id.value())
+			.query(Users::map)
+			.optional();
+	}
+
+	Optional<User> findByEmail(String email) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE email = ?")
+			.param(email)
+			.query(Users::map)
+			.optional();
+	}
+
+	boolean existsByEmail(String email) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM users WHERE email = ?").param(email).query(Long.class).single() > 0;
+	}
+
+	private static User map(ResultSet row, int number) throws SQLException {
+		UUID supervisor = row.getObject("supervisor_id", UUID.class);
+		return new User(new UserId(row.getObject("id", UUID.class)), row.getString("name"), row.getString("email"),
+				row.getString("password_hash"), Role.parse(row.getString("role")).orElseThrow(),
+				(supervisor != null) ? new UserId(supervisor) : null,
+				row.getObject("created_at", OffsetDateTime.class).toInstant());
+	}
+
+}

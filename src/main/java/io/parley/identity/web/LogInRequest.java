@@ -1,0 +1,8 @@
+package io.parley.identity.web;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+record LogInRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 200) String password) {
+}

@@ -1,0 +1,127 @@
+package io.parley.realtime;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.parley.conversation.ConversationId;
+import io.parley.conversation.Message;
+import io.parley.conversation.ConversationStatus;
+import io.parley.system.ErrorCode;
+import io.parley.system.Timestamps;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.TextMessage;
+
+/**
+ * Reads and writes the {@code {"event": ..., "data": {...}}} frames of the socket
+ * protocol.
+ */
+@Component
+class Frames {
+
+	private final JsonMapper json;
+
+	private final Map<ErrorCode, TextMessage> errors = new EnumMap<>(ErrorCode.class);
+
+	Frames(JsonMapper json) {
+		this.json = json;
+		for (ErrorCode code : ErrorCode.values()) {
+			this.errors.put(code, frame("ERROR", new ErrorData(code.socketText())));
+		}
+	}
+
+	/**
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_MESSAGE_FORMAT}
+	 * unless the text is a JSON object with a textual {@code event}
+	 */
+	Inbound parse(String text) {
+		JsonNode root;
+		try {
+			root = this.json.readTree(text);
+		}
+		catch (JacksonException ex) {
+			throw ErrorCode.INVALID_MESSAGE_FORMAT.exception();
+		}
+		if (root == null || !root.isObject() || root.get("event") == null || !root.get("event").isString()) {
+			throw ErrorCode.INVALID_MESSAGE_FORMAT.exception();
+		}
+		return new Inbound(root.get("event").stringValue(), root.get("data"));
+	}
+
+	TextMessage error(ErrorCode code) {
+		return this.errors.get(code);
+	}
+
+	TextMessage joined(String conversationId, ConversationStatus status) {
+		return frame("JOINED_CONVERSATION", new JoinedData(conversationId, status.value()));
+	}
+
+	TextMessage left(String conversationId) {
+		return frame("LEFT_CONVERSATION", new ConversationData(conversationId));
+	}
+
+	TextMessage closed(ConversationId conversationId) {
+		return frame("CONVERSATION_CLOSED", new ConversationData(conversationId.toString()));
+	}
+
+	TextMessage newMessage(Message message) {
+		return frame("NEW_MESSAGE",
+				new NewMessageData(message.conversationId().toString(), message.senderId().toString(),
+						message.senderRole().value(), message.content(), Timestamps.format(message.createdAt()),
+						message.sequence()));
+	}
+
+	private TextMessage frame(String event, Object data) {
+		return new TextMessage(this.json.writeValueAsString(new Outbound(event, data)));
+	}
+
+	/**
+	 * A client frame whose envelope is valid; {@code data} is checked by the event's
+	 * handler.
+	 */
+	record Inbound(String event, JsonNode data) {
+
+		/**
+		 * @throws io.parley.system.ParleyException
+		 * {@link ErrorCode#INVALID_REQUEST_SCHEMA} unless {@code data.field} is non-blank
+		 * text of at most {@code maxLength}
+		 */
+		String text(String field, int maxLength) {
+			JsonNode value = (this.data != null && this.data.isObject()) ? this.data.get(field) : null;
+			if (value == null || !value.isString() || value.stringValue().isBlank()
+					|| value.stringValue().length() > maxLength) {
+				throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+			}
+			return value.stringValue();
+		}
+
+		String conversationId() {
+			return text("conversationId", 100);
+		}
+
+	}
+
+	@JsonPropertyOrder({ "event", "data" })
+	record Outbound(String event, Object data) {
+	}
+
+	record ErrorData(String message) {
+	}
+
+	record ConversationData(String conversationId) {
+	}
+
+	@JsonPropertyOrder({ "conversationId", "status" })
+	record JoinedData(String conversationId, String status) {
+	}
+
+	@JsonPropertyOrder({ "conversationId", "senderId", "senderRole", "content", "createdAt", "sequence" })
+	record NewMessageData(String conversationId, String senderId, String senderRole, String content, String createdAt,
+			long sequence) {
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.parley.realtime;
+
+import io.parley.conversation.ConversationAssigned;
+import io.parley.conversation.ConversationClosed;
+import io.parley.conversation.MessagePosted;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Tells the rooms what happened to their conversations, once it is committed. Runs on the
+ * committing thread, so the sender's room lock orders the fan-out; the stored message,
+ * not this notification, is what makes a message durable.
+ */
+@Component
+class RoomNotifier {
+
+	private final Rooms rooms;
+
+	private final Frames frames;
+
+	RoomNotifier(Rooms rooms, Frames frames) {
+		this.rooms = rooms;
+		this.frames = frames;
+	}
+
+	@TransactionalEventListener
+	void on(MessagePosted event) {
+		this.rooms.ifPresent(event.message().conversationId(),
+				(room) -> room.broadcast(this.frames.newMessage(event.message()), event.origin()));
+	}
+
+	@TransactionalEventListener
+	void on(ConversationAssigned event) {
+		if (event.previousAgentId() != null) {
+			this.rooms.ifPresent(event.conversationId(), (room) -> room.removeUser(event.previousAgentId()));
+		}
+	}
+
+	@TransactionalEventListener
+	void on(ConversationClosed event) {
+		this.rooms.ifPresent(event.conversationId(), (room) -> {
+			room.broadcast(this.frames.closed(event.conversationId()), event.origin());
+			room.dissolve();
+		});
+	}
+
+}

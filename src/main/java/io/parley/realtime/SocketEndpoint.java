@@ -1,0 +1,123 @@
+package io.parley.realtime;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import io.parley.identity.AccessTokens;
+import io.parley.identity.Caller;
+import io.parley.system.ErrorCode;
+import io.parley.system.ParleyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The {@code /ws?token=JWT} endpoint: authenticates the socket, assembles its frames and
+ * hands them to {@link ClientEvents}; on disconnect, takes the socket out of its rooms.
+ */
+@Component
+class SocketEndpoint extends AbstractWebSocketHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(SocketEndpoint.class);
+
+	private static final String CONNECTION = Connection.class.getName();
+
+	private static final int SEND_TIME_LIMIT_MILLIS = 10_000;
+
+	private final AccessTokens tokens;
+
+	private final ClientEvents events;
+
+	private final Rooms rooms;
+
+	private final Frames frames;
+
+	private final int maxFrameSize;
+
+	private final int sendBufferLimit;
+
+	SocketEndpoint(AccessTokens tokens, ClientEvents events, Rooms rooms, Frames frames,
+			@Value("${parley.ws.max-frame-size}") int maxFrameSize,
+			@Value("${parley.ws.send-buffer-limit}") int sendBufferLimit) {
+		this.tokens = tokens;
+		this.events = events;
+		this.rooms = rooms;
+		this.frames = frames;
+		this.maxFrameSize = maxFrameSize;
+		this.sendBufferLimit = sendBufferLimit;
+	}
+
+	@Override
+	public void afterConnectionEstablished(WebSocketSession session) throws IOException {
+		Optional<Caller> caller = Optional.ofNullable(session.getUri())
+			.map((uri) -> UriComponentsBuilder.fromUri(uri).build().getQueryParams().getFirst("token"))
+			.flatMap(this.tokens::verify);
+		if (caller.isEmpty()) {
+			session.sendMessage(this.frames.error(ErrorCode.UNAUTHORIZED));
+			session.close(CloseStatus.POLICY_VIOLATION);
+			return;
+		}
+		WebSocketSession concurrent = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MILLIS,
+				this.sendBufferLimit);
+		session.getAttributes().put(CONNECTION, new Connection(concurrent, caller.get(), this.maxFrameSize));
+	}
+
+	@Override
+	protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+		Connection connection = connectionOf(session);
+		if (connection == null) {
+			return;
+		}
+		String frame;
+		try {
+			frame = connection.assembler().append(message.getPayload(), message.isLast());
+		}
+		catch (ParleyException ex) {
+			connection.send(this.frames.error(ex.code()));
+			return;
+		}
+		if (frame != null) {
+			this.events.handle(connection, frame);
+		}
+	}
+
+	@Override
+	protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
+		Connection connection = connectionOf(session);
+		if (connection != null && message.isLast()) {
+			connection.send(this.frames.error(ErrorCode.INVALID_MESSAGE_FORMAT));
+		}
+	}
+
+	@Override
+	public void handleTransportError(WebSocketSession session, Throwable exception) {
+		log.debug("Transport error on socket {}: {}", session.getId(), exception.getMessage());
+	}
+
+	@Override
+	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+		Connection connection = connectionOf(session);
+		if (connection != null) {
+			this.rooms.leaveAll(connection);
+		}
+	}
+
+	@Override
+	public boolean supportsPartialMessages() {
+		return true;
+	}
+
+	private static Connection connectionOf(WebSocketSession session) {
+		return (Connection) session.getAttributes().get(CONNECTION);
+	}
+
+}

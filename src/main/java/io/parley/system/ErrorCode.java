@@ -1,0 +1,95 @@
+package io.parley.system;
+
+/**
+ * Every error Parley reports, with the HTTP status and text of the REST API and the text
+ * of the WebSocket protocol. The texts are part of the public contract (seed 003): change
+ * none lightly.
+ */
+public enum ErrorCode {
+
+	INVALID_REQUEST_SCHEMA(400, "Invalid request schema"),
+
+	INVALID_SUPERVISOR_ROLE(400, "Invalid supervisor role"),
+
+	CONVERSATION_ALREADY_CLOSED(400, "Conversation already closed"),
+
+	CONVERSATION_NOT_OPEN(400, "Conversation is not open"),
+
+	CONVERSATION_NOT_YET_ASSIGNED(400, "Conversation not yet assigned"),
+
+	NOT_JOINED(400, "You must join the conversation first"),
+
+	INVALID_MESSAGE_FORMAT(400, "Invalid message format"),
+
+	UNKNOWN_EVENT(400, "Unknown event"),
+
+	UNAUTHORIZED(401, "Unauthorized, token missing or invalid", "Unauthorized or invalid token"),
+
+	INVALID_CREDENTIALS(401, "Invalid email or password"),
+
+	FORBIDDEN(403, "Forbidden, insufficient permissions", "Forbidden for this role"),
+
+	CONVERSATION_NOT_ACCESSIBLE(403, "Forbidden, insufficient permissions", "Not allowed to access this conversation"),
+
+	AGENT_NOT_YOURS(403, "Agent doesn’t belong to you"),
+
+	USER_NOT_FOUND(404, "User not found"),
+
+	CONVERSATION_NOT_FOUND(404, "Conversation not found", "Not allowed to access this conversation"),
+
+	SUPERVISOR_NOT_FOUND(404, "Supervisor not found"),
+
+	AGENT_NOT_FOUND(404, "Agent not found"),
+
+	ROUTE_NOT_FOUND(404, "Route not found"),
+
+	METHOD_NOT_ALLOWED(405, "Method not allowed"),
+
+	NOT_ACCEPTABLE(406, "Not acceptable, this API answers application/json"),
+
+	EMAIL_ALREADY_EXISTS(409, "Email already exists"),
+
+	ACTIVE_CONVERSATION_EXISTS(409, "Candidate already has an active conversation"),
+
+	PAYLOAD_TOO_LARGE(413, "Request body too large"),
+
+	UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type, send application/json"),
+
+	INTERNAL_ERROR(500, "Internal server error");
+
+	private final int status;
+
+	private final String text;
+
+	private final String socketText;
+
+	ErrorCode(int status, String text) {
+		this(status, text, text);
+	}
+
+	ErrorCode(int status, String text, String socketText) {
+		this.status = status;
+		this.text = text;
+		this.socketText = socketText;
+	}
+
+	/** The HTTP status the REST API answers with. */
+	public int status() {
+		return this.status;
+	}
+
+	/** The error text of the REST API. */
+	public String text() {
+		return this.text;
+	}
+
+	/** The error text of an {@code ERROR} frame on the WebSocket. */
+	public String socketText() {
+		return this.socketText;
+	}
+
+	public ParleyException exception() {
+		return new ParleyException(this);
+	}
+
+}

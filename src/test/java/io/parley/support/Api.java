@@ -1,0 +1,136 @@
+package io.parley.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real HTTP client for Parley's REST API, with the steps most tests start from.
+ */
+public final class Api {
+
+	public static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private final String base;
+
+	private final int port;
+
+	public Api(int port) {
+		this.port = port;
+		this.base = "http://localhost:" + port;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public Reply get(String path, String token) {
+		return send("GET", path, token, null, null);
+	}
+
+	public Reply post(String path, String token, Object body) {
+		String text = (body instanceof String raw) ? raw : JSON.writeValueAsString(body);
+		return send("POST", path, token, "application/json", text);
+	}
+
+	public Reply send(String method, String path, String token, String contentType, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		try {
+			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return new Reply(response.statusCode(), JSON.readTree(response.body()), response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Signs up a user with a unique email and logs them in. */
+	public TestUser signUp(String role, TestUser supervisor) {
+		String email = role + "-" + UUID.randomUUID() + "@example.com";
+		Map<String, Object> body = (supervisor != null)
+				? Map.of("name", "Test " + role, "email", email, "password", "secret123", "role", role, "supervisorId",
+						supervisor.id())
+				: Map.of("name", "Test " + role, "email", email, "password", "secret123", "role", role);
+		Reply created = post("/auth/signup", null, body);
+		assertThat(created.status()).as(created.raw()).isEqualTo(201);
+		Reply login = post("/auth/login", null, Map.of("email", email, "password", "secret123"));
+		assertThat(login.status()).as(login.raw()).isEqualTo(200);
+		return new TestUser(created.data().get("_id").stringValue(), email, role,
+				login.data().get("token").stringValue());
+	}
+
+	public TestUser signUp(String role) {
+		return signUp(role, null);
+	}
+
+	/** A supervisor with one agent, a candidate and an admin. */
+	public Team team() {
+		TestUser supervisor = signUp("supervisor");
+		return new Team(signUp("admin"), supervisor, signUp("agent", supervisor), signUp("candidate"));
+	}
+
+	/**
+	 * Starts a conversation of the team's candidate with the team's supervisor; returns
+	 * its id.
+	 */
+	public String startConversation(Team team) {
+		Reply reply = post("/conversations", team.candidate().token(), Map.of("supervisorId", team.supervisor().id()));
+		assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+		return reply.data().get("_id").stringValue();
+	}
+
+	/** Starts a conversation and assigns it to the team's agent; returns its id. */
+	public String assignedConversation(Team team) {
+		String id = startConversation(team);
+		Reply reply = post("/conversations/" + id + "/assign", team.supervisor().token(),
+				Map.of("agentId", team.agent().id()));
+		assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+		return id;
+	}
+
+	public record Reply(int status, JsonNode body, String raw) {
+
+		public JsonNode data() {
+			assertThat(this.body.get("success").asBoolean()).as(this.raw).isTrue();
+			return this.body.get("data");
+		}
+
+		/** Asserts the failure envelope and returns its error text. */
+		public String error() {
+			assertThat(this.body.size()).as(this.raw).isEqualTo(2);
+			assertThat(this.body.get("success").asBoolean()).as(this.raw).isFalse();
+			return this.body.get("error").stringValue();
+		}
+
+	}
+
+	public record TestUser(String id, String email, String role, String token) {
+	}
+
+	public record Team(TestUser admin, TestUser supervisor, TestUser agent, TestUser candidate) {
+	}
+
+}

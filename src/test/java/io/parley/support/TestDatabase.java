@@ -1,0 +1,43 @@
+package io.parley.support;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Points the application under test at PostgreSQL when {@code PARLEY_TEST_DATABASE_URL}
+ * is set, and at a fresh embedded H2 database in {@code target/} otherwise.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	public static final String ENVIRONMENT_VARIABLE = "PARLEY_TEST_DATABASE_URL";
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		TestPropertyValues.of(properties(newDataDirectory())).applyTo(context);
+	}
+
+	/**
+	 * The configuration for an application that keeps its files in {@code dataDirectory}.
+	 */
+	public static String[] properties(Path dataDirectory) {
+		return new String[] { "parley.data-dir=" + dataDirectory, "parley.database-url=" + url() };
+	}
+
+	public static Path newDataDirectory() {
+		return Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
+	}
+
+	public static String url() {
+		String url = System.getenv(ENVIRONMENT_VARIABLE);
+		return (url != null) ? url : "";
+	}
+
+	public static boolean isPostgres() {
+		return !url().isBlank();
+	}
+
+}
