@@ -1,5 +1,7 @@
 package io.parley;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModule;
@@ -23,9 +25,15 @@ class ModularityTests {
 			.containsExactlyInAnyOrder("system", "identity", "conversation", "analytics", "realtime");
 	}
 
+	/**
+	 * Keeps {@code docs/modules} (component diagrams and module canvases) in step with
+	 * the code.
+	 */
 	@Test
 	void writesModuleDocumentation() {
-		new Documenter(this.modules).writeDocumentation();
+		new Documenter(this.modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
+			.writeDocumentation();
+		assertThat(Path.of("docs/modules/components.puml")).exists();
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.parley.realtime;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,15 +16,20 @@ class RealtimeConfiguration implements WebSocketConfigurer {
 
 	private final SocketEndpoint endpoint;
 
-	RealtimeConfiguration(SocketEndpoint endpoint) {
+	private final JsonMapper json;
+
+	RealtimeConfiguration(SocketEndpoint endpoint, JsonMapper json) {
 		this.endpoint = endpoint;
+		this.json = json;
 	}
 
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
 		// The widget runs on customers' sites, and every socket must present a token
 		// anyway.
-		registry.addHandler(this.endpoint, "/ws").setAllowedOriginPatterns("*");
+		registry.addHandler(this.endpoint, "/ws")
+			.setHandshakeHandler(new EnvelopeHandshakeHandler(this.json))
+			.setAllowedOriginPatterns("*");
 	}
 
 	/**

@@ -64,6 +64,7 @@ class CrashRecoveryIntegrationTests {
 
 		String logs = Files.readString(log);
 		assertThat(logs).contains("Started ParleyApplication");
+		assertThat(logs.lines()).as("one line per event").allMatch((line) -> line.matches("^\\d{4}-\\d\\d-\\d\\dT.*"));
 		assertThat(logs).doesNotContain("secret123").doesNotContain(team.candidate().token());
 		assertThat(logs).doesNotContain(Files.readString(data.resolve("jwt-secret")).trim());
 	}

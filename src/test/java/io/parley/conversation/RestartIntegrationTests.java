@@ -1,6 +1,8 @@
 package io.parley.conversation;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.parley.ParleyApplication;
 import io.parley.support.Api;
@@ -31,6 +33,7 @@ class RestartIntegrationTests {
 			before = api.get("/conversations/" + id, team.candidate().token()).data();
 		}
 
+		assertThat(data.resolve("jwt-secret")).exists();
 		try (ConfigurableApplicationContext second = start(data)) {
 			JsonNode after = new Api(port(second)).get("/conversations/" + id, team.candidate().token()).data();
 
@@ -41,9 +44,11 @@ class RestartIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext start(Path data) {
-		return new SpringApplicationBuilder(ParleyApplication.class).properties(TestDatabase.properties(data))
-			.properties("server.port=0")
-			.run();
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
+		for (String property : TestDatabase.properties(data)) {
+			arguments.add("--" + property);
+		}
+		return new SpringApplicationBuilder(ParleyApplication.class).run(arguments.toArray(String[]::new));
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

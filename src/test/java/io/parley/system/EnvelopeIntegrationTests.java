@@ -69,6 +69,14 @@ class EnvelopeIntegrationTests {
 	}
 
 	@Test
+	void aPlainRequestToTheSocketEndpointIsAnEnvelope() {
+		Reply reply = this.api.get("/ws", null);
+
+		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.error()).isEqualTo("Expected a WebSocket upgrade request");
+	}
+
+	@Test
 	void healthIsUp() {
 		Reply reply = this.api.get("/actuator/health", null);
 
