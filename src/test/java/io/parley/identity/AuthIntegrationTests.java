@@ -120,16 +120,19 @@ class AuthIntegrationTests {
 			.isEqualTo(401);
 	}
 
-	@Test
-	void logInReturnsATokenThatNamesTheUser() {
-		TestUser user = this.api.signUp("candidate");
+	@ParameterizedTest
+	@ValueSource(strings = { "admin", "supervisor", "agent", "candidate" })
+	void logInReturnsATokenThatNamesTheUser(String role) {
+		TestUser user = role.equals("agent") ? this.api.signUp("agent", this.api.signUp("supervisor"))
+				: this.api.signUp(role);
 		Reply me = this.api.get("/auth/me", user.token());
 
 		assertThat(me.status()).isEqualTo(200);
 		assertThat(me.data().get("_id").stringValue()).isEqualTo(user.id());
 		assertThat(me.data().get("email").stringValue()).isEqualTo(user.email());
-		assertThat(me.data().get("role").stringValue()).isEqualTo("candidate");
-		assertThat(me.data().get("name").stringValue()).isEqualTo("Test candidate");
+		assertThat(me.data().get("role").stringValue()).isEqualTo(role);
+		assertThat(me.data().get("name").stringValue()).isEqualTo("Test " + role);
+		assertThat(me.data().size()).isEqualTo(4);
 	}
 
 	@Test

@@ -248,6 +248,20 @@ class SocketIntegrationTests {
 	}
 
 	@Test
+	void aCandidateLeavesToo() {
+		String id = this.api.assignedConversation(this.team);
+		try (Socket candidate = joined(this.team.candidate(), id); Socket agent = joined(this.team.agent(), id)) {
+			candidate.send("LEAVE_CONVERSATION", Map.of("conversationId", id));
+			assertThat(candidate.expect("LEFT_CONVERSATION").get("conversationId").stringValue()).isEqualTo(id);
+
+			agent.send("SEND_MESSAGE", Map.of("conversationId", id, "content", "are you there?"));
+			candidate.expectSilence(QUIET);
+			candidate.send("LEAVE_CONVERSATION", Map.of("conversationId", id));
+			candidate.expect("LEFT_CONVERSATION");
+		}
+	}
+
+	@Test
 	void aDisconnectedSocketLeavesItsRoomsAndTheUserCanRejoin() {
 		String id = this.api.assignedConversation(this.team);
 		try (Socket candidate = joined(this.team.candidate(), id)) {
