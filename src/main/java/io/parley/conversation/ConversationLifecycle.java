@@ -90,7 +90,7 @@ public class ConversationLifecycle {
 	public Conversation close(Caller closer, ConversationId id) {
 		Conversation conversation = this.conversations.lock(id)
 			.orElseThrow(ErrorCode.CONVERSATION_NOT_FOUND::exception);
-		if (!closer.can(Permission.VIEW_ANY_CONVERSATION) && !closer.is(conversation.supervisorId())) {
+		if (!closer.can(Permission.CLOSE_ANY_CONVERSATION) && !closer.is(conversation.supervisorId())) {
 			throw ErrorCode.CONVERSATION_NOT_ACCESSIBLE.exception();
 		}
 		ConversationClosed closed = conversation.closeUnanswered();

@@ -19,8 +19,14 @@ public enum Permission {
 
 	ASSIGN_CONVERSATION(SUPERVISOR),
 
-	/** Close a conversation no agent has joined yet (HTTP). */
+	/**
+	 * Close a conversation no agent has joined yet (HTTP): supervisors their own, see
+	 * below.
+	 */
 	CLOSE_OPEN_CONVERSATION(ADMIN, SUPERVISOR),
+
+	/** Close any open conversation, not only those sent to oneself. */
+	CLOSE_ANY_CONVERSATION(ADMIN),
 
 	/** Close a conversation one has handled (socket). */
 	CLOSE_ASSIGNED_CONVERSATION(AGENT),
