@@ -1,0 +1,134 @@
+package io.parley.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The load generator: runs the chosen scenarios against one server and appends one JSON line per result
+ * to {@code --out}. {@code bench/run} drives it for every server and prints the table.
+ */
+public final class Bench {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final Options options;
+
+	private final URI base;
+
+	private final ProcessStats server;
+
+	private final RoomsLoad.Clients clients = new RoomsLoad.Clients(4);
+
+	private final List<Result> results = new ArrayList<>();
+
+	Bench(Options options) {
+		this.options = options;
+		this.base = URI.create(options.url());
+		this.server = new ProcessStats(options.serverPid(), options.jcmd());
+	}
+
+	public static void main(String[] args) {
+		run(args);
+		System.exit(0);
+	}
+
+	/** Runs the scenarios the arguments name and returns their results. */
+	public static List<Result> run(String... args) {
+		Bench bench = new Bench(Options.parse(args));
+		bench.runAll();
+		return bench.results;
+	}
+
+	private void runAll() {
+		Options options = this.options;
+		ParleyApi api = new ParleyApi(this.clients.next(), this.base);
+		if (options.scenarios().contains("idle")) {
+			String token = options.isParley() ? api.token("candidate") : null;
+			record(IdleLoad.run(options.label(), this.clients, this.base, options.wire(), token,
+					options.idleSockets(), this.server));
+		}
+		boolean rooms = options.scenarios().contains("rooms") || options.scenarios().contains("max");
+		List<Room> prepared = (rooms || options.scenarios().contains("rest")) ? prepare(api) : List.of();
+		if (rooms) {
+			try (RoomsLoad load = RoomsLoad.connect(this.clients, this.base, options.wire(),
+					prepared.subList(0, options.rooms()))) {
+				roomsAndMaximum(load);
+			}
+		}
+		if (options.scenarios().contains("rest") && options.isParley()) {
+			rest(api, prepared.get(options.rooms()));
+		}
+	}
+
+	private List<Room> prepare(ParleyApi api) {
+		int count = this.options.rooms() + 1;
+		long start = System.nanoTime();
+		List<Room> rooms = this.options.isParley()
+				? api.rooms(count, Math.min(this.options.agents(), count), this.options.setupParallelism())
+				: IntStream.range(0, count).mapToObj((i) -> new Room("room-" + i, null, null)).toList();
+		System.out.printf("%s: prepared %d rooms in %.1f s%n", this.options.label(), count,
+				(System.nanoTime() - start) / 1e9);
+		return rooms;
+	}
+
+	private void roomsAndMaximum(RoomsLoad load) {
+		CpuMeter cpu = new CpuMeter(this.server);
+		if (this.options.scenarios().contains("rooms")) {
+			for (int rate : this.options.rates()) {
+				record(load.run("rooms", this.options.label(), rate, this.options.warmup(), this.options.measure(),
+						cpu));
+			}
+		}
+		if (this.options.scenarios().contains("max")) {
+			for (int rate : this.options.maxRates()) {
+				Result step = load.run("max", this.options.label(), rate, this.options.stepWarmup(),
+						this.options.stepMeasure(), cpu);
+				record(step);
+				if (step.p99Millis() < 0 || step.p99Millis() > 100 || step.delivered() < 0.95 * step.offered()) {
+					break;
+				}
+			}
+		}
+	}
+
+	/** Lists a conversation of 20 messages through {@code GET /conversations/{id}} at rising rates. */
+	private void rest(ParleyApi api, Room room) {
+		try (RoomsLoad filler = RoomsLoad.connect(this.clients, this.base, Wire.PLAIN, List.of(room))) {
+			filler.run("fill", this.options.label(), 20, java.time.Duration.ZERO, java.time.Duration.ofSeconds(1),
+					new CpuMeter(this.server));
+		}
+		RestLoad load = new RestLoad(this.base.resolve("/conversations/" + room.conversationId()),
+				room.receiverToken());
+		CpuMeter cpu = new CpuMeter(this.server);
+		for (int rate : this.options.restRates()) {
+			Result step = load.run(this.options.label(), rate, this.options.stepWarmup(), this.options.stepMeasure(),
+					cpu);
+			record(step);
+			if (step.p99Millis() < 0 || step.p99Millis() > 50 || step.delivered() < 0.95 * step.offered()) {
+				break;
+			}
+		}
+	}
+
+	private void record(Result result) {
+		this.results.add(result);
+		String line = JSON.writeValueAsString(result);
+		System.out.println(line);
+		try {
+			Files.writeString(Path.of(this.options.out()), line + System.lineSeparator(), StandardOpenOption.CREATE,
+					StandardOpenOption.APPEND);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot write " + this.options.out(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,180 @@
+package io.parley.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Rooms with a sending and a receiving socket each, driven at a fixed offered rate: every message carries
+ * its due time, and its latency runs from then to its arrival at the other member of the room.
+ */
+final class RoomsLoad implements AutoCloseable {
+
+	private static final String MARK = "\"content\":\"b|";
+
+	private static final int CONTENT_LENGTH = 100;
+
+	private final List<Room> rooms;
+
+	private final List<BenchSocket> senders = new ArrayList<>();
+
+	private final List<BenchSocket> receivers = new ArrayList<>();
+
+	private final Recorder latencies = new Recorder(TimeUnit.MINUTES.toMicros(5), 3);
+
+	private final AtomicLong received = new AtomicLong();
+
+	/** Only touched by the scheduling thread. */
+	private long sends;
+
+	private volatile long windowStart = Long.MAX_VALUE;
+
+	private volatile long windowEnd = Long.MIN_VALUE;
+
+	private RoomsLoad(List<Room> rooms) {
+		this.rooms = rooms;
+	}
+
+	static RoomsLoad connect(Clients clients, URI base, Wire wire, List<Room> rooms) {
+		RoomsLoad load = new RoomsLoad(rooms);
+		List<CompletableFuture<?>> joins = new ArrayList<>();
+		for (Room room : rooms) {
+			BenchSocket sender = BenchSocket.open(clients.next(), base, wire, room.senderToken()).join();
+			BenchSocket receiver = BenchSocket.open(clients.next(), base, wire, room.receiverToken()).join();
+			receiver.onFrame(load::onFrame);
+			String join = "{\"conversationId\":\"" + room.conversationId() + "\"}";
+			joins.add(sender.request("JOIN_CONVERSATION", join, "JOINED_CONVERSATION"));
+			joins.add(receiver.request("JOIN_CONVERSATION", join, "JOINED_CONVERSATION"));
+			load.senders.add(sender);
+			load.receivers.add(receiver);
+		}
+		CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)).orTimeout(60, TimeUnit.SECONDS).join();
+		return load;
+	}
+
+	/** Offers {@code perSecond} messages a second across all rooms, then waits for stragglers. */
+	Result run(String scenario, String server, int perSecond, Duration warmup, Duration measure, CpuMeter cpu) {
+		long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+		long measureStart = start + warmup.toNanos();
+		long end = measureStart + measure.toNanos();
+		this.latencies.reset();
+		this.received.set(0);
+		this.windowStart = measureStart;
+		this.windowEnd = end;
+		Thread meter = new Thread(() -> {
+			sleepUntil(measureStart);
+			cpu.start();
+		});
+		meter.start();
+		long sent = Schedule.run(start, end, measureStart, perSecond, this::send);
+		joinQuietly(meter);
+		Result.Cpu used = cpu.stop();
+		long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (this.received.get() < sent && System.nanoTime() < drainUntil) {
+			sleepMillis(20);
+		}
+		Histogram histogram = this.latencies.getIntervalHistogram();
+		double seconds = measure.toNanos() / 1e9;
+		return Result.rate(scenario, server, sent / seconds, this.received.get() / seconds, latency(histogram), used);
+	}
+
+	private void send(long due) {
+		int index = (int) (this.sends++ % this.rooms.size());
+		Room room = this.rooms.get(index);
+		this.senders.get(index)
+			.sendEvent("SEND_MESSAGE",
+					"{\"conversationId\":\"" + room.conversationId() + "\",\"content\":\"" + content(due) + "\"}");
+	}
+
+	static String content(long due) {
+		StringBuilder content = new StringBuilder(CONTENT_LENGTH).append("b|").append(due).append('|');
+		while (content.length() < CONTENT_LENGTH) {
+			content.append('x');
+		}
+		return content.toString();
+	}
+
+	private void onFrame(String frame) {
+		long now = System.nanoTime();
+		int at = frame.indexOf(MARK);
+		if (at < 0) {
+			return;
+		}
+		int from = at + MARK.length();
+		long due = Long.parseLong(frame, from, frame.indexOf('|', from), 10);
+		if (due >= this.windowStart && due < this.windowEnd) {
+			this.latencies.recordValue(Math.max(0, (now - due) / 1000));
+			this.received.incrementAndGet();
+		}
+	}
+
+	static Result.Latency latency(Histogram micros) {
+		if (micros.getTotalCount() == 0) {
+			return new Result.Latency(-1, -1, -1);
+		}
+		return new Result.Latency(micros.getValueAtPercentile(50) / 1000.0, micros.getValueAtPercentile(99) / 1000.0,
+				micros.getValueAtPercentile(99.9) / 1000.0);
+	}
+
+	@Override
+	public void close() {
+		this.senders.forEach(BenchSocket::abort);
+		this.receivers.forEach(BenchSocket::abort);
+	}
+
+	static void sleepUntil(long nanos) {
+		long wait;
+		while ((wait = nanos - System.nanoTime()) > 0) {
+			sleepMillis(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)));
+		}
+	}
+
+	static void sleepMillis(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void joinQuietly(Thread thread) {
+		try {
+			thread.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** A few HTTP clients in turn, so one selector thread does not carry every socket. */
+	static final class Clients {
+
+		private final HttpClient[] clients;
+
+		private int next;
+
+		Clients(int count) {
+			this.clients = new HttpClient[count];
+			for (int i = 0; i < count; i++) {
+				this.clients[i] = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+			}
+		}
+
+		synchronized HttpClient next() {
+			HttpClient client = this.clients[this.next];
+			this.next = (this.next + 1) % this.clients.length;
+			return client;
+		}
+
+	}
+
+}
