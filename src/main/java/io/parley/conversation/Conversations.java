@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +13,7 @@ import io.parley.identity.UserId;
 import io.parley.system.ErrorCode;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,8 +30,11 @@ class Conversations {
 
 	private final JdbcClient jdbc;
 
-	Conversations(JdbcClient jdbc) {
+	private final JdbcTemplate batch;
+
+	Conversations(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	void add(Conversation conversation) {
@@ -70,10 +76,24 @@ class Conversations {
 			.update();
 	}
 
-	void saveSequence(Conversation conversation) {
-		this.jdbc.sql("UPDATE conversations SET last_sequence = ? WHERE id = ?")
-			.params(conversation.lastSequence(), conversation.id().value())
-			.update();
+	/**
+	 * Reads the conversations and locks their rows, in id order so concurrent writers
+	 * cannot deadlock.
+	 */
+	List<Conversation> lockAll(Collection<ConversationId> ids) {
+		return this.jdbc
+			.sql("SELECT id, candidate_id, supervisor_id, agent_id, status, last_sequence, created_at "
+					+ "FROM conversations WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+			.param("ids", ids.stream().map(ConversationId::value).toList())
+			.query(Conversations::map)
+			.list();
+	}
+
+	void saveSequences(Collection<Conversation> conversations) {
+		this.batch.batchUpdate("UPDATE conversations SET last_sequence = ? WHERE id = ?",
+				conversations.stream()
+					.map((conversation) -> new Object[] { conversation.lastSequence(), conversation.id().value() })
+					.toList());
 	}
 
 	private static Conversation map(ResultSet row, int number) throws SQLException {

@@ -20,29 +20,28 @@ public class MessageLog {
 
 	private final Messages messages;
 
+	private final MessageWriter writer;
+
 	private final ApplicationEventPublisher events;
 
-	MessageLog(Conversations conversations, Messages messages, ApplicationEventPublisher events) {
+	MessageLog(Conversations conversations, Messages messages, MessageWriter writer, ApplicationEventPublisher events) {
 		this.conversations = conversations;
 		this.messages = messages;
+		this.writer = writer;
 		this.events = events;
 	}
 
 	/**
+	 * Stores a message, then announces it with {@link MessagePosted}: returns once it is
+	 * committed.
 	 * @param origin opaque id of the sending connection, passed on in
 	 * {@link MessagePosted}
 	 */
-	@Transactional
 	public Message post(Caller sender, ConversationId id, String content, String origin) {
 		if (content == null || content.isBlank() || content.length() > Message.MAX_LENGTH) {
 			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 		}
-		Conversation conversation = this.conversations.lock(id)
-			.filter((found) -> found.hasParticipant(sender))
-			.orElseThrow(ErrorCode.CONVERSATION_NOT_ACCESSIBLE::exception);
-		Message message = conversation.append(sender, content);
-		this.conversations.saveSequence(conversation);
-		this.messages.add(message);
+		Message message = this.writer.write(sender, id, content);
 		this.events.publishEvent(new MessagePosted(message, origin));
 		return message;
 	}

@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.parley.identity.Role;
 import io.parley.identity.UserId;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,17 +19,23 @@ class Messages {
 
 	private final JdbcClient jdbc;
 
-	Messages(JdbcClient jdbc) {
+	private final JdbcTemplate batch;
+
+	Messages(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
-	void add(Message message) {
-		this.jdbc
-			.sql("INSERT INTO messages (conversation_id, sequence_number, sender_id, sender_role, content, created_at) "
-					+ "VALUES (?, ?, ?, ?, ?, ?)")
-			.params(message.conversationId().value(), message.sequence(), message.senderId().value(),
-					message.senderRole().value(), message.content(), message.createdAt().atOffset(ZoneOffset.UTC))
-			.update();
+	/** Inserts the messages in one JDBC batch. */
+	void addAll(List<Message> messages) {
+		this.batch.batchUpdate(
+				"INSERT INTO messages (conversation_id, sequence_number, sender_id, sender_role, content, created_at) "
+						+ "VALUES (?, ?, ?, ?, ?, ?)",
+				messages.stream()
+					.map((message) -> new Object[] { message.conversationId().value(), message.sequence(),
+							message.senderId().value(), message.senderRole().value(), message.content(),
+							message.createdAt().atOffset(ZoneOffset.UTC) })
+					.toList());
 	}
 
 	/** All messages of a conversation in sequence order. */

@@ -24,7 +24,7 @@ class RoomNotifier {
 		this.frames = frames;
 	}
 
-	@TransactionalEventListener
+	@TransactionalEventListener(fallbackExecution = true)
 	void on(MessagePosted event) {
 		this.rooms.ifPresent(event.message().conversationId(),
 				(room) -> room.broadcast(this.frames.newMessage(event.message()), event.origin()));

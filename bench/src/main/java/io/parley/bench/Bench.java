@@ -53,7 +53,7 @@ public final class Bench {
 		if (options.scenarios().contains("idle")) {
 			String token = options.isParley() ? api.token("candidate") : null;
 			record(IdleLoad.run(options.label(), this.clients, this.base, options.wire(), token,
-					options.idleSockets(), this.server));
+					options.idleSockets(), this.server, options.hold()));
 		}
 		boolean rooms = options.scenarios().contains("rooms") || options.scenarios().contains("max");
 		List<Room> prepared = (rooms || options.scenarios().contains("rest")) ? prepare(api) : List.of();

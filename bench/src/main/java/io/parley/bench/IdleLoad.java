@@ -18,8 +18,12 @@ final class IdleLoad {
 	private IdleLoad() {
 	}
 
+	/**
+	 * @param hold how long to keep the sockets open after measuring, for a look at the server (a heap
+	 * histogram, a profile)
+	 */
 	static Result run(String server, RoomsLoad.Clients clients, URI base, Wire wire, String token, int sockets,
-			ProcessStats stats) {
+			ProcessStats stats, java.time.Duration hold) {
 		long rssBefore = stats.rssKib();
 		long heapBefore = stats.heapAfterGcKib();
 		CpuMeter cpu = new CpuMeter(stats);
@@ -53,6 +57,7 @@ final class IdleLoad {
 		long rssAfter = stats.rssKib();
 		long heapAfter = stats.heapAfterGcKib();
 		int connected = open.size();
+		RoomsLoad.sleepMillis(hold.toMillis());
 		open.forEach(BenchSocket::abort);
 		if (failed.get() > 0) {
 			System.out.printf("%s: %d of %d idle sockets failed to open%n", server, failed.get(), sockets);

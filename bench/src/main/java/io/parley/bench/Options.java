@@ -13,7 +13,7 @@ import java.util.Set;
 record Options(String target, String label, String url, long serverPid, String jcmd, Set<String> scenarios,
 		int idleSockets, int rooms, int agents, List<Integer> rates, Duration warmup, Duration measure,
 		List<Integer> maxRates, Duration stepWarmup, Duration stepMeasure, List<Integer> restRates, String out,
-		int setupParallelism) {
+		int setupParallelism, Duration hold) {
 
 	static Options parse(String... args) {
 		Map<String, String> values = new HashMap<>();
@@ -33,7 +33,8 @@ record Options(String target, String label, String url, long serverPid, String j
 				seconds(values, "measure", 30), integers(values, "max-rates", "2000,5000,10000,15000,20000,30000,40000"),
 				seconds(values, "step-warmup", 5), seconds(values, "step-measure", 15),
 				integers(values, "rest-rates", "500,1000,2000,4000,8000,16000"),
-				values.getOrDefault("out", "bench-results.jsonl"), integer(values, "setup-parallelism", 4));
+				values.getOrDefault("out", "bench-results.jsonl"), integer(values, "setup-parallelism", 4),
+				seconds(values, "hold", 0));
 	}
 
 	Wire wire() {

@@ -16,7 +16,8 @@ final class ProcessStats {
 
 	private static final double TICKS_PER_SECOND = 100.0;
 
-	private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+	/** Each generation's (or G1's whole heap's) use, as {@code jcmd GC.heap_info} prints it. */
+	private static final Pattern HEAP_USED = Pattern.compile(", used (\\d+)K");
 
 	private final long pid;
 
@@ -74,8 +75,16 @@ final class ProcessStats {
 			return -1;
 		}
 		run(List.of(this.jcmd, String.valueOf(this.pid), "GC.run"));
-		Matcher used = HEAP_USED.matcher(run(List.of(this.jcmd, String.valueOf(this.pid), "GC.heap_info")));
-		return used.find() ? Long.parseLong(used.group(1)) : -1;
+		String info = run(List.of(this.jcmd, String.valueOf(this.pid), "GC.heap_info"));
+		Matcher used = HEAP_USED.matcher(info);
+		long total = -1;
+		while (used.find()) {
+			total = Math.max(total, 0) + Long.parseLong(used.group(1));
+		}
+		if (total < 0) {
+			System.out.println("Could not read the heap of process " + this.pid + ": " + info);
+		}
+		return total;
 	}
 
 	private static String run(List<String> command) {

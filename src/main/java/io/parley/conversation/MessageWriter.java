@@ -1,0 +1,197 @@
+package io.parley.conversation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import io.parley.identity.Caller;
+import io.parley.system.ErrorCode;
+import io.parley.system.ParleyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Commits messages in groups (group commit): whatever is waiting when one commit returns
+ * goes into the next transaction, with one lock per conversation and one batched insert.
+ * Alone, a message is committed at once; under load, many share a commit, which is what a
+ * commit costs most (on H2, a write of the file). A caller returns only when its message
+ * is committed.
+ */
+@Component
+class MessageWriter implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(MessageWriter.class);
+
+	static final int MAX_BATCH = 256;
+
+	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+
+	private final TransactionTemplate transactions;
+
+	private final Conversations conversations;
+
+	private final Messages messages;
+
+	private volatile Thread writer;
+
+	MessageWriter(TransactionTemplate transactions, Conversations conversations, Messages messages) {
+		this.transactions = transactions;
+		this.conversations = conversations;
+		this.messages = messages;
+	}
+
+	/**
+	 * Appends a message and waits until it is committed.
+	 * @throws ParleyException when the sender may not write to the conversation, or it is
+	 * closed
+	 */
+	Message write(Caller sender, ConversationId conversation, String content) {
+		Pending pending = new Pending(sender, conversation, content, new CompletableFuture<>());
+		this.queue.add(pending);
+		if (this.writer == null) {
+			failWaiting();
+		}
+		try {
+			return pending.result().get();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while the message was being stored", ex);
+		}
+	}
+
+	private void run() {
+		List<Pending> batch = new ArrayList<>(MAX_BATCH);
+		while (this.writer == Thread.currentThread()) {
+			try {
+				batch.add(this.queue.take());
+				this.queue.drainTo(batch, MAX_BATCH - 1);
+				commit(batch);
+			}
+			catch (InterruptedException ex) {
+				break;
+			}
+			finally {
+				batch.clear();
+			}
+		}
+		failWaiting();
+	}
+
+	private void commit(List<Pending> batch) {
+		List<Outcome> outcomes;
+		try {
+			outcomes = this.transactions.execute((status) -> append(batch));
+		}
+		catch (RuntimeException ex) {
+			if (batch.size() > 1) {
+				// one bad message must not fail the others: retry them one by one
+				batch.forEach((pending) -> commit(List.of(pending)));
+				return;
+			}
+			log.error("Could not store a message of conversation {}", batch.get(0).conversation(), ex);
+			batch.get(0).result().completeExceptionally(ErrorCode.INTERNAL_ERROR.exception());
+			return;
+		}
+		for (int i = 0; i < batch.size(); i++) {
+			Outcome outcome = outcomes.get(i);
+			if (outcome.message() != null) {
+				batch.get(i).result().complete(outcome.message());
+			}
+			else {
+				batch.get(i).result().completeExceptionally(outcome.refusal());
+			}
+		}
+	}
+
+	private List<Outcome> append(List<Pending> batch) {
+		Map<ConversationId, Conversation> locked = new LinkedHashMap<>();
+		this.conversations.lockAll(batch.stream().map(Pending::conversation).distinct().toList())
+			.forEach((conversation) -> locked.put(conversation.id(), conversation));
+		List<Outcome> outcomes = new ArrayList<>(batch.size());
+		List<Message> appended = new ArrayList<>(batch.size());
+		for (Pending pending : batch) {
+			Conversation conversation = locked.get(pending.conversation());
+			if (conversation == null || !conversation.hasParticipant(pending.sender())) {
+				outcomes.add(Outcome.refused(ErrorCode.CONVERSATION_NOT_ACCESSIBLE.exception()));
+				continue;
+			}
+			try {
+				Message message = conversation.append(pending.sender(), pending.content());
+				appended.add(message);
+				outcomes.add(new Outcome(message, null));
+			}
+			catch (ParleyException ex) {
+				outcomes.add(Outcome.refused(ex));
+			}
+		}
+		if (!appended.isEmpty()) {
+			this.messages.addAll(appended);
+			this.conversations.saveSequences(locked.values());
+		}
+		return outcomes;
+	}
+
+	private void failWaiting() {
+		Pending pending;
+		while ((pending = this.queue.poll()) != null) {
+			pending.result().completeExceptionally(ErrorCode.INTERNAL_ERROR.exception());
+		}
+	}
+
+	@Override
+	public void start() {
+		Thread thread = new Thread(this::run, "parley-message-writer");
+		thread.setDaemon(true);
+		this.writer = thread;
+		thread.start();
+	}
+
+	@Override
+	public void stop() {
+		Thread thread = this.writer;
+		this.writer = null;
+		if (thread != null) {
+			thread.interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.writer != null;
+	}
+
+	/** Stops after the web server, so nothing is accepted that cannot be stored. */
+	@Override
+	public int getPhase() {
+		return 0;
+	}
+
+	private record Pending(Caller sender, ConversationId conversation, String content,
+			CompletableFuture<Message> result) {
+	}
+
+	private record Outcome(Message message, ParleyException refusal) {
+
+		static Outcome refused(ParleyException refusal) {
+			return new Outcome(null, refusal);
+		}
+
+	}
+
+}
