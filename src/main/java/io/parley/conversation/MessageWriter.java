@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import io.parley.identity.Caller;
 import io.parley.system.ErrorCode;
@@ -32,6 +33,8 @@ class MessageWriter implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(MessageWriter.class);
 
 	static final int MAX_BATCH = 256;
+
+	private static final long POLL_MILLIS = 100;
 
 	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
 
@@ -79,11 +82,16 @@ class MessageWriter implements SmartLifecycle {
 		List<Pending> batch = new ArrayList<>(MAX_BATCH);
 		while (this.writer == Thread.currentThread()) {
 			try {
-				batch.add(this.queue.take());
+				Pending first = this.queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
 				this.queue.drainTo(batch, MAX_BATCH - 1);
 				commit(batch);
 			}
 			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 				break;
 			}
 			finally {
@@ -162,12 +170,22 @@ class MessageWriter implements SmartLifecycle {
 		thread.start();
 	}
 
+	/**
+	 * Lets the batch in progress commit, then fails what still waits. The thread is never
+	 * interrupted: an interrupt during file I/O would close the embedded database's file
+	 * channel.
+	 */
 	@Override
 	public void stop() {
 		Thread thread = this.writer;
 		this.writer = null;
 		if (thread != null) {
-			thread.interrupt();
+			try {
+				thread.join(TimeUnit.SECONDS.toMillis(10));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
