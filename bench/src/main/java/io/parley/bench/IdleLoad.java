@@ -59,6 +59,7 @@ final class IdleLoad {
 		int connected = open.size();
 		RoomsLoad.sleepMillis(hold.toMillis());
 		open.forEach(BenchSocket::abort);
+		RoomsLoad.sleepMillis(5000); // let the server finish closing before the next scenario
 		if (failed.get() > 0) {
 			System.out.printf("%s: %d of %d idle sockets failed to open%n", server, failed.get(), sockets);
 		}

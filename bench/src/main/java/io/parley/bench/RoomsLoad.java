@@ -47,8 +47,8 @@ final class RoomsLoad implements AutoCloseable {
 		RoomsLoad load = new RoomsLoad(rooms);
 		List<CompletableFuture<?>> joins = new ArrayList<>();
 		for (Room room : rooms) {
-			BenchSocket sender = BenchSocket.open(clients.next(), base, wire, room.senderToken()).join();
-			BenchSocket receiver = BenchSocket.open(clients.next(), base, wire, room.receiverToken()).join();
+			BenchSocket sender = openPatiently(clients, base, wire, room.senderToken());
+			BenchSocket receiver = openPatiently(clients, base, wire, room.receiverToken());
 			receiver.onFrame(load::onFrame);
 			String join = "{\"conversationId\":\"" + room.conversationId() + "\"}";
 			joins.add(sender.request("JOIN_CONVERSATION", join, "JOINED_CONVERSATION"));
@@ -58,6 +58,25 @@ final class RoomsLoad implements AutoCloseable {
 		}
 		CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)).orTimeout(60, TimeUnit.SECONDS).join();
 		return load;
+	}
+
+	/**
+	 * Opens a socket, trying again after a failed handshake: right after thousands of sockets closed at
+	 * once, a few of Tomcat's handshake answers carry {@code Connection: upgrade, close}, which browsers
+	 * accept and the JDK's client refuses.
+	 */
+	private static BenchSocket openPatiently(Clients clients, URI base, Wire wire, String token) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return BenchSocket.open(clients.next(), base, wire, token).join();
+			}
+			catch (RuntimeException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
+				sleepMillis(200L * attempt);
+			}
+		}
 	}
 
 	/** Offers {@code perSecond} messages a second across all rooms, then waits for stragglers. */
