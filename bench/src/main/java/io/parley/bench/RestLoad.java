@@ -34,6 +34,7 @@ final class RestLoad {
 	}
 
 	Result run(String server, int perSecond, Duration warmup, Duration measure, CpuMeter cpu) {
+		RoomsLoad.quietGenerator();
 		long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
 		long measureStart = start + warmup.toNanos();
 		long end = measureStart + measure.toNanos();
