@@ -25,7 +25,7 @@ public final class Bench {
 
 	private final ProcessStats server;
 
-	private final RoomsLoad.Clients clients = new RoomsLoad.Clients(4);
+	private final Clients clients = new Clients(4);
 
 	private final List<Result> results = new ArrayList<>();
 

@@ -22,7 +22,7 @@ final class IdleLoad {
 	 * @param hold how long to keep the sockets open after measuring, for a look at the server (a heap
 	 * histogram, a profile)
 	 */
-	static Result run(String server, RoomsLoad.Clients clients, URI base, Wire wire, String token, int sockets,
+	static Result run(String server, Clients clients, URI base, Wire wire, String token, int sockets,
 			ProcessStats stats, java.time.Duration hold) {
 		long rssBefore = stats.rssKib();
 		long heapBefore = stats.heapAfterGcKib();
@@ -53,13 +53,13 @@ final class IdleLoad {
 			.join();
 		double seconds = (System.nanoTime() - start) / 1e9;
 		Result.Cpu used = cpu.stop();
-		RoomsLoad.sleepMillis(2000);
+		Pause.millis(2000);
 		long rssAfter = stats.rssKib();
 		long heapAfter = stats.heapAfterGcKib();
 		int connected = open.size();
-		RoomsLoad.sleepMillis(hold.toMillis());
+		Pause.millis(hold.toMillis());
 		open.forEach(BenchSocket::abort);
-		RoomsLoad.sleepMillis(5000); // let the server finish closing before the next scenario
+		Pause.millis(5000); // let the server finish closing before the next scenario
 		if (failed.get() > 0) {
 			System.out.printf("%s: %d of %d idle sockets failed to open%n", server, failed.get(), sockets);
 		}

@@ -34,7 +34,7 @@ final class RestLoad {
 	}
 
 	Result run(String server, int perSecond, Duration warmup, Duration measure, CpuMeter cpu) {
-		RoomsLoad.quietGenerator();
+		Pause.collectGarbage();
 		long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
 		long measureStart = start + warmup.toNanos();
 		long end = measureStart + measure.toNanos();
@@ -42,7 +42,7 @@ final class RestLoad {
 		this.answered.set(0);
 		this.failed.set(0);
 		Thread meter = new Thread(() -> {
-			RoomsLoad.sleepUntil(measureStart);
+			Pause.until(measureStart);
 			cpu.start();
 		});
 		meter.start();
@@ -56,7 +56,7 @@ final class RestLoad {
 		Result.Cpu used = cpu.stop();
 		long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 		while (this.answered.get() + this.failed.get() < sent && System.nanoTime() < drainUntil) {
-			RoomsLoad.sleepMillis(20);
+			Pause.millis(20);
 		}
 		if (this.failed.get() > 0) {
 			System.out.printf("%s: %d requests failed at %d/s%n", server, this.failed.get(), perSecond);

@@ -1,7 +1,6 @@
 package io.parley.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,14 +73,14 @@ final class RoomsLoad implements AutoCloseable {
 				if (attempt == 5) {
 					throw ex;
 				}
-				sleepMillis(200L * attempt);
+				Pause.millis(200L * attempt);
 			}
 		}
 	}
 
 	/** Offers {@code perSecond} messages a second across all rooms, then waits for stragglers. */
 	Result run(String scenario, String server, int perSecond, Duration warmup, Duration measure, CpuMeter cpu) {
-		quietGenerator();
+		Pause.collectGarbage();
 		long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
 		long measureStart = start + warmup.toNanos();
 		long end = measureStart + measure.toNanos();
@@ -90,7 +89,7 @@ final class RoomsLoad implements AutoCloseable {
 		this.windowStart = measureStart;
 		this.windowEnd = end;
 		Thread meter = new Thread(() -> {
-			sleepUntil(measureStart);
+			Pause.until(measureStart);
 			cpu.start();
 		});
 		meter.start();
@@ -99,7 +98,7 @@ final class RoomsLoad implements AutoCloseable {
 		Result.Cpu used = cpu.stop();
 		long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
 		while (this.received.get() < sent && System.nanoTime() < drainUntil) {
-			sleepMillis(20);
+			Pause.millis(20);
 		}
 		Histogram histogram = this.latencies.getIntervalHistogram();
 		double seconds = measure.toNanos() / 1e9;
@@ -150,28 +149,6 @@ final class RoomsLoad implements AutoCloseable {
 		this.receivers.forEach(BenchSocket::abort);
 	}
 
-	/** Collects the generator's own garbage now, so its pauses do not land in a measurement. */
-	@SuppressWarnings("java:S1215")
-	static void quietGenerator() {
-		System.gc();
-	}
-
-	static void sleepUntil(long nanos) {
-		long wait;
-		while ((wait = nanos - System.nanoTime()) > 0) {
-			sleepMillis(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)));
-		}
-	}
-
-	static void sleepMillis(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
 	private static void joinQuietly(Thread thread) {
 		try {
 			thread.join();
@@ -179,28 +156,6 @@ final class RoomsLoad implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	/** A few HTTP clients in turn, so one selector thread does not carry every socket. */
-	static final class Clients {
-
-		private final HttpClient[] clients;
-
-		private int next;
-
-		Clients(int count) {
-			this.clients = new HttpClient[count];
-			for (int i = 0; i < count; i++) {
-				this.clients[i] = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
-			}
-		}
-
-		synchronized HttpClient next() {
-			HttpClient client = this.clients[this.next];
-			this.next = (this.next + 1) % this.clients.length;
-			return client;
-		}
-
 	}
 
 }
