@@ -13,6 +13,7 @@ import io.parley.identity.Caller;
 import io.parley.identity.Role;
 import io.parley.identity.UserId;
 import io.parley.support.Api;
+import io.parley.support.Barriers;
 import io.parley.support.Api.Team;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.system.ErrorCode;
@@ -59,7 +60,7 @@ class MessageWriterIntegrationTests {
 				int kind = i % 3;
 				String content = "message " + i;
 				outcomes.add(CompletableFuture.supplyAsync(() -> {
-					await(start);
+					Barriers.await(start);
 					try {
 						return switch (kind) {
 							case 0 -> this.messages.post(candidate, ConversationId.parse(openId).orElseThrow(), content,
@@ -93,15 +94,6 @@ class MessageWriterIntegrationTests {
 		}
 		finally {
 			pool.shutdownNow();
-		}
-	}
-
-	private static void await(CyclicBarrier barrier) {
-		try {
-			barrier.await();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

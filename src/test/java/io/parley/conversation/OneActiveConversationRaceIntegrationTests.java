@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.parley.support.Api;
+import io.parley.support.Barriers;
 import io.parley.support.Api.Team;
 import io.parley.support.ParleyIntegrationTest;
 import org.junit.jupiter.api.RepeatedTest;
@@ -34,7 +35,7 @@ class OneActiveConversationRaceIntegrationTests {
 		try {
 			for (int i = 0; i < racers; i++) {
 				statuses.add(CompletableFuture.supplyAsync(() -> {
-					await(start);
+					Barriers.await(start);
 					return api
 						.post("/conversations", team.candidate().token(),
 								Map.of("supervisorId", team.supervisor().id()))
@@ -48,15 +49,6 @@ class OneActiveConversationRaceIntegrationTests {
 		}
 		finally {
 			pool.shutdownNow();
-		}
-	}
-
-	private static void await(CyclicBarrier barrier) {
-		try {
-			barrier.await();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 
