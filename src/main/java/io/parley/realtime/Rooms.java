@@ -56,10 +56,6 @@ class Rooms {
 		}
 	}
 
-	int size() {
-		return this.rooms.size();
-	}
-
 	private void release(ConversationId id, Room room) {
 		if (!room.isRetired() && room.isEmpty() && room.isHeldByCurrentThreadOnce()) {
 			room.retire();

@@ -1,5 +1,6 @@
 package io.parley.analytics;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.parley.support.Api;
@@ -92,7 +93,7 @@ class AnalyticsIntegrationTests {
 			socket.send("JOIN_CONVERSATION", Map.of("conversationId", id));
 			socket.expect("JOINED_CONVERSATION");
 			socket.send("CLOSE_CONVERSATION", Map.of("conversationId", id));
-			socket.expectSilence(java.time.Duration.ofMillis(200));
+			socket.expectSilence(Duration.ofMillis(200));
 		}
 		assertThat(this.api.get("/conversations/" + id, team.supervisor().token()).data().get("status").stringValue())
 			.isEqualTo("closed");

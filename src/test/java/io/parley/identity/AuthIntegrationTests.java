@@ -1,5 +1,6 @@
 package io.parley.identity;
 
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -138,7 +139,7 @@ class AuthIntegrationTests {
 	@Test
 	void theTokenCarriesUserIdAndRole() {
 		TestUser user = this.api.signUp("supervisor");
-		String payload = new String(java.util.Base64.getUrlDecoder().decode(user.token().split("\\.")[1]));
+		String payload = new String(Base64.getUrlDecoder().decode(user.token().split("\\.")[1]));
 
 		assertThat(Api.JSON.readTree(payload).get("userId").stringValue()).isEqualTo(user.id());
 		assertThat(Api.JSON.readTree(payload).get("role").stringValue()).isEqualTo("supervisor");

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -102,7 +103,7 @@ public final class Bench {
 	/** Lists a conversation of 20 messages through {@code GET /conversations/{id}} at rising rates. */
 	private void rest(ParleyApi api, Room room) {
 		try (RoomsLoad filler = RoomsLoad.connect(this.clients, this.base, Wire.PLAIN, List.of(room))) {
-			filler.run("fill", this.options.label(), 20, java.time.Duration.ZERO, java.time.Duration.ofSeconds(1),
+			filler.run("fill", this.options.label(), 20, Duration.ZERO, Duration.ofSeconds(1),
 					new CpuMeter(this.server));
 		}
 		RestLoad load = new RestLoad(this.base.resolve("/conversations/" + room.conversationId()),

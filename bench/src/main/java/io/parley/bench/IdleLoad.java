@@ -1,6 +1,7 @@
 package io.parley.bench;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +24,7 @@ final class IdleLoad {
 	 * histogram, a profile)
 	 */
 	static Result run(String server, Clients clients, URI base, Wire wire, String token, int sockets,
-			ProcessStats stats, java.time.Duration hold) {
+			ProcessStats stats, Duration hold) {
 		long rssBefore = stats.rssKib();
 		long heapBefore = stats.heapAfterGcKib();
 		CpuMeter cpu = new CpuMeter(stats);

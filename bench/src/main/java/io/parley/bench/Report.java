@@ -3,6 +3,7 @@ package io.parley.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class Report {
 
 	private static void appendLimits(StringBuilder out, List<Result> steps, double p99Limit) {
 		Map<String, List<Result>> byServer = new LinkedHashMap<>();
-		steps.forEach((r) -> byServer.computeIfAbsent(r.server(), (k) -> new java.util.ArrayList<>()).add(r));
+		steps.forEach((r) -> byServer.computeIfAbsent(r.server(), (k) -> new ArrayList<>()).add(r));
 		byServer.forEach((server, list) -> {
 			Optional<Result> best = list.stream()
 				.filter((r) -> passes(r, p99Limit))

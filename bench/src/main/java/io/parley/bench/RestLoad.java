@@ -34,36 +34,18 @@ final class RestLoad {
 	}
 
 	Result run(String server, int perSecond, Duration warmup, Duration measure, CpuMeter cpu) {
-		Pause.collectGarbage();
-		long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-		long measureStart = start + warmup.toNanos();
-		long end = measureStart + measure.toNanos();
+		Schedule schedule = Schedule.of(warmup, measure);
 		this.latencies.reset();
 		this.answered.set(0);
 		this.failed.set(0);
-		Thread meter = new Thread(() -> {
-			Pause.until(measureStart);
-			cpu.start();
-		});
-		meter.start();
-		long sent = Schedule.run(start, end, measureStart, perSecond, (due) -> send(due, due >= measureStart));
-		try {
-			meter.join();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		Result.Cpu used = cpu.stop();
-		long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (this.answered.get() + this.failed.get() < sent && System.nanoTime() < drainUntil) {
-			Pause.millis(20);
-		}
+		Schedule.Run run = schedule.run(perSecond, cpu, (due) -> send(due, due >= schedule.measureStart()));
+		Schedule.drain(() -> this.answered.get() + this.failed.get() < run.sent(), Duration.ofSeconds(10));
 		if (this.failed.get() > 0) {
 			System.out.printf("%s: %d requests failed at %d/s%n", server, this.failed.get(), perSecond);
 		}
-		double seconds = measure.toNanos() / 1e9;
-		return Result.rate("rest", server, sent / seconds, this.answered.get() / seconds,
-				RoomsLoad.latency(this.latencies.getIntervalHistogram()), used);
+		double seconds = schedule.measuredSeconds();
+		return Result.rate("rest", server, run.sent() / seconds, this.answered.get() / seconds,
+				RoomsLoad.latency(this.latencies.getIntervalHistogram()), run.cpu());
 	}
 
 	private void send(long due, boolean measured) {

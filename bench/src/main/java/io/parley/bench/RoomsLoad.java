@@ -80,29 +80,16 @@ final class RoomsLoad implements AutoCloseable {
 
 	/** Offers {@code perSecond} messages a second across all rooms, then waits for stragglers. */
 	Result run(String scenario, String server, int perSecond, Duration warmup, Duration measure, CpuMeter cpu) {
-		Pause.collectGarbage();
-		long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-		long measureStart = start + warmup.toNanos();
-		long end = measureStart + measure.toNanos();
+		Schedule schedule = Schedule.of(warmup, measure);
 		this.latencies.reset();
 		this.received.set(0);
-		this.windowStart = measureStart;
-		this.windowEnd = end;
-		Thread meter = new Thread(() -> {
-			Pause.until(measureStart);
-			cpu.start();
-		});
-		meter.start();
-		long sent = Schedule.run(start, end, measureStart, perSecond, this::send);
-		joinQuietly(meter);
-		Result.Cpu used = cpu.stop();
-		long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-		while (this.received.get() < sent && System.nanoTime() < drainUntil) {
-			Pause.millis(20);
-		}
-		Histogram histogram = this.latencies.getIntervalHistogram();
-		double seconds = measure.toNanos() / 1e9;
-		return Result.rate(scenario, server, sent / seconds, this.received.get() / seconds, latency(histogram), used);
+		this.windowStart = schedule.measureStart();
+		this.windowEnd = schedule.end();
+		Schedule.Run run = schedule.run(perSecond, cpu, this::send);
+		Schedule.drain(() -> this.received.get() < run.sent(), Duration.ofSeconds(5));
+		double seconds = schedule.measuredSeconds();
+		return Result.rate(scenario, server, run.sent() / seconds, this.received.get() / seconds,
+				latency(this.latencies.getIntervalHistogram()), run.cpu());
 	}
 
 	private void send(long due) {
@@ -149,13 +136,5 @@ final class RoomsLoad implements AutoCloseable {
 		this.receivers.forEach(BenchSocket::abort);
 	}
 
-	private static void joinQuietly(Thread thread) {
-		try {
-			thread.join();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
 
 }
