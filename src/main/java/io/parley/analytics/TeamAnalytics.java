@@ -2,24 +2,29 @@ package io.parley.analytics;
 
 import java.util.List;
 
+import io.parley.identity.WorkspaceId;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A read model over users and conversations, answered by one query rather than by loading
- * every user and conversation through the owning modules.
+ * A read model over a workspace's members and conversations, answered by one query rather
+ * than by loading every user and conversation through the owning modules.
  */
 @Service
 public class TeamAnalytics {
 
 	private static final String QUERY = """
-			SELECT s.id, s.name,
-			  (SELECT COUNT(*) FROM users a WHERE a.role = 'agent' AND a.supervisor_id = s.id) AS agents,
-			  (SELECT COUNT(*) FROM conversations c JOIN users a ON c.agent_id = a.id
-			    WHERE a.supervisor_id = s.id AND c.status = 'closed') AS handled
-			FROM users s WHERE s.role = 'supervisor'
-			ORDER BY s.created_at, s.id
+			SELECT s.user_id, u.name,
+			  (SELECT COUNT(*) FROM memberships a WHERE a.workspace_id = s.workspace_id AND a.role = 'agent'
+			    AND a.supervisor_id = s.user_id) AS agents,
+			  (SELECT COUNT(*) FROM conversations c
+			    JOIN memberships a ON a.workspace_id = c.workspace_id AND a.user_id = c.agent_id
+			    WHERE c.workspace_id = s.workspace_id AND a.supervisor_id = s.user_id AND c.status = 'closed') AS handled
+			FROM memberships s JOIN users u ON u.id = s.user_id
+			WHERE s.workspace_id = ? AND s.role = 'supervisor'
+			ORDER BY s.created_at, s.user_id
 			""";
 
 	private final JdbcClient jdbc;
@@ -29,10 +34,11 @@ public class TeamAnalytics {
 	}
 
 	@Transactional(readOnly = true)
-	public List<SupervisorPerformance> bySupervisor() {
+	public List<SupervisorPerformance> bySupervisor(WorkspaceId workspace) {
 		return this.jdbc.sql(QUERY)
-			.query((row, number) -> new SupervisorPerformance(row.getObject("id").toString(), row.getString("name"),
-					row.getLong("agents"), row.getLong("handled")))
+			.param(workspace.value())
+			.query((row, number) -> new SupervisorPerformance(row.getObject("user_id").toString(),
+					row.getString("name"), row.getLong("agents"), row.getLong("handled")))
 			.list();
 	}
 

@@ -3,9 +3,13 @@ package io.parley.conversation;
 import io.parley.identity.UserId;
 
 /**
- * A supervisor gave a conversation to an agent; {@code previousAgentId} (may be
- * {@code null}) loses access.
+ * A conversation was given to an agent; {@code previousAgentId} (may be {@code null})
+ * loses access.
+ *
+ * @param supervisorId the supervisor it was sent to, or {@code null}
+ * @param assignedBy who gave it
+ * @param reason why, as they said, or {@code null}
  */
 public record ConversationAssigned(ConversationId conversationId, UserId supervisorId, UserId agentId,
-		UserId previousAgentId) {
+		UserId previousAgentId, UserId assignedBy, String reason) {
 }

@@ -1,8 +1,12 @@
 package io.parley.conversation;
 
+import io.parley.contact.Contact;
+import io.parley.contact.ContactDirectory;
+import io.parley.conversation.Conversation.Context;
 import io.parley.identity.Caller;
+import io.parley.identity.Member;
+import io.parley.identity.MemberDirectory;
 import io.parley.identity.Permission;
-import io.parley.identity.Role;
 import io.parley.identity.UserAccount;
 import io.parley.identity.UserDirectory;
 import io.parley.system.ErrorCode;
@@ -14,54 +18,86 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Starts, routes, joins and closes conversations. Callers are checked for their
  * permission by the adapters; this checks that the conversation and the people named are
- * theirs to act on.
+ * theirs to act on, in the caller's workspace.
  */
 @Service
 public class ConversationLifecycle {
 
 	private final Conversations conversations;
 
-	private final UserDirectory directory;
+	private final AssignmentHistory history;
+
+	private final MemberDirectory members;
+
+	private final UserDirectory users;
+
+	private final ContactDirectory contacts;
 
 	private final ApplicationEventPublisher events;
 
-	ConversationLifecycle(Conversations conversations, UserDirectory directory, ApplicationEventPublisher events) {
+	ConversationLifecycle(Conversations conversations, AssignmentHistory history, MemberDirectory members,
+			UserDirectory users, ContactDirectory contacts, ApplicationEventPublisher events) {
 		this.conversations = conversations;
-		this.directory = directory;
+		this.history = history;
+		this.members = members;
+		this.users = users;
+		this.contacts = contacts;
 		this.events = events;
 	}
 
-	/** A candidate asks a supervisor's team for help. */
+	/** A candidate asks a supervisor's team for help (seed 003). */
 	@Transactional
-	public Conversation start(Caller candidate, String supervisorId) {
-		UserAccount supervisor = this.directory.find(supervisorId)
-			.filter((user) -> user.hasRole(Role.SUPERVISOR))
+	public Conversation start(Caller candidate, String supervisorId, Context context) {
+		Member supervisor = this.members.find(candidate.workspaceId(), supervisorId)
+			.filter((member) -> member.can(Permission.ASSIGN_CONVERSATION))
 			.orElseThrow(ErrorCode.SUPERVISOR_NOT_FOUND::exception);
-		Conversation conversation = Conversation.start(candidate.userId(), supervisor.id());
+		UserAccount account = this.users.find(candidate.userId()).orElseThrow(ErrorCode.USER_NOT_FOUND::exception);
+		Contact contact = this.contacts.ofUser(candidate.workspaceId(), account);
+		Conversation conversation = Conversation.start(candidate.workspaceId(), contact.id(), candidate.userId(),
+				supervisor.userId(), Channel.WEB, Priority.NORMAL, context);
 		this.conversations.add(conversation);
+		this.events.publishEvent(new ConversationOpened(ConversationSnapshot.of(conversation)));
 		return conversation;
 	}
 
 	/**
-	 * A supervisor gives one of their conversations to one of their agents, taking it
-	 * from any other.
+	 * A member of the staff opens a conversation with a contact (channel {@code api}).
 	 */
 	@Transactional
-	public Conversation assign(Caller supervisor, ConversationId id, String agentId) {
-		Conversation conversation = this.conversations.lock(id)
+	public Conversation open(Caller staff, String contactId, Priority priority, Context context) {
+		Contact contact = this.contacts.find(staff.workspaceId(), contactId)
+			.orElseThrow(ErrorCode.CONTACT_NOT_FOUND::exception);
+		Conversation conversation = Conversation.start(staff.workspaceId(), contact.id(), null, null, Channel.API,
+				priority, context);
+		this.conversations.add(conversation);
+		this.events.publishEvent(new ConversationOpened(ConversationSnapshot.of(conversation)));
+		return conversation;
+	}
+
+	/**
+	 * Gives a conversation to an agent, taking it from any other. Members who see every
+	 * conversation give any of them to any agent; a supervisor gives the conversations
+	 * sent to them to the agents they supervise (seed 003).
+	 */
+	@Transactional
+	public Conversation assign(Caller assigner, ConversationId id, String agentId, String reason) {
+		Conversation conversation = this.conversations.lock(assigner.workspaceId(), id)
 			.orElseThrow(ErrorCode.CONVERSATION_NOT_FOUND::exception);
-		if (!supervisor.is(conversation.supervisorId())) {
+		boolean overseesAll = assigner.can(Permission.VIEW_ANY_CONVERSATION);
+		if (!overseesAll && !assigner.is(conversation.supervisorId())) {
 			throw ErrorCode.CONVERSATION_NOT_ACCESSIBLE.exception();
 		}
-		UserAccount agent = this.directory.find(agentId)
-			.filter((user) -> user.hasRole(Role.AGENT))
+		Member agent = this.members.find(assigner.workspaceId(), agentId)
+			.filter((member) -> member.can(Permission.HANDLE_CONVERSATIONS))
 			.orElseThrow(ErrorCode.AGENT_NOT_FOUND::exception);
-		if (!agent.isSupervisedBy(supervisor.userId())) {
+		if (!overseesAll && !agent.isSupervisedBy(assigner.userId())) {
 			throw ErrorCode.AGENT_NOT_YOURS.exception();
 		}
-		ConversationAssigned assigned = conversation.assignTo(agent);
+		ConversationAssigned assigned = conversation.assignTo(agent, assigner.userId(), reason);
 		this.conversations.save(conversation);
+		this.history.record(assigned, conversation.updatedAt());
 		this.events.publishEvent(assigned);
+		this.events.publishEvent(new ConversationChanged(ConversationSnapshot.of(conversation)));
 		return conversation;
 	}
 
@@ -71,44 +107,49 @@ public class ConversationLifecycle {
 	 */
 	@Transactional
 	public Conversation join(Caller participant, ConversationId id) {
-		Conversation conversation = this.conversations.lock(id)
+		Conversation conversation = this.conversations.lock(participant.workspaceId(), id)
 			.filter((found) -> found.hasParticipant(participant))
 			.orElseThrow(ErrorCode.CONVERSATION_NOT_ACCESSIBLE::exception);
 		ConversationStatus before = conversation.status();
 		conversation.admit(participant);
 		if (conversation.status() != before) {
 			this.conversations.save(conversation);
+			this.events.publishEvent(new ConversationChanged(ConversationSnapshot.of(conversation)));
 		}
 		return conversation;
 	}
 
 	/**
-	 * An admin, or the supervisor it was sent to, closes a conversation no agent has
-	 * joined.
+	 * Closes a conversation no agent has joined: members who may close any, or the
+	 * supervisor it was sent to (seed 003).
 	 */
 	@Transactional
 	public Conversation close(Caller closer, ConversationId id) {
-		Conversation conversation = this.conversations.lock(id)
+		Conversation conversation = this.conversations.lock(closer.workspaceId(), id)
 			.orElseThrow(ErrorCode.CONVERSATION_NOT_FOUND::exception);
 		if (!closer.can(Permission.CLOSE_ANY_CONVERSATION) && !closer.is(conversation.supervisorId())) {
 			throw ErrorCode.CONVERSATION_NOT_ACCESSIBLE.exception();
 		}
 		ConversationClosed closed = conversation.closeUnanswered();
-		this.conversations.save(conversation);
-		this.events.publishEvent(closed);
+		saveClosed(conversation, closed);
 		return conversation;
 	}
 
-	/** The assigned agent closes the conversation they handled. */
+	/** The assigned agent closes the conversation they handle. */
 	@Transactional
 	public Conversation closeAsAgent(Caller agent, ConversationId id, String origin) {
-		Conversation conversation = this.conversations.lock(id)
-			.filter((found) -> found.hasParticipant(agent))
+		Conversation conversation = this.conversations.lock(agent.workspaceId(), id)
+			.filter((found) -> found.hasParticipant(agent) && !found.isCustomer(agent))
 			.orElseThrow(ErrorCode.CONVERSATION_NOT_ACCESSIBLE::exception);
 		ConversationClosed closed = conversation.closeAsAgent(origin);
+		saveClosed(conversation, closed);
+		return conversation;
+	}
+
+	private void saveClosed(Conversation conversation, ConversationClosed closed) {
 		this.conversations.save(conversation);
 		this.events.publishEvent(closed);
-		return conversation;
+		this.events.publishEvent(new ConversationChanged(ConversationSnapshot.of(conversation)));
 	}
 
 }

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.parley.contact.ContactId;
 import io.parley.identity.UserId;
+import io.parley.identity.WorkspaceId;
 import io.parley.system.ErrorCode;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -18,15 +20,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Stores conversations. The unique {@code active_candidate_id} column holds the candidate
- * while the conversation is active, so the database itself refuses a second active
- * conversation.
+ * Stores conversations. Lookups are scoped to a workspace: another workspace's
+ * conversation is not found. The unique {@code (workspace_id, active_candidate_id)} pair
+ * holds the candidate while the conversation is active, so the database itself refuses a
+ * second active conversation.
  */
 @Repository
 class Conversations {
 
-	private static final String SELECT = "SELECT id, candidate_id, supervisor_id, agent_id, status, last_sequence, "
-			+ "created_at FROM conversations WHERE id = ?";
+	static final String COLUMNS = "id, workspace_id, contact_id, candidate_id, supervisor_id, agent_id, status, "
+			+ "channel, priority, subject, page_url, referrer, last_sequence, created_at, updated_at";
+
+	private static final String SELECT = "SELECT " + COLUMNS + " FROM conversations WHERE workspace_id = ? AND id = ?";
 
 	private final JdbcClient jdbc;
 
@@ -40,12 +45,20 @@ class Conversations {
 	void add(Conversation conversation) {
 		try {
 			this.jdbc
-				.sql("INSERT INTO conversations (id, candidate_id, supervisor_id, agent_id, status, active_candidate_id, "
-						+ "last_sequence, created_at) VALUES (:id, :candidate, :supervisor, NULL, :status, :candidate, 0, :at)")
+				.sql("INSERT INTO conversations (" + COLUMNS + ", active_candidate_id) VALUES (:id, :workspace, "
+						+ ":contact, :candidate, :supervisor, NULL, :status, :channel, :priority, :subject, :pageUrl, "
+						+ ":referrer, 0, :at, :at, :candidate)")
 				.param("id", conversation.id().value())
-				.param("candidate", conversation.candidateId().value())
-				.param("supervisor", conversation.supervisorId().value())
+				.param("workspace", conversation.workspaceId().value())
+				.param("contact", conversation.contactId().value())
+				.param("candidate", uuid(conversation.candidateId()))
+				.param("supervisor", uuid(conversation.supervisorId()))
 				.param("status", conversation.status().value())
+				.param("channel", conversation.channel().value())
+				.param("priority", conversation.priority().value())
+				.param("subject", conversation.context().subject())
+				.param("pageUrl", conversation.context().pageUrl())
+				.param("referrer", conversation.context().referrer())
 				.param("at", conversation.createdAt().atOffset(ZoneOffset.UTC))
 				.update();
 		}
@@ -54,55 +67,74 @@ class Conversations {
 		}
 	}
 
-	Optional<Conversation> find(ConversationId id) {
-		return this.jdbc.sql(SELECT).param(id.value()).query(Conversations::map).optional();
+	Optional<Conversation> find(WorkspaceId workspace, ConversationId id) {
+		return this.jdbc.sql(SELECT).params(workspace.value(), id.value()).query(Conversations::map).optional();
 	}
 
 	/** Reads the conversation and locks its row until the transaction ends. */
-	Optional<Conversation> lock(ConversationId id) {
-		return this.jdbc.sql(SELECT + " FOR UPDATE").param(id.value()).query(Conversations::map).optional();
+	Optional<Conversation> lock(WorkspaceId workspace, ConversationId id) {
+		return this.jdbc.sql(SELECT + " FOR UPDATE")
+			.params(workspace.value(), id.value())
+			.query(Conversations::map)
+			.optional();
 	}
 
 	void save(Conversation conversation) {
 		this.jdbc
-			.sql("UPDATE conversations SET agent_id = :agent, status = :status, active_candidate_id = :active, "
-					+ "last_sequence = :sequence, closed_at = :closedAt WHERE id = :id")
-			.param("agent", (conversation.agentId() != null) ? conversation.agentId().value() : null)
+			.sql("UPDATE conversations SET agent_id = :agent, status = :status, priority = :priority, "
+					+ "active_candidate_id = :active, last_sequence = :sequence, updated_at = :updatedAt, "
+					+ "closed_at = :closedAt WHERE id = :id")
+			.param("agent", uuid(conversation.agentId()))
 			.param("status", conversation.status().value())
-			.param("active", conversation.isActive() ? conversation.candidateId().value() : null)
+			.param("priority", conversation.priority().value())
+			.param("active", conversation.isActive() ? uuid(conversation.candidateId()) : null)
 			.param("sequence", conversation.lastSequence())
-			.param("closedAt", conversation.isActive() ? null : OffsetDateTime.now(ZoneOffset.UTC))
+			.param("updatedAt", conversation.updatedAt().atOffset(ZoneOffset.UTC))
+			.param("closedAt", conversation.isActive() ? null : conversation.updatedAt().atOffset(ZoneOffset.UTC))
 			.param("id", conversation.id().value())
 			.update();
 	}
 
 	/**
-	 * Reads the conversations and locks their rows, in id order so concurrent writers
-	 * cannot deadlock.
+	 * Reads the conversations, of any workspace, and locks their rows, in id order so
+	 * concurrent writers cannot deadlock.
 	 */
 	List<Conversation> lockAll(Collection<ConversationId> ids) {
-		return this.jdbc
-			.sql("SELECT id, candidate_id, supervisor_id, agent_id, status, last_sequence, created_at "
-					+ "FROM conversations WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM conversations WHERE id IN (:ids) ORDER BY id FOR UPDATE")
 			.param("ids", ids.stream().map(ConversationId::value).toList())
 			.query(Conversations::map)
 			.list();
 	}
 
-	void saveSequences(Collection<Conversation> conversations) {
-		this.batch.batchUpdate("UPDATE conversations SET last_sequence = ? WHERE id = ?",
+	/** Writes what appending messages changes: the sequence and status. */
+	void saveAppended(Collection<Conversation> conversations) {
+		this.batch.batchUpdate("UPDATE conversations SET last_sequence = ?, status = ?, updated_at = ? WHERE id = ?",
 				conversations.stream()
-					.map((conversation) -> new Object[] { conversation.lastSequence(), conversation.id().value() })
+					.map((conversation) -> new Object[] { conversation.lastSequence(), conversation.status().value(),
+							conversation.updatedAt().atOffset(ZoneOffset.UTC), conversation.id().value() })
 					.toList());
 	}
 
-	private static Conversation map(ResultSet row, int number) throws SQLException {
-		UUID agent = row.getObject("agent_id", UUID.class);
+	private static UUID uuid(UserId id) {
+		return (id != null) ? id.value() : null;
+	}
+
+	private static UserId userId(ResultSet row, String column) throws SQLException {
+		UUID id = row.getObject(column, UUID.class);
+		return (id != null) ? new UserId(id) : null;
+	}
+
+	static Conversation map(ResultSet row, int number) throws SQLException {
 		return new Conversation(new ConversationId(row.getObject("id", UUID.class)),
-				new UserId(row.getObject("candidate_id", UUID.class)),
-				new UserId(row.getObject("supervisor_id", UUID.class)), (agent != null) ? new UserId(agent) : null,
-				ConversationStatus.of(row.getString("status")), row.getLong("last_sequence"),
-				row.getObject("created_at", OffsetDateTime.class).toInstant());
+				new WorkspaceId(row.getObject("workspace_id", UUID.class)),
+				new ContactId(row.getObject("contact_id", UUID.class)), userId(row, "candidate_id"),
+				userId(row, "supervisor_id"), userId(row, "agent_id"), ConversationStatus.of(row.getString("status")),
+				Channel.parse(row.getString("channel")).orElseThrow(),
+				Priority.parse(row.getString("priority")).orElseThrow(),
+				new Conversation.Context(row.getString("subject"), row.getString("page_url"),
+						row.getString("referrer")),
+				row.getLong("last_sequence"), row.getObject("created_at", OffsetDateTime.class).toInstant(),
+				row.getObject("updated_at", OffsetDateTime.class).toInstant());
 	}
 
 }

@@ -3,6 +3,7 @@ package io.parley.conversation;
 import java.util.List;
 
 import io.parley.identity.Caller;
+import io.parley.identity.Permission;
 import io.parley.system.ErrorCode;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,10 +39,19 @@ public class MessageLog {
 	 * {@link MessagePosted}
 	 */
 	public Message post(Caller sender, ConversationId id, String content, String origin) {
-		if (content == null || content.isBlank() || content.length() > Message.MAX_LENGTH) {
+		return post(sender, id, MessageType.TEXT, content, origin);
+	}
+
+	/**
+	 * Stores a message of a type people write: {@code text} from the conversation's
+	 * participants, {@code note} from the staff who can see it.
+	 */
+	public Message post(Caller sender, ConversationId id, MessageType type, String content, String origin) {
+		if (content == null || content.isBlank() || content.length() > Message.MAX_LENGTH
+				|| (type != MessageType.TEXT && type != MessageType.NOTE)) {
 			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 		}
-		Message message = this.writer.write(sender, id, content);
+		Message message = this.writer.write(sender, id, type, content);
 		this.events.publishEvent(new MessagePosted(message, origin));
 		return message;
 	}
@@ -49,12 +59,16 @@ public class MessageLog {
 	/** A conversation's messages in order, for whoever may see the conversation. */
 	@Transactional(readOnly = true)
 	public Transcript transcript(Caller reader, ConversationId id) {
-		Conversation conversation = this.conversations.find(id)
+		Conversation conversation = this.conversations.find(reader.workspaceId(), id)
 			.orElseThrow(ErrorCode.CONVERSATION_NOT_FOUND::exception);
 		if (!conversation.isVisibleTo(reader)) {
 			throw ErrorCode.CONVERSATION_NOT_ACCESSIBLE.exception();
 		}
-		return new Transcript(conversation, this.messages.of(id));
+		return new Transcript(conversation, this.messages.of(id, seesNotes(reader, conversation)));
+	}
+
+	static boolean seesNotes(Caller reader, Conversation conversation) {
+		return reader.can(Permission.WRITE_NOTES) && !conversation.isCustomer(reader);
 	}
 
 	public record Transcript(Conversation conversation, List<Message> messages) {

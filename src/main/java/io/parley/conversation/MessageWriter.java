@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.parley.identity.Caller;
+import io.parley.identity.Permission;
 import io.parley.system.ErrorCode;
 import io.parley.system.ParleyException;
 import org.slf4j.Logger;
@@ -57,8 +58,8 @@ class MessageWriter implements SmartLifecycle {
 	 * @throws ParleyException when the sender may not write to the conversation, or it is
 	 * closed
 	 */
-	Message write(Caller sender, ConversationId conversation, String content) {
-		Pending pending = new Pending(sender, conversation, content, new CompletableFuture<>());
+	Message write(Caller sender, ConversationId conversation, MessageType type, String content) {
+		Pending pending = new Pending(sender, conversation, type, content, new CompletableFuture<>());
 		this.queue.add(pending);
 		if (this.writer == null) {
 			failWaiting();
@@ -135,12 +136,12 @@ class MessageWriter implements SmartLifecycle {
 		List<Message> appended = new ArrayList<>(batch.size());
 		for (Pending pending : batch) {
 			Conversation conversation = locked.get(pending.conversation());
-			if (conversation == null || !conversation.hasParticipant(pending.sender())) {
+			if (conversation == null || !mayWrite(conversation, pending)) {
 				outcomes.add(Outcome.refused(ErrorCode.CONVERSATION_NOT_ACCESSIBLE.exception()));
 				continue;
 			}
 			try {
-				Message message = conversation.append(pending.sender(), pending.content());
+				Message message = conversation.append(pending.sender(), pending.type(), pending.content());
 				appended.add(message);
 				outcomes.add(new Outcome(message, null));
 			}
@@ -150,9 +151,20 @@ class MessageWriter implements SmartLifecycle {
 		}
 		if (!appended.isEmpty()) {
 			this.messages.addAll(appended);
-			this.conversations.saveSequences(locked.values());
+			this.conversations.saveAppended(locked.values());
 		}
 		return outcomes;
+	}
+
+	/**
+	 * Participants write to their conversations; internal notes come from the staff who
+	 * can see it.
+	 */
+	private static boolean mayWrite(Conversation conversation, Pending pending) {
+		Caller sender = pending.sender();
+		return (pending.type() == MessageType.NOTE) ? sender.can(Permission.WRITE_NOTES)
+				&& conversation.isVisibleTo(sender) && !conversation.isCustomer(sender)
+				: conversation.hasParticipant(sender);
 	}
 
 	private void failWaiting() {
@@ -200,7 +212,7 @@ class MessageWriter implements SmartLifecycle {
 		return 0;
 	}
 
-	private record Pending(Caller sender, ConversationId conversation, String content,
+	private record Pending(Caller sender, ConversationId conversation, MessageType type, String content,
 			CompletableFuture<Message> result) {
 	}
 

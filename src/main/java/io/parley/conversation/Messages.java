@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import io.parley.identity.Role;
 import io.parley.identity.UserId;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +15,9 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class Messages {
+
+	private static final String SELECT = "SELECT conversation_id, sequence_number, sender_id, sender_role, "
+			+ "message_type, content, created_at, edited_at FROM messages ";
 
 	private final JdbcClient jdbc;
 
@@ -29,30 +31,32 @@ class Messages {
 	/** Inserts the messages in one JDBC batch. */
 	void addAll(List<Message> messages) {
 		this.batch.batchUpdate(
-				"INSERT INTO messages (conversation_id, sequence_number, sender_id, sender_role, content, created_at) "
-						+ "VALUES (?, ?, ?, ?, ?, ?)",
+				"INSERT INTO messages (conversation_id, sequence_number, sender_id, sender_role, "
+						+ "message_type, content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
 				messages.stream()
 					.map((message) -> new Object[] { message.conversationId().value(), message.sequence(),
-							message.senderId().value(), message.senderRole().value(), message.content(),
+							message.senderId().value(), message.senderRole(), message.type().value(), message.content(),
 							message.createdAt().atOffset(ZoneOffset.UTC) })
 					.toList());
 	}
 
-	/** All messages of a conversation in sequence order. */
-	List<Message> of(ConversationId conversation) {
+	/** All messages of a conversation in sequence order; notes only when asked for. */
+	List<Message> of(ConversationId conversation, boolean withNotes) {
 		return this.jdbc
-			.sql("SELECT conversation_id, sequence_number, sender_id, sender_role, content, created_at FROM messages "
-					+ "WHERE conversation_id = ? ORDER BY sequence_number")
+			.sql(SELECT + "WHERE conversation_id = ?" + (withNotes ? "" : " AND message_type <> 'note'")
+					+ " ORDER BY sequence_number")
 			.param(conversation.value())
 			.query(Messages::map)
 			.list();
 	}
 
-	private static Message map(ResultSet row, int number) throws SQLException {
+	static Message map(ResultSet row, int number) throws SQLException {
+		OffsetDateTime edited = row.getObject("edited_at", OffsetDateTime.class);
 		return new Message(new ConversationId(row.getObject("conversation_id", UUID.class)),
 				row.getLong("sequence_number"), new UserId(row.getObject("sender_id", UUID.class)),
-				Role.parse(row.getString("sender_role")).orElseThrow(), row.getString("content"),
-				row.getObject("created_at", OffsetDateTime.class).toInstant());
+				row.getString("sender_role"), MessageType.parse(row.getString("message_type")).orElseThrow(),
+				row.getString("content"), row.getObject("created_at", OffsetDateTime.class).toInstant(),
+				(edited != null) ? edited.toInstant() : null);
 	}
 
 }

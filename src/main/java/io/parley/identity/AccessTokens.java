@@ -16,12 +16,16 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Service;
 
 /**
- * Issues and verifies the HS256 access tokens that carry {@code userId} and {@code role}.
+ * Issues and verifies the HS256 access tokens. A token names a user and the workspace
+ * they act in ({@code userId}, {@code workspaceId}, and seed 003's {@code role} for
+ * information); what the caller may do is read from the membership on every use.
  */
 @Service
 public class AccessTokens {
 
 	static final String USER_ID = "userId";
+
+	static final String WORKSPACE_ID = "workspaceId";
 
 	static final String ROLE = "role";
 
@@ -29,20 +33,25 @@ public class AccessTokens {
 
 	private final JwtDecoder decoder;
 
+	private final Callers callers;
+
 	private final Duration lifetime;
 
-	AccessTokens(JwtEncoder encoder, JwtDecoder decoder, @Value("${parley.jwt.lifetime}") Duration lifetime) {
+	AccessTokens(JwtEncoder encoder, JwtDecoder decoder, Callers callers,
+			@Value("${parley.jwt.lifetime}") Duration lifetime) {
 		this.encoder = encoder;
 		this.decoder = decoder;
+		this.callers = callers;
 		this.lifetime = lifetime;
 	}
 
-	String issue(UserAccount user) {
+	String issue(Member member) {
 		Instant now = Instant.now();
 		JwtClaimsSet claims = JwtClaimsSet.builder()
-			.subject(user.id().toString())
-			.claim(USER_ID, user.id().toString())
-			.claim(ROLE, user.role().value())
+			.subject(member.userId().toString())
+			.claim(USER_ID, member.userId().toString())
+			.claim(WORKSPACE_ID, member.workspaceId().toString())
+			.claim(ROLE, member.role().name())
 			.issuedAt(now)
 			.expiresAt(now.plus(this.lifetime))
 			.build();
@@ -52,7 +61,7 @@ public class AccessTokens {
 
 	/**
 	 * The caller a token speaks for; empty when the token is missing, forged, expired or
-	 * malformed.
+	 * malformed, or its membership is no longer active.
 	 */
 	public Optional<Caller> verify(String token) {
 		if (token == null || token.isBlank()) {
@@ -66,10 +75,13 @@ public class AccessTokens {
 		}
 	}
 
-	static Optional<Caller> callerOf(Jwt jwt) {
+	Optional<Caller> callerOf(Jwt jwt) {
 		Optional<UserId> user = UserId.parse(jwt.getClaimAsString(USER_ID));
-		Optional<Role> role = Role.parse(jwt.getClaimAsString(ROLE));
-		return user.flatMap((id) -> role.map((r) -> new Caller(id, r)));
+		Optional<WorkspaceId> workspace = WorkspaceId.parse(jwt.getClaimAsString(WORKSPACE_ID));
+		if (user.isEmpty() || workspace.isEmpty()) {
+			return Optional.empty();
+		}
+		return this.callers.resolve(user.get(), workspace.get());
 	}
 
 }

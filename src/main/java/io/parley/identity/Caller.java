@@ -1,14 +1,19 @@
 package io.parley.identity;
 
+import java.util.Set;
+
 import io.parley.system.ErrorCode;
 
 /**
- * The authenticated user behind a request or a socket.
+ * The authenticated user behind a request or a socket, acting in one workspace with the
+ * permissions their membership there grants.
+ *
+ * @param role the name of the member's role, built-in ({@code agent}) or custom
  */
-public record Caller(UserId userId, Role role) {
+public record Caller(UserId userId, WorkspaceId workspaceId, String role, Set<Permission> permissions) {
 
 	public boolean can(Permission permission) {
-		return this.role.grants(permission);
+		return this.permissions.contains(permission);
 	}
 
 	/**

@@ -3,17 +3,17 @@ package io.parley.identity;
 import java.util.List;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * A request authenticated by a valid access token; its principal is the {@link Caller}.
+ * A request authenticated by a valid access token of an active member; its principal is
+ * the {@link Caller}. Permissions are checked on the caller, not as authorities.
  */
 class CallerAuthentication extends AbstractAuthenticationToken {
 
 	private final Caller caller;
 
 	CallerAuthentication(Caller caller) {
-		super(List.of(new SimpleGrantedAuthority("ROLE_" + caller.role().name())));
+		super(List.of());
 		this.caller = caller;
 		setAuthenticated(true);
 	}

@@ -53,7 +53,9 @@ class CallerWebConfiguration implements WebMvcConfigurer {
 		@Override
 		public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
 				NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-			return currentCaller().orElseThrow(ErrorCode.UNAUTHORIZED::exception);
+			// a @Nullable Caller is for routes that also serve anonymous requests
+			return parameter.isOptional() ? currentCaller().orElse(null)
+					: currentCaller().orElseThrow(ErrorCode.UNAUTHORIZED::exception);
 		}
 
 	}

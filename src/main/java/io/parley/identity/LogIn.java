@@ -14,20 +14,36 @@ public class LogIn {
 
 	private final Passwords passwords;
 
+	private final Memberships memberships;
+
 	private final AccessTokens tokens;
 
-	LogIn(Users users, Passwords passwords, AccessTokens tokens) {
+	LogIn(Users users, Passwords passwords, Memberships memberships, AccessTokens tokens) {
 		this.users = users;
 		this.passwords = passwords;
+		this.memberships = memberships;
 		this.tokens = tokens;
 	}
 
 	/**
-	 * @return a signed access token for the user
+	 * @param workspace the workspace to act in; {@code null} for the user's oldest active
+	 * membership
+	 * @return a signed access token for the user in that workspace
 	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_CREDENTIALS} when
-	 * no user has this email and password
+	 * no user has this email and password, {@link ErrorCode#NO_ACTIVE_MEMBERSHIP} when
+	 * they have no active membership (in that workspace)
 	 */
-	public String logIn(String email, String password) {
+	public String logIn(String email, String password, WorkspaceId workspace) {
+		User user = authenticate(email, password);
+		return this.tokens.issue(this.memberships.of(user.id())
+			.stream()
+			.filter(Member::active)
+			.filter((member) -> workspace == null || member.workspaceId().equals(workspace))
+			.findFirst()
+			.orElseThrow(ErrorCode.NO_ACTIVE_MEMBERSHIP::exception));
+	}
+
+	User authenticate(String email, String password) {
 		User user = this.users.findByEmail(SignUp.normalizeEmail(email)).orElse(null);
 		if (user == null) {
 			this.passwords.spendDecoyCheck(password);
@@ -36,7 +52,7 @@ public class LogIn {
 		if (!this.passwords.matches(password, user.passwordHash())) {
 			throw ErrorCode.INVALID_CREDENTIALS.exception();
 		}
-		return this.tokens.issue(user.account());
+		return user;
 	}
 
 }

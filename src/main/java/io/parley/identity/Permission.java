@@ -1,50 +1,89 @@
 package io.parley.identity;
 
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.Optional;
 
-import static io.parley.identity.Role.ADMIN;
-import static io.parley.identity.Role.AGENT;
-import static io.parley.identity.Role.CANDIDATE;
-import static io.parley.identity.Role.SUPERVISOR;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * What a caller may do, and which roles grant it. The one place role rules live: REST
- * handlers declare the permission they need with {@link RequiresPermission}, socket
- * handlers ask {@link Caller#require(Permission)}.
+ * What a caller may do. Built-in {@link Role roles} and custom roles are sets of these;
+ * REST handlers declare the one they need with {@link RequiresPermission}, socket
+ * handlers ask {@link Caller#require(Permission)}. Nothing else compares roles.
  */
 public enum Permission {
 
-	START_CONVERSATION(CANDIDATE),
+	/** Ask for support as a candidate (seed 003 {@code POST /conversations}). */
+	START_CONVERSATION("conversations.start"),
 
-	ASSIGN_CONVERSATION(SUPERVISOR),
+	/** Join and write to the conversations one takes part in (seed 003 sockets). */
+	TAKE_PART_IN_CONVERSATION("conversations.take_part"),
 
-	/**
-	 * Close a conversation no agent has joined yet (HTTP): supervisors their own, see
-	 * below.
-	 */
-	CLOSE_OPEN_CONVERSATION(ADMIN, SUPERVISOR),
+	/** Be given conversations to handle: what makes a member an agent. */
+	HANDLE_CONVERSATIONS("conversations.handle"),
+
+	/** Open a conversation with a contact on their behalf (channel {@code api}). */
+	CREATE_CONVERSATION("conversations.create"),
+
+	/** See every conversation of the workspace, not only one's own. */
+	VIEW_ANY_CONVERSATION("conversations.view_all"),
+
+	/** Give conversations to agents. */
+	ASSIGN_CONVERSATION("conversations.assign"),
+
+	/** Change the status, priority and tags of the conversations one can see. */
+	UPDATE_CONVERSATION("conversations.update"),
+
+	/** Close a conversation no agent has joined yet (seed 003 HTTP close). */
+	CLOSE_OPEN_CONVERSATION("conversations.close"),
 
 	/** Close any open conversation, not only those sent to oneself. */
-	CLOSE_ANY_CONVERSATION(ADMIN),
+	CLOSE_ANY_CONVERSATION("conversations.close_any"),
 
-	/** Close a conversation one has handled (socket). */
-	CLOSE_ASSIGNED_CONVERSATION(AGENT),
+	/** Close a conversation one has handled (seed 003 socket close). */
+	CLOSE_ASSIGNED_CONVERSATION("conversations.close_assigned"),
 
-	TAKE_PART_IN_CONVERSATION(CANDIDATE, AGENT),
+	/** Read and write internal notes, which customers never see. */
+	WRITE_NOTES("conversations.notes"),
 
-	VIEW_ANY_CONVERSATION(ADMIN),
+	/** See and edit contacts and the notes on them. */
+	MANAGE_CONTACTS("contacts.manage"),
 
-	VIEW_ANALYTICS(ADMIN);
+	/** See the workspace: its members, roles and settings. */
+	VIEW_WORKSPACE("workspace.view"),
 
-	private final Set<Role> roles;
+	INVITE_MEMBERS("members.invite"),
 
-	Permission(Role first, Role... rest) {
-		this.roles = EnumSet.of(first, rest);
+	/** Change members' roles, deactivate and remove them. */
+	MANAGE_MEMBERS("members.manage"),
+
+	/** Create, change and delete custom roles. */
+	MANAGE_ROLES("roles.manage"),
+
+	/** Change the workspace's settings, chat settings and sign-up policy. */
+	MANAGE_SETTINGS("settings.manage"),
+
+	VIEW_ANALYTICS("analytics.view");
+
+	private final String value;
+
+	Permission(String value) {
+		this.value = value;
 	}
 
-	boolean isGrantedTo(Role role) {
-		return this.roles.contains(role);
+	/**
+	 * The name the API and custom roles use, for example {@code conversations.assign}.
+	 */
+	@JsonValue
+	public String value() {
+		return this.value;
+	}
+
+	public static Optional<Permission> parse(String value) {
+		for (Permission permission : values()) {
+			if (permission.value.equals(value)) {
+				return Optional.of(permission);
+			}
+		}
+		return Optional.empty();
 	}
 
 }

@@ -1,30 +1,70 @@
 package io.parley.identity;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import static io.parley.identity.Permission.ASSIGN_CONVERSATION;
+import static io.parley.identity.Permission.CLOSE_ANY_CONVERSATION;
+import static io.parley.identity.Permission.CLOSE_ASSIGNED_CONVERSATION;
+import static io.parley.identity.Permission.CLOSE_OPEN_CONVERSATION;
+import static io.parley.identity.Permission.CREATE_CONVERSATION;
+import static io.parley.identity.Permission.HANDLE_CONVERSATIONS;
+import static io.parley.identity.Permission.INVITE_MEMBERS;
+import static io.parley.identity.Permission.MANAGE_CONTACTS;
+import static io.parley.identity.Permission.MANAGE_MEMBERS;
+import static io.parley.identity.Permission.MANAGE_ROLES;
+import static io.parley.identity.Permission.MANAGE_SETTINGS;
+import static io.parley.identity.Permission.START_CONVERSATION;
+import static io.parley.identity.Permission.TAKE_PART_IN_CONVERSATION;
+import static io.parley.identity.Permission.UPDATE_CONVERSATION;
+import static io.parley.identity.Permission.VIEW_ANALYTICS;
+import static io.parley.identity.Permission.VIEW_ANY_CONVERSATION;
+import static io.parley.identity.Permission.VIEW_WORKSPACE;
+import static io.parley.identity.Permission.WRITE_NOTES;
+
 /**
- * The built-in roles of seed 003.
+ * The built-in roles: seed 003's admin, supervisor, agent and candidate, and the owner
+ * who created the workspace. Each is a fixed set of {@link Permission permissions}; a
+ * workspace adds its own roles as other sets.
  */
 public enum Role {
 
-	ADMIN, SUPERVISOR, AGENT, CANDIDATE;
+	OWNER(EnumSet.complementOf(EnumSet.of(START_CONVERSATION))),
+
+	ADMIN(EnumSet.of(CREATE_CONVERSATION, VIEW_ANY_CONVERSATION, UPDATE_CONVERSATION, CLOSE_OPEN_CONVERSATION,
+			CLOSE_ANY_CONVERSATION, WRITE_NOTES, MANAGE_CONTACTS, VIEW_WORKSPACE, INVITE_MEMBERS, MANAGE_MEMBERS,
+			MANAGE_ROLES, MANAGE_SETTINGS, VIEW_ANALYTICS)),
+
+	SUPERVISOR(EnumSet.of(CREATE_CONVERSATION, ASSIGN_CONVERSATION, UPDATE_CONVERSATION, CLOSE_OPEN_CONVERSATION,
+			WRITE_NOTES, MANAGE_CONTACTS, VIEW_WORKSPACE)),
+
+	AGENT(EnumSet.of(TAKE_PART_IN_CONVERSATION, HANDLE_CONVERSATIONS, CREATE_CONVERSATION, UPDATE_CONVERSATION,
+			CLOSE_ASSIGNED_CONVERSATION, WRITE_NOTES, MANAGE_CONTACTS, VIEW_WORKSPACE)),
+
+	/** Seed 003's customer: a contact with a login, not a member of the staff. */
+	CANDIDATE(EnumSet.of(START_CONVERSATION, TAKE_PART_IN_CONVERSATION));
 
 	private final String value = name().toLowerCase(Locale.ROOT);
 
-	/**
-	 * The role as the API writes it: {@code admin}, {@code supervisor}, {@code agent},
-	 * {@code candidate}.
-	 */
+	private final Set<Permission> permissions;
+
+	Role(Set<Permission> permissions) {
+		this.permissions = Collections.unmodifiableSet(permissions);
+	}
+
+	/** The role as the API writes it: {@code owner}, {@code admin}, ... */
 	@JsonValue
 	public String value() {
 		return this.value;
 	}
 
-	public boolean grants(Permission permission) {
-		return permission.isGrantedTo(this);
+	public Set<Permission> permissions() {
+		return this.permissions;
 	}
 
 	public static Optional<Role> parse(String value) {

@@ -2,11 +2,10 @@ package io.parley.identity;
 
 import java.time.Instant;
 
-record User(UserId id, String name, String email, String passwordHash, Role role, UserId supervisorId,
-		Instant createdAt) {
+record User(UserId id, String name, String email, String passwordHash, Instant createdAt) {
 
 	UserAccount account() {
-		return new UserAccount(this.id, this.name, this.email, this.role, this.supervisorId);
+		return new UserAccount(this.id, this.name, this.email);
 	}
 
 }

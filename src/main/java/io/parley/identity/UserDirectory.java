@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * Looks up users for other modules.
+ * Looks up user accounts for other modules.
  */
 @Service
 public class UserDirectory {
@@ -20,9 +20,8 @@ public class UserDirectory {
 		return this.users.find(id).map(User::account);
 	}
 
-	/** The user named by a raw id from a request; empty when no user has it. */
-	public Optional<UserAccount> find(String id) {
-		return UserId.parse(id).flatMap(this::find);
+	public Optional<UserAccount> findByEmail(String email) {
+		return this.users.findByEmail(SignUp.normalizeEmail(email)).map(User::account);
 	}
 
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Users {
 
-	private static final String COLUMNS = "id, name, email, password_hash, role, supervisor_id, created_at";
+	private static final String COLUMNS = "id, name, email, password_hash, created_at";
 
 	private final JdbcClient jdbc;
 
@@ -26,14 +26,11 @@ class Users {
 
 	void add(User user) {
 		try {
-			this.jdbc
-				.sql("INSERT INTO users (" + COLUMNS + ") VALUES (:id, :name, :email, :hash, :role, :supervisor, :at)")
+			this.jdbc.sql("INSERT INTO users (" + COLUMNS + ") VALUES (:id, :name, :email, :hash, :at)")
 				.param("id", user.id().value())
 				.param("name", user.name())
 				.param("email", user.email())
 				.param("hash", user.passwordHash())
-				.param("role", user.role().value())
-				.param("supervisor", (user.supervisorId() != null) ? user.supervisorId().value() : null)
 				.param("at", user.createdAt().atOffset(ZoneOffset.UTC))
 				.update();
 		}
@@ -61,11 +58,8 @@ class Users {
 	}
 
 	private static User map(ResultSet row, int number) throws SQLException {
-		UUID supervisor = row.getObject("supervisor_id", UUID.class);
 		return new User(new UserId(row.getObject("id", UUID.class)), row.getString("name"), row.getString("email"),
-				row.getString("password_hash"), Role.parse(row.getString("role")).orElseThrow(),
-				(supervisor != null) ? new UserId(supervisor) : null,
-				row.getObject("created_at", OffsetDateTime.class).toInstant());
+				row.getString("password_hash"), row.getObject("created_at", OffsetDateTime.class).toInstant());
 	}
 
 }

@@ -1,8 +1,8 @@
 /**
- * Who is calling: user accounts, sign-up and log-in, access tokens, roles and the
- * permissions they grant. Other modules learn the caller as a
- * {@link io.parley.identity.Caller} and check it with
- * {@link io.parley.identity.Caller#require(Permission)}; users are looked up through
- * {@link io.parley.identity.UserDirectory}.
+ * Who is calling and what they may do: user accounts, sign-up and log-in, workspaces and
+ * their members, built-in and custom roles and the permissions they grant, access tokens.
+ * Other modules learn the caller as a {@link io.parley.identity.Caller} and check it with
+ * {@link io.parley.identity.Caller#require(Permission)}; members are looked up through
+ * {@link io.parley.identity.MemberDirectory}.
  */
 package io.parley.identity;

@@ -71,7 +71,7 @@ class Frames {
 	TextMessage newMessage(Message message) {
 		return frame("NEW_MESSAGE",
 				new NewMessageData(message.conversationId().toString(), message.senderId().toString(),
-						message.senderRole().value(), message.content(), Timestamps.format(message.createdAt()),
+						message.senderRole(), message.content(), Timestamps.format(message.createdAt()),
 						message.sequence()));
 	}
 

@@ -3,6 +3,7 @@ package io.parley.realtime;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 import io.parley.conversation.ConversationId;
 import io.parley.identity.UserId;
@@ -55,8 +56,13 @@ final class Room {
 
 	/** Sends a frame to every member but the connection it came from. */
 	void broadcast(TextMessage frame, String exceptConnectionId) {
+		broadcast(frame, exceptConnectionId, (member) -> true);
+	}
+
+	/** Sends a frame to the members that pass {@code to}, but the one it came from. */
+	void broadcast(TextMessage frame, String exceptConnectionId, Predicate<Connection> to) {
 		for (Connection member : this.members) {
-			if (!member.id().equals(exceptConnectionId)) {
+			if (!member.id().equals(exceptConnectionId) && to.test(member)) {
 				member.send(frame);
 			}
 		}

@@ -1,8 +1,12 @@
 package io.parley.realtime;
 
+import java.util.function.Predicate;
+
 import io.parley.conversation.ConversationAssigned;
 import io.parley.conversation.ConversationClosed;
+import io.parley.conversation.Message;
 import io.parley.conversation.MessagePosted;
+import io.parley.identity.Permission;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -26,8 +30,12 @@ class RoomNotifier {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(MessagePosted event) {
-		this.rooms.ifPresent(event.message().conversationId(),
-				(room) -> room.broadcast(this.frames.newMessage(event.message()), event.origin()));
+		Message message = event.message();
+		// internal notes reach only the staff in the room, never the customer
+		Predicate<Connection> to = message.isNote() ? (member) -> member.caller().can(Permission.WRITE_NOTES)
+				: (member) -> true;
+		this.rooms.ifPresent(message.conversationId(),
+				(room) -> room.broadcast(this.frames.newMessage(message), event.origin(), to));
 	}
 
 	@TransactionalEventListener

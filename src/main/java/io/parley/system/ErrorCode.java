@@ -21,11 +21,23 @@ public enum ErrorCode {
 
 	INVALID_MESSAGE_FORMAT(400, "Invalid message format"),
 
+	STATUS_CHANGE_NOT_ALLOWED(400, "Status change not allowed"),
+
+	CANNOT_CHANGE_OWN_MEMBERSHIP(400, "You cannot change your own role or membership"),
+
 	UNKNOWN_EVENT(400, "Unknown event"),
 
 	UNAUTHORIZED(401, "Unauthorized, token missing or invalid", "Unauthorized or invalid token"),
 
 	INVALID_CREDENTIALS(401, "Invalid email or password"),
+
+	NO_ACTIVE_MEMBERSHIP(403, "No active membership in a workspace"),
+
+	SIGNUP_CLOSED(403, "Sign-up is closed, ask for an invitation"),
+
+	OWNER_IS_PERMANENT(403, "The owner's membership cannot be changed"),
+
+	NOT_YOUR_MESSAGE(403, "Only the sender can edit a message"),
 
 	FORBIDDEN(403, "Forbidden, insufficient permissions", "Forbidden for this role"),
 
@@ -43,6 +55,18 @@ public enum ErrorCode {
 
 	ROUTE_NOT_FOUND(404, "Route not found"),
 
+	WORKSPACE_NOT_FOUND(404, "Workspace not found"),
+
+	MEMBER_NOT_FOUND(404, "Member not found"),
+
+	ROLE_NOT_FOUND(404, "Role not found"),
+
+	CONTACT_NOT_FOUND(404, "Contact not found"),
+
+	MESSAGE_NOT_FOUND(404, "Message not found"),
+
+	INVITATION_NOT_FOUND(404, "Invitation not found"),
+
 	METHOD_NOT_ALLOWED(405, "Method not allowed"),
 
 	NOT_ACCEPTABLE(406, "Not acceptable, this API answers application/json"),
@@ -51,11 +75,25 @@ public enum ErrorCode {
 
 	ACTIVE_CONVERSATION_EXISTS(409, "Candidate already has an active conversation"),
 
+	ALREADY_A_MEMBER(409, "Already a member of this workspace"),
+
+	ROLE_NAME_TAKEN(409, "A role with this name already exists"),
+
+	ROLE_IN_USE(409, "Role is still held by members"),
+
+	CONTACT_ALREADY_EXISTS(409, "A contact with this email, phone or session already exists"),
+
+	INVITATION_EXPIRED(410, "Invitation has expired"),
+
+	INVITATION_USED(410, "Invitation has already been used"),
+
 	PAYLOAD_TOO_LARGE(413, "Request body too large"),
 
 	UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type, send application/json"),
 
-	INTERNAL_ERROR(500, "Internal server error");
+	INTERNAL_ERROR(500, "Internal server error"),
+
+	MAIL_NOT_SENT(502, "Could not send the email, try again later");
 
 	private final int status;
 

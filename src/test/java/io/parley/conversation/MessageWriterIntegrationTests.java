@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import io.parley.identity.Caller;
 import io.parley.identity.Role;
 import io.parley.identity.UserId;
+import io.parley.identity.WorkspaceId;
 import io.parley.support.Api;
 import io.parley.support.Barriers;
 import io.parley.support.Api.Team;
@@ -47,8 +48,8 @@ class MessageWriterIntegrationTests {
 		String closedId = api.startConversation(closing);
 		assertThat(api.post("/conversations/" + closedId + "/close", closing.admin().token(), Map.of()).status())
 			.isEqualTo(200);
-		Caller candidate = new Caller(UserId.parse(open.candidate().id()).orElseThrow(), Role.CANDIDATE);
-		Caller closedCandidate = new Caller(UserId.parse(closing.candidate().id()).orElseThrow(), Role.CANDIDATE);
+		Caller candidate = candidate(open.candidate().id());
+		Caller closedCandidate = candidate(closing.candidate().id());
 		ConversationId missing = new ConversationId(UUID.randomUUID());
 
 		int writers = 12;
@@ -95,6 +96,11 @@ class MessageWriterIntegrationTests {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	private static Caller candidate(String id) {
+		return new Caller(UserId.parse(id).orElseThrow(), WorkspaceId.DEFAULT, Role.CANDIDATE.value(),
+				Role.CANDIDATE.permissions());
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.parley.analytics.web;
 
 import io.parley.analytics.TeamAnalytics;
+import io.parley.identity.Caller;
 import io.parley.identity.Permission;
 import io.parley.identity.RequiresPermission;
 import io.parley.system.ApiResponse;
@@ -19,8 +20,8 @@ class AnalyticsController {
 
 	@GetMapping(path = "/admin/analytics", produces = "application/json")
 	@RequiresPermission(Permission.VIEW_ANALYTICS)
-	ApiResponse bySupervisor() {
-		return ApiResponse.ok(this.analytics.bySupervisor());
+	ApiResponse bySupervisor(Caller caller) {
+		return ApiResponse.ok(this.analytics.bySupervisor(caller.workspaceId()));
 	}
 
 }

@@ -3,6 +3,7 @@ package io.parley.conversation.web;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.parley.conversation.Conversation;
+import io.parley.conversation.Conversation.Context;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationLifecycle;
 import io.parley.conversation.MessageLog;
@@ -44,7 +45,7 @@ class ConversationController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@RequiresPermission(Permission.START_CONVERSATION)
 	ApiResponse start(Caller caller, @Valid @RequestBody StartRequest request) {
-		Conversation conversation = this.lifecycle.start(caller, request.supervisorId());
+		Conversation conversation = this.lifecycle.start(caller, request.supervisorId(), Context.NONE);
 		return ApiResponse.ok(new StartedView(conversation.id().toString(), conversation.status().value(),
 				conversation.supervisorId().toString()));
 	}
@@ -52,7 +53,7 @@ class ConversationController {
 	@PostMapping("/{id}/assign")
 	@RequiresPermission(Permission.ASSIGN_CONVERSATION)
 	ApiResponse assign(Caller caller, @PathVariable String id, @Valid @RequestBody AssignRequest request) {
-		Conversation conversation = this.lifecycle.assign(caller, idOf(id), request.agentId());
+		Conversation conversation = this.lifecycle.assign(caller, idOf(id), request.agentId(), null);
 		return ApiResponse.ok(new AssignedView(conversation.id().toString(), conversation.agentId().toString(),
 				conversation.supervisorId().toString()));
 	}

@@ -31,7 +31,7 @@ record ConversationView(@JsonProperty("_id") String id, String status, String ag
 	record MessageView(String senderId, String senderRole, String content, String createdAt, long sequence) {
 
 		static MessageView of(Message message) {
-			return new MessageView(message.senderId().toString(), message.senderRole().value(), message.content(),
+			return new MessageView(message.senderId().toString(), message.senderRole(), message.content(),
 					Timestamps.format(message.createdAt()), message.sequence());
 		}
 

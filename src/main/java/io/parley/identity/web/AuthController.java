@@ -5,7 +5,9 @@ import io.parley.identity.LogIn;
 import io.parley.identity.Registration;
 import io.parley.identity.Role;
 import io.parley.identity.SignUp;
+import io.parley.identity.UserAccount;
 import io.parley.identity.UserDirectory;
+import io.parley.identity.WorkspaceId;
 import io.parley.system.ApiResponse;
 import io.parley.system.ErrorCode;
 import jakarta.validation.Valid;
@@ -40,18 +42,21 @@ class AuthController {
 		Role role = Role.parse(request.role()).orElseThrow(ErrorCode.INVALID_REQUEST_SCHEMA::exception);
 		Registration registration = new Registration(request.name(), request.email(), request.password(), role,
 				request.supervisorId());
-		return ApiResponse.ok(UserView.of(this.signUp.register(registration)));
+		return ApiResponse.ok(UserView.of(this.signUp.register(registration), role.value()));
 	}
 
 	@PostMapping("/login")
 	ApiResponse logIn(@Valid @RequestBody LogInRequest request) {
-		return ApiResponse.ok(new TokenView(this.logIn.logIn(request.email(), request.password())));
+		WorkspaceId workspace = (request.workspaceId() != null)
+				? WorkspaceId.parse(request.workspaceId()).orElseThrow(ErrorCode.NO_ACTIVE_MEMBERSHIP::exception)
+				: null;
+		return ApiResponse.ok(new TokenView(this.logIn.logIn(request.email(), request.password(), workspace)));
 	}
 
 	@GetMapping("/me")
 	ApiResponse me(Caller caller) {
-		return ApiResponse
-			.ok(UserView.of(this.directory.find(caller.userId()).orElseThrow(ErrorCode.USER_NOT_FOUND::exception)));
+		UserAccount account = this.directory.find(caller.userId()).orElseThrow(ErrorCode.USER_NOT_FOUND::exception);
+		return ApiResponse.ok(UserView.of(account, caller.role()));
 	}
 
 	record TokenView(String token) {

@@ -4,5 +4,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-record LogInRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 200) String password) {
+/**
+ * @param workspaceId the workspace to act in; the oldest active membership when absent
+ */
+record LogInRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 200) String password,
+		@Size(max = 100) String workspaceId) {
 }

@@ -1,0 +1,87 @@
+package io.parley.contact;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.parley.identity.UserId;
+import io.parley.identity.WorkspaceId;
+import io.parley.system.ErrorCode;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class Contacts {
+
+	static final String COLUMNS = "id, workspace_id, user_id, name, email, phone, session_id, attributes, "
+			+ "first_seen_at, last_seen_at";
+
+	private final JdbcClient jdbc;
+
+	Contacts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void add(Contact contact) {
+		try {
+			this.jdbc
+				.sql("INSERT INTO contacts (" + COLUMNS + ") VALUES (:id, :workspace, :user, :name, :email, "
+						+ ":phone, :session, :attributes, :firstSeen, :lastSeen)")
+				.param("id", contact.id().value())
+				.param("workspace", contact.workspaceId().value())
+				.param("user", (contact.userId() != null) ? contact.userId().value() : null)
+				.param("name", contact.name())
+				.param("email", contact.email())
+				.param("phone", contact.phone())
+				.param("session", contact.sessionId())
+				.param("attributes", contact.attributes())
+				.param("firstSeen", contact.firstSeenAt().atOffset(ZoneOffset.UTC))
+				.param("lastSeen", contact.lastSeenAt().atOffset(ZoneOffset.UTC))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw ErrorCode.CONTACT_ALREADY_EXISTS.exception();
+		}
+	}
+
+	Optional<Contact> find(WorkspaceId workspace, ContactId id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE workspace_id = ? AND id = ?")
+			.params(workspace.value(), id.value())
+			.query(Contacts::map)
+			.optional();
+	}
+
+	Optional<Contact> findByUser(WorkspaceId workspace, UserId user) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE workspace_id = ? AND user_id = ?")
+			.params(workspace.value(), user.value())
+			.query(Contacts::map)
+			.optional();
+	}
+
+	Optional<Contact> findByEmail(WorkspaceId workspace, String email) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE workspace_id = ? AND email = ?")
+			.params(workspace.value(), email)
+			.query(Contacts::map)
+			.optional();
+	}
+
+	/** Links a contact known by email to the login that now has that email. */
+	void linkUser(ContactId id, UserId user) {
+		this.jdbc.sql("UPDATE contacts SET user_id = ? WHERE id = ?").params(user.value(), id.value()).update();
+	}
+
+	static Contact map(ResultSet row, int number) throws SQLException {
+		UUID user = row.getObject("user_id", UUID.class);
+		return new Contact(new ContactId(row.getObject("id", UUID.class)),
+				new WorkspaceId(row.getObject("workspace_id", UUID.class)), (user != null) ? new UserId(user) : null,
+				row.getString("name"), row.getString("email"), row.getString("phone"), row.getString("session_id"),
+				row.getString("attributes"), row.getObject("first_seen_at", OffsetDateTime.class).toInstant(),
+				row.getObject("last_seen_at", OffsetDateTime.class).toInstant());
+	}
+
+}

@@ -1,0 +1,50 @@
+package io.parley.conversation;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import io.parley.identity.UserId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Seed 004's assignment history: who gave a conversation to whom, when and why.
+ */
+@Repository
+class AssignmentHistory {
+
+	private final JdbcClient jdbc;
+
+	AssignmentHistory(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void record(ConversationAssigned assigned, Instant at) {
+		this.jdbc.sql(
+				"INSERT INTO conversation_assignments (id, conversation_id, agent_id, assigned_by, reason, assigned_at) "
+						+ "VALUES (?, ?, ?, ?, ?, ?)")
+			.params(UUID.randomUUID(), assigned.conversationId().value(), assigned.agentId().value(),
+					(assigned.assignedBy() != null) ? assigned.assignedBy().value() : null, assigned.reason(),
+					at.atOffset(ZoneOffset.UTC))
+			.update();
+	}
+
+	List<Assignment> of(ConversationId conversation) {
+		return this.jdbc
+			.sql("SELECT agent_id, assigned_by, reason, assigned_at FROM conversation_assignments "
+					+ "WHERE conversation_id = ? ORDER BY assigned_at, id")
+			.param(conversation.value())
+			.query((row, number) -> {
+				UUID by = row.getObject("assigned_by", UUID.class);
+				return new Assignment(new UserId(row.getObject("agent_id", UUID.class)),
+						(by != null) ? new UserId(by) : null, row.getString("reason"),
+						row.getObject("assigned_at", OffsetDateTime.class).toInstant());
+			})
+			.list();
+	}
+
+}

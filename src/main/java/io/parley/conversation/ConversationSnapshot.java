@@ -1,0 +1,27 @@
+package io.parley.conversation;
+
+import java.time.Instant;
+
+import io.parley.identity.Caller;
+import io.parley.identity.UserId;
+import io.parley.identity.WorkspaceId;
+
+/**
+ * A conversation as it was when an event was published: what the staff's inbox shows.
+ */
+public record ConversationSnapshot(ConversationId id, WorkspaceId workspaceId, UserId candidateId, UserId supervisorId,
+		UserId agentId, ConversationStatus status, Channel channel, Priority priority, String subject,
+		Instant updatedAt) {
+
+	static ConversationSnapshot of(Conversation conversation) {
+		return new ConversationSnapshot(conversation.id(), conversation.workspaceId(), conversation.candidateId(),
+				conversation.supervisorId(), conversation.agentId(), conversation.status(), conversation.channel(),
+				conversation.priority(), conversation.context().subject(), conversation.updatedAt());
+	}
+
+	/** The same rule as {@link Conversation#isVisibleTo(Caller)}. */
+	public boolean isVisibleTo(Caller caller) {
+		return Conversation.isVisible(caller, this.workspaceId, this.supervisorId, this.candidateId, this.agentId);
+	}
+
+}

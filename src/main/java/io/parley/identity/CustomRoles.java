@@ -1,0 +1,100 @@
+package io.parley.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.parley.system.ErrorCode;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores the roles a workspace defines. Permissions are kept by name, separated by
+ * spaces; a name no longer known is ignored, so removing a permission never breaks a
+ * stored role.
+ */
+@Repository
+class CustomRoles {
+
+	private final JdbcClient jdbc;
+
+	CustomRoles(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void add(CustomRole role) {
+		try {
+			this.jdbc
+				.sql("INSERT INTO roles (id, workspace_id, name, permissions, created_at) "
+						+ "VALUES (:id, :workspace, :name, :permissions, :at)")
+				.param("id", role.id().value())
+				.param("workspace", role.workspaceId().value())
+				.param("name", role.name())
+				.param("permissions", column(role.permissions()))
+				.param("at", OffsetDateTime.now(ZoneOffset.UTC))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw ErrorCode.ROLE_NAME_TAKEN.exception();
+		}
+	}
+
+	void save(CustomRole role) {
+		try {
+			this.jdbc.sql("UPDATE roles SET name = :name, permissions = :permissions WHERE id = :id")
+				.param("name", role.name())
+				.param("permissions", column(role.permissions()))
+				.param("id", role.id().value())
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw ErrorCode.ROLE_NAME_TAKEN.exception();
+		}
+	}
+
+	void remove(RoleId id) {
+		this.jdbc.sql("DELETE FROM roles WHERE id = ?").param(id.value()).update();
+	}
+
+	Optional<CustomRole> find(WorkspaceId workspace, RoleId id) {
+		return this.jdbc.sql("SELECT id, workspace_id, name, permissions FROM roles WHERE workspace_id = ? AND id = ?")
+			.params(workspace.value(), id.value())
+			.query(CustomRoles::map)
+			.optional();
+	}
+
+	List<CustomRole> of(WorkspaceId workspace) {
+		return this.jdbc
+			.sql("SELECT id, workspace_id, name, permissions FROM roles WHERE workspace_id = ? ORDER BY created_at, id")
+			.param(workspace.value())
+			.query(CustomRoles::map)
+			.list();
+	}
+
+	static Set<Permission> permissionsOf(String column) {
+		Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+		Arrays.stream(column.split(" ")).map(Permission::parse).flatMap(Optional::stream).forEach(permissions::add);
+		return permissions;
+	}
+
+	private static String column(Set<Permission> permissions) {
+		return permissions.stream().map(Permission::value).sorted().collect(Collectors.joining(" "));
+	}
+
+	private static CustomRole map(ResultSet row, int number) throws SQLException {
+		return new CustomRole(new RoleId(row.getObject("id", UUID.class)),
+				new WorkspaceId(row.getObject("workspace_id", UUID.class)), row.getString("name"),
+				permissionsOf(row.getString("permissions")));
+	}
+
+}
