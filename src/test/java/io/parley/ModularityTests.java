@@ -22,7 +22,8 @@ class ModularityTests {
 	@Test
 	void theFeaturesAreModules() {
 		assertThat(this.modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-			.containsExactlyInAnyOrder("system", "identity", "contact", "conversation", "analytics", "realtime");
+			.containsExactlyInAnyOrder("system", "identity", "contact", "conversation", "analytics", "realtime",
+					"widget");
 	}
 
 	/**

@@ -9,6 +9,7 @@ import io.parley.identity.MemberDirectory;
 import io.parley.identity.Permission;
 import io.parley.identity.UserAccount;
 import io.parley.identity.UserDirectory;
+import io.parley.identity.UserId;
 import io.parley.system.ErrorCode;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,31 +46,44 @@ public class ConversationLifecycle {
 		this.events = events;
 	}
 
-	/** A candidate asks a supervisor's team for help (seed 003). */
+	/**
+	 * A candidate asks a supervisor's team for help (seed 003); without a supervisor, the
+	 * conversation waits for whoever oversees the whole workspace.
+	 * @param supervisorId the supervisor's raw id, or {@code null}
+	 */
 	@Transactional
 	public Conversation start(Caller candidate, String supervisorId, Context context) {
-		Member supervisor = this.members.find(candidate.workspaceId(), supervisorId)
-			.filter((member) -> member.can(Permission.ASSIGN_CONVERSATION))
-			.orElseThrow(ErrorCode.SUPERVISOR_NOT_FOUND::exception);
+		Member supervisor = (supervisorId == null) ? null
+				: this.members.find(candidate.workspaceId(), supervisorId)
+					.filter((member) -> member.can(Permission.ASSIGN_CONVERSATION))
+					.orElseThrow(ErrorCode.SUPERVISOR_NOT_FOUND::exception);
 		UserAccount account = this.users.find(candidate.userId()).orElseThrow(ErrorCode.USER_NOT_FOUND::exception);
 		Contact contact = this.contacts.ofUser(candidate.workspaceId(), account);
 		Conversation conversation = Conversation.start(candidate.workspaceId(), contact.id(), candidate.userId(),
-				supervisor.userId(), Channel.WEB, Priority.NORMAL, context);
+				(supervisor != null) ? supervisor.userId() : null, Channel.WEB, Priority.NORMAL, context);
 		this.conversations.add(conversation);
 		this.events.publishEvent(new ConversationOpened(ConversationSnapshot.of(conversation)));
 		return conversation;
 	}
 
 	/**
-	 * A member of the staff opens a conversation with a contact (channel {@code api}).
+	 * A member of the staff opens a conversation with a contact (channel {@code api}) and
+	 * keeps it: an agent handles it, a supervisor routes it.
 	 */
 	@Transactional
 	public Conversation open(Caller staff, String contactId, Priority priority, Context context) {
 		Contact contact = this.contacts.find(staff.workspaceId(), contactId)
 			.orElseThrow(ErrorCode.CONTACT_NOT_FOUND::exception);
-		Conversation conversation = Conversation.start(staff.workspaceId(), contact.id(), null, null, Channel.API,
+		UserId supervisor = staff.can(Permission.ASSIGN_CONVERSATION) ? staff.userId() : null;
+		Conversation conversation = Conversation.start(staff.workspaceId(), contact.id(), null, supervisor, Channel.API,
 				priority, context);
 		this.conversations.add(conversation);
+		if (staff.can(Permission.HANDLE_CONVERSATIONS)) {
+			Member self = this.members.find(staff.workspaceId(), staff.userId()).orElseThrow();
+			ConversationAssigned assigned = conversation.assignTo(self, staff.userId(), "opened by the agent");
+			this.conversations.save(conversation);
+			this.history.record(assigned, conversation.updatedAt());
+		}
 		this.events.publishEvent(new ConversationOpened(ConversationSnapshot.of(conversation)));
 		return conversation;
 	}

@@ -17,6 +17,11 @@ public record Message(ConversationId conversationId, long sequence, UserId sende
 	/** The longest content a message may have, in UTF-16 code units. */
 	public static final int MAX_LENGTH = 5000;
 
+	Message edit(String newContent, Instant at) {
+		return new Message(this.conversationId, this.sequence, this.senderId, this.senderRole, this.type, newContent,
+				this.createdAt, at);
+	}
+
 	/** Whether the message is an internal note, which customers never see. */
 	public boolean isNote() {
 		return this.type == MessageType.NOTE;

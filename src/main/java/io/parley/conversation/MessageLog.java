@@ -1,10 +1,13 @@
 package io.parley.conversation;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import io.parley.identity.Caller;
 import io.parley.identity.Permission;
 import io.parley.system.ErrorCode;
+import io.parley.system.Timestamps;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -25,9 +28,13 @@ public class MessageLog {
 
 	private final ApplicationEventPublisher events;
 
-	MessageLog(Conversations conversations, Messages messages, MessageWriter writer, ApplicationEventPublisher events) {
+	private final ReadStates reads;
+
+	MessageLog(Conversations conversations, Messages messages, ReadStates reads, MessageWriter writer,
+			ApplicationEventPublisher events) {
 		this.conversations = conversations;
 		this.messages = messages;
+		this.reads = reads;
 		this.writer = writer;
 		this.events = events;
 	}
@@ -59,12 +66,84 @@ public class MessageLog {
 	/** A conversation's messages in order, for whoever may see the conversation. */
 	@Transactional(readOnly = true)
 	public Transcript transcript(Caller reader, ConversationId id) {
+		Conversation conversation = visible(reader, id);
+		return new Transcript(conversation, this.messages.of(id, seesNotes(reader, conversation)));
+	}
+
+	/**
+	 * A page of a conversation's messages in sequence order: those after {@code after}
+	 * (catching up), or else the newest before {@code before} (scrolling back), or else
+	 * the newest.
+	 * @param after a sequence number, or {@code null}
+	 * @param before a sequence number, or {@code null}
+	 */
+	@Transactional(readOnly = true)
+	public MessagePage page(Caller reader, ConversationId id, Long after, Long before, int limit) {
+		Conversation conversation = visible(reader, id);
+		boolean notes = seesNotes(reader, conversation);
+		List<Message> messages = (after != null) ? this.messages.after(id, after, limit + 1, notes)
+				: this.messages.before(id, (before != null) ? before : Long.MAX_VALUE, limit + 1, notes);
+		boolean more = messages.size() > limit;
+		if (after != null) {
+			List<Message> page = more ? messages.subList(0, limit) : messages;
+			return new MessagePage(page, more ? page.get(page.size() - 1).sequence() : null);
+		}
+		List<Message> page = new ArrayList<>(more ? messages.subList(0, limit) : messages);
+		Collections.reverse(page);
+		return new MessagePage(page, more ? page.get(0).sequence() : null);
+	}
+
+	/** The sender changes what a message says, while the conversation is not closed. */
+	@Transactional
+	public Message edit(Caller sender, ConversationId id, long sequence, String content) {
+		if (content == null || content.isBlank() || content.length() > Message.MAX_LENGTH) {
+			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+		}
+		Conversation conversation = this.conversations.lock(sender.workspaceId(), id)
+			.orElseThrow(ErrorCode.CONVERSATION_NOT_FOUND::exception);
+		if (!conversation.isVisibleTo(sender)) {
+			throw ErrorCode.CONVERSATION_NOT_ACCESSIBLE.exception();
+		}
+		Message message = this.messages.find(id, sequence)
+			.filter((found) -> !found.isNote() || seesNotes(sender, conversation))
+			.orElseThrow(ErrorCode.MESSAGE_NOT_FOUND::exception);
+		if (!sender.is(message.senderId())) {
+			throw ErrorCode.NOT_YOUR_MESSAGE.exception();
+		}
+		if (!conversation.isActive()) {
+			throw ErrorCode.CONVERSATION_ALREADY_CLOSED.exception();
+		}
+		Message edited = message.edit(content, Timestamps.now());
+		this.messages.save(edited);
+		this.events.publishEvent(new MessageEdited(edited));
+		return edited;
+	}
+
+	/**
+	 * Marks the conversation read by the caller up to {@code sequence}, or to its last
+	 * message when {@code null}.
+	 */
+	@Transactional
+	public ReadState markRead(Caller reader, ConversationId id, Long sequence) {
+		Conversation conversation = this.conversations.lock(reader.workspaceId(), id)
+			.orElseThrow(ErrorCode.CONVERSATION_NOT_FOUND::exception);
+		if (!conversation.isVisibleTo(reader)) {
+			throw ErrorCode.CONVERSATION_NOT_ACCESSIBLE.exception();
+		}
+		if (sequence != null && (sequence < 0 || sequence > conversation.lastSequence())) {
+			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+		}
+		return this.reads.markRead(id, reader.userId(), (sequence != null) ? sequence : conversation.lastSequence(),
+				Timestamps.now());
+	}
+
+	private Conversation visible(Caller reader, ConversationId id) {
 		Conversation conversation = this.conversations.find(reader.workspaceId(), id)
 			.orElseThrow(ErrorCode.CONVERSATION_NOT_FOUND::exception);
 		if (!conversation.isVisibleTo(reader)) {
 			throw ErrorCode.CONVERSATION_NOT_ACCESSIBLE.exception();
 		}
-		return new Transcript(conversation, this.messages.of(id, seesNotes(reader, conversation)));
+		return conversation;
 	}
 
 	static boolean seesNotes(Caller reader, Conversation conversation) {
@@ -72,6 +151,13 @@ public class MessageLog {
 	}
 
 	public record Transcript(Conversation conversation, List<Message> messages) {
+	}
+
+	/**
+	 * Messages in sequence order; {@code nextCursor} is the sequence to pass on for the
+	 * next page, or {@code null} when there is none.
+	 */
+	public record MessagePage(List<Message> messages, Long nextCursor) {
 	}
 
 }

@@ -136,7 +136,12 @@ class MessageWriter implements SmartLifecycle {
 		List<Message> appended = new ArrayList<>(batch.size());
 		for (Pending pending : batch) {
 			Conversation conversation = locked.get(pending.conversation());
-			if (conversation == null || !mayWrite(conversation, pending)) {
+			if (conversation == null || !conversation.workspaceId().equals(pending.sender().workspaceId())) {
+				// another workspace's conversation answers as one that does not exist
+				outcomes.add(Outcome.refused(ErrorCode.CONVERSATION_NOT_FOUND.exception()));
+				continue;
+			}
+			if (!mayWrite(conversation, pending)) {
 				outcomes.add(Outcome.refused(ErrorCode.CONVERSATION_NOT_ACCESSIBLE.exception()));
 				continue;
 			}

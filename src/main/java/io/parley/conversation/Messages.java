@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.parley.identity.UserId;
@@ -42,12 +43,48 @@ class Messages {
 
 	/** All messages of a conversation in sequence order; notes only when asked for. */
 	List<Message> of(ConversationId conversation, boolean withNotes) {
-		return this.jdbc
-			.sql(SELECT + "WHERE conversation_id = ?" + (withNotes ? "" : " AND message_type <> 'note'")
-					+ " ORDER BY sequence_number")
+		return this.jdbc.sql(SELECT + "WHERE conversation_id = ?" + notes(withNotes) + " ORDER BY sequence_number")
 			.param(conversation.value())
 			.query(Messages::map)
 			.list();
+	}
+
+	List<Message> after(ConversationId conversation, long sequence, int limit, boolean withNotes) {
+		return this.jdbc
+			.sql(SELECT + "WHERE conversation_id = ? AND sequence_number > ?" + notes(withNotes)
+					+ " ORDER BY sequence_number LIMIT ?")
+			.params(conversation.value(), sequence, limit)
+			.query(Messages::map)
+			.list();
+	}
+
+	/** The newest messages before {@code sequence}, newest first. */
+	List<Message> before(ConversationId conversation, long sequence, int limit, boolean withNotes) {
+		return this.jdbc
+			.sql(SELECT + "WHERE conversation_id = ? AND sequence_number < ?" + notes(withNotes)
+					+ " ORDER BY sequence_number DESC LIMIT ?")
+			.params(conversation.value(), sequence, limit)
+			.query(Messages::map)
+			.list();
+	}
+
+	Optional<Message> find(ConversationId conversation, long sequence) {
+		return this.jdbc.sql(SELECT + "WHERE conversation_id = ? AND sequence_number = ?")
+			.params(conversation.value(), sequence)
+			.query(Messages::map)
+			.optional();
+	}
+
+	void save(Message message) {
+		this.jdbc
+			.sql("UPDATE messages SET content = ?, edited_at = ? WHERE conversation_id = ? AND sequence_number = ?")
+			.params(message.content(), message.editedAt().atOffset(ZoneOffset.UTC), message.conversationId().value(),
+					message.sequence())
+			.update();
+	}
+
+	private static String notes(boolean withNotes) {
+		return withNotes ? "" : " AND message_type <> 'note'";
 	}
 
 	static Message map(ResultSet row, int number) throws SQLException {

@@ -42,10 +42,12 @@ class ClientEvents {
 		try {
 			Frames.Inbound frame = this.frames.parse(text);
 			switch (frame.event()) {
-				case "JOIN_CONVERSATION" -> join(connection, frame);
-				case "SEND_MESSAGE" -> send(connection, frame);
-				case "LEAVE_CONVERSATION" -> leave(connection, frame);
+				// seed 001 names the same events chat:join, chat:message and chat:leave
+				case "JOIN_CONVERSATION", "chat:join" -> join(connection, frame);
+				case "SEND_MESSAGE", "chat:message" -> send(connection, frame);
+				case "LEAVE_CONVERSATION", "chat:leave" -> leave(connection, frame);
 				case "CLOSE_CONVERSATION" -> close(connection, frame);
+				case "SUBSCRIBE_INBOX" -> subscribe(connection);
 				default -> throw ErrorCode.UNKNOWN_EVENT.exception();
 			}
 		}
@@ -96,6 +98,16 @@ class ClientEvents {
 		ConversationId.parse(conversationId)
 			.ifPresent((id) -> this.rooms.ifPresent(id, (room) -> room.remove(connection)));
 		connection.send(this.frames.left(conversationId));
+	}
+
+	/**
+	 * The staff's inbox feed: from now on, new and changed conversations the member may
+	 * see come to this socket.
+	 */
+	private void subscribe(Connection connection) {
+		connection.caller().require(Permission.VIEW_WORKSPACE);
+		connection.subscribeToInbox();
+		connection.send(this.frames.inboxSubscribed(connection.caller().workspaceId()));
 	}
 
 	private void close(Connection connection, Frames.Inbound frame) {

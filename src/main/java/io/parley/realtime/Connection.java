@@ -27,6 +27,8 @@ final class Connection {
 
 	private final FrameAssembler assembler;
 
+	private volatile boolean inboxSubscribed;
+
 	Connection(WebSocketSession session, Caller caller, int maxFrameSize) {
 		this.session = session;
 		this.caller = caller;
@@ -47,6 +49,15 @@ final class Connection {
 
 	Set<ConversationId> rooms() {
 		return this.rooms;
+	}
+
+	/** The socket asked for the staff's inbox feed ({@code SUBSCRIBE_INBOX}). */
+	void subscribeToInbox() {
+		this.inboxSubscribed = true;
+	}
+
+	boolean isSubscribedToInbox() {
+		return this.inboxSubscribed;
 	}
 
 	boolean isIn(ConversationId room) {

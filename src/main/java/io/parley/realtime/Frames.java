@@ -3,10 +3,14 @@ package io.parley.realtime;
 import java.util.EnumMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.parley.conversation.ConversationId;
-import io.parley.conversation.Message;
+import io.parley.conversation.ConversationSnapshot;
 import io.parley.conversation.ConversationStatus;
+import io.parley.conversation.Message;
+import io.parley.identity.UserId;
+import io.parley.identity.WorkspaceId;
 import io.parley.system.ErrorCode;
 import io.parley.system.Timestamps;
 import tools.jackson.core.JacksonException;
@@ -72,7 +76,31 @@ class Frames {
 		return frame("NEW_MESSAGE",
 				new NewMessageData(message.conversationId().toString(), message.senderId().toString(),
 						message.senderRole(), message.content(), Timestamps.format(message.createdAt()),
-						message.sequence()));
+						message.sequence(), message.type().value()));
+	}
+
+	TextMessage inboxSubscribed(WorkspaceId workspace) {
+		return frame("INBOX_SUBSCRIBED", new WorkspaceData(workspace.toString()));
+	}
+
+	TextMessage messageEdited(Message message) {
+		return frame("MESSAGE_EDITED", new EditedData(message.conversationId().toString(), message.sequence(),
+				message.content(), Timestamps.format(message.editedAt())));
+	}
+
+	/**
+	 * {@code CONVERSATION_CREATED} or {@code CONVERSATION_UPDATED} for the staff's inbox.
+	 */
+	TextMessage conversation(String event, ConversationSnapshot conversation) {
+		return frame(event,
+				new ConversationUpdate(conversation.id().toString(), conversation.status().value(),
+						conversation.priority().value(), conversation.channel().value(), conversation.subject(),
+						text(conversation.supervisorId()), text(conversation.agentId()),
+						Timestamps.format(conversation.updatedAt())));
+	}
+
+	private static String text(UserId id) {
+		return (id != null) ? id.toString() : null;
 	}
 
 	private TextMessage frame(String event, Object data) {
@@ -119,9 +147,20 @@ class Frames {
 	record JoinedData(String conversationId, String status) {
 	}
 
-	@JsonPropertyOrder({ "conversationId", "senderId", "senderRole", "content", "createdAt", "sequence" })
+	@JsonPropertyOrder({ "conversationId", "senderId", "senderRole", "content", "createdAt", "sequence", "type" })
 	record NewMessageData(String conversationId, String senderId, String senderRole, String content, String createdAt,
-			long sequence) {
+			long sequence, String type) {
+	}
+
+	record WorkspaceData(String workspaceId) {
+	}
+
+	record EditedData(String conversationId, long sequence, String content, String editedAt) {
+	}
+
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record ConversationUpdate(String conversationId, String status, String priority, String channel, String subject,
+			String supervisorId, String agentId, String updatedAt) {
 	}
 
 }

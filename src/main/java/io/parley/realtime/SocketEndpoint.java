@@ -41,17 +41,20 @@ class SocketEndpoint extends AbstractWebSocketHandler {
 
 	private final Frames frames;
 
+	private final ConnectionRegistry connections;
+
 	private final int maxFrameSize;
 
 	private final int sendBufferLimit;
 
-	SocketEndpoint(AccessTokens tokens, ClientEvents events, Rooms rooms, Frames frames,
+	SocketEndpoint(AccessTokens tokens, ClientEvents events, Rooms rooms, Frames frames, ConnectionRegistry connections,
 			@Value("${parley.ws.max-frame-size}") int maxFrameSize,
 			@Value("${parley.ws.send-buffer-limit}") int sendBufferLimit) {
 		this.tokens = tokens;
 		this.events = events;
 		this.rooms = rooms;
 		this.frames = frames;
+		this.connections = connections;
 		this.maxFrameSize = maxFrameSize;
 		this.sendBufferLimit = sendBufferLimit;
 	}
@@ -68,7 +71,9 @@ class SocketEndpoint extends AbstractWebSocketHandler {
 		}
 		WebSocketSession concurrent = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MILLIS,
 				this.sendBufferLimit);
-		session.getAttributes().put(CONNECTION, new Connection(concurrent, caller.get(), this.maxFrameSize));
+		Connection connection = new Connection(concurrent, caller.get(), this.maxFrameSize);
+		session.getAttributes().put(CONNECTION, connection);
+		this.connections.add(connection);
 	}
 
 	@Override
@@ -108,6 +113,7 @@ class SocketEndpoint extends AbstractWebSocketHandler {
 		Connection connection = connectionOf(session);
 		if (connection != null) {
 			this.rooms.leaveAll(connection);
+			this.connections.remove(connection);
 		}
 	}
 

@@ -1,0 +1,24 @@
+package io.parley.conversation;
+
+import java.util.Set;
+
+import io.parley.identity.UserId;
+
+/**
+ * What the inbox lists; {@code null} or empty parts do not filter.
+ *
+ * @param assignee {@link Assignee#ME}, {@link Assignee#UNASSIGNED}, or
+ * {@link Assignee#ANYONE}; with {@code agentId} for one agent's conversations
+ * @param text matched, ignoring case, against the subject, the contact's name and email,
+ * and the messages the caller may read
+ */
+public record InboxFilter(Set<ConversationStatus> statuses, Assignee assignee, UserId agentId, Priority priority,
+		Channel channel, String tag, String text) {
+
+	public enum Assignee {
+
+		ME, UNASSIGNED, ANYONE, AGENT
+
+	}
+
+}

@@ -1,0 +1,84 @@
+package io.parley.conversation;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.parley.identity.Caller;
+import io.parley.system.ErrorCode;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The staff sorts its work: the status, priority and tags of a conversation it can see.
+ */
+@Service
+public class Triage {
+
+	public static final int MAX_TAGS = 20;
+
+	public static final int MAX_TAG_LENGTH = 50;
+
+	private final Conversations conversations;
+
+	private final ConversationTags tags;
+
+	private final ApplicationEventPublisher events;
+
+	Triage(Conversations conversations, ConversationTags tags, ApplicationEventPublisher events) {
+		this.conversations = conversations;
+		this.tags = tags;
+		this.events = events;
+	}
+
+	/**
+	 * Applies the changes given; {@code null} leaves a part as it is. Tags replace the
+	 * conversation's tags, trimmed and in lower case.
+	 */
+	@Transactional
+	public Conversation update(Caller caller, ConversationId id, ConversationStatus status, Priority priority,
+			List<String> newTags) {
+		Conversation conversation = this.conversations.lock(caller.workspaceId(), id)
+			.orElseThrow(ErrorCode.CONVERSATION_NOT_FOUND::exception);
+		if (!conversation.isVisibleTo(caller)) {
+			throw ErrorCode.CONVERSATION_NOT_ACCESSIBLE.exception();
+		}
+		Set<String> normalized = (newTags != null) ? normalize(newTags) : null;
+		ConversationStatus before = conversation.status();
+		if (priority != null) {
+			conversation.prioritize(priority);
+		}
+		if (status != null) {
+			conversation.changeStatus(status);
+		}
+		if (normalized != null) {
+			conversation.touch();
+			this.tags.replace(id, normalized);
+		}
+		this.conversations.save(conversation);
+		if (before != ConversationStatus.CLOSED && conversation.status() == ConversationStatus.CLOSED) {
+			this.events.publishEvent(new ConversationClosed(id, null));
+		}
+		this.events.publishEvent(new ConversationChanged(ConversationSnapshot.of(conversation)));
+		return conversation;
+	}
+
+	static Set<String> normalize(List<String> tags) {
+		if (tags.size() > MAX_TAGS) {
+			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+		}
+		Set<String> normalized = new LinkedHashSet<>();
+		for (String tag : tags) {
+			String value = (tag != null) ? tag.trim().toLowerCase(Locale.ROOT) : "";
+			if (value.isEmpty() || value.length() > MAX_TAG_LENGTH) {
+				throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+			}
+			normalized.add(value);
+		}
+		return normalized;
+	}
+
+}

@@ -1,0 +1,102 @@
+package io.parley.conversation.web;
+
+import io.parley.conversation.ConversationId;
+import io.parley.conversation.Message;
+import io.parley.conversation.MessageLog;
+import io.parley.conversation.MessageLog.MessagePage;
+import io.parley.conversation.MessageType;
+import io.parley.conversation.ReadState;
+import io.parley.identity.Caller;
+import io.parley.system.ApiResponse;
+import io.parley.system.ErrorCode;
+import io.parley.system.Timestamps;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import static io.parley.conversation.web.InboxController.idOf;
+import static io.parley.conversation.web.InboxController.parse;
+
+/**
+ * A conversation's messages and read marks (seed 001), at {@code /api/conversations/{id}}
+ * and {@code /api/chat/conversations/{id}}. Who may read and write is decided by the
+ * conversation: its participants, and the staff who can see it for internal notes.
+ */
+@RestController
+@RequestMapping(path = { "/api/conversations/{id}", "/api/chat/conversations/{id}" }, produces = "application/json")
+class MessageController {
+
+	private static final int MAX_PAGE = 100;
+
+	private final MessageLog messages;
+
+	MessageController(MessageLog messages) {
+		this.messages = messages;
+	}
+
+	/**
+	 * The newest messages, or those before {@code before}, or those after {@code after}
+	 * (to catch up); {@code nextCursor} continues in the same direction.
+	 */
+	@GetMapping("/messages")
+	ApiResponse list(Caller caller, @PathVariable String id, @RequestParam(required = false) Long after,
+			@RequestParam(required = false) Long before, @RequestParam(defaultValue = "50") int limit) {
+		if (limit < 1 || limit > MAX_PAGE || (after != null && before != null) || (after != null && after < 0)
+				|| (before != null && before < 1)) {
+			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+		}
+		MessagePage page = this.messages.page(caller, idOf(id), after, before, limit);
+		return ApiResponse.ok(new PageView<>(page.messages().stream().map(MessageView::of).toList(),
+				(page.nextCursor() != null) ? page.nextCursor().toString() : null));
+	}
+
+	@PostMapping("/messages")
+	@ResponseStatus(HttpStatus.CREATED)
+	ApiResponse post(Caller caller, @PathVariable String id, @Valid @RequestBody PostRequest request) {
+		MessageType type = (request.type() != null) ? parse(MessageType.parse(request.type())) : MessageType.TEXT;
+		Message message = this.messages.post(caller, idOf(id), type, request.content(), null);
+		return ApiResponse.ok(MessageView.of(message));
+	}
+
+	@PatchMapping("/messages/{sequence}")
+	ApiResponse edit(Caller caller, @PathVariable String id, @PathVariable long sequence,
+			@Valid @RequestBody EditRequest request) {
+		return ApiResponse.ok(MessageView.of(this.messages.edit(caller, idOf(id), sequence, request.content())));
+	}
+
+	/** Marks the conversation read up to {@code sequence}, or to its last message. */
+	@PutMapping("/read")
+	ApiResponse read(Caller caller, @PathVariable String id,
+			@Valid @RequestBody(required = false) ReadRequest request) {
+		ConversationId conversation = idOf(id);
+		ReadState state = this.messages.markRead(caller, conversation, (request != null) ? request.sequence() : null);
+		return ApiResponse.ok(new ReadView(conversation.toString(), state.readerId().toString(),
+				state.lastReadSequence(), Timestamps.format(state.readAt())));
+	}
+
+	record PostRequest(@NotNull @Size(max = Message.MAX_LENGTH) String content, @Size(max = 20) String type) {
+	}
+
+	record EditRequest(@NotNull @Size(max = Message.MAX_LENGTH) String content) {
+	}
+
+	record ReadRequest(@PositiveOrZero Long sequence) {
+	}
+
+	record ReadView(String conversationId, String readerId, long lastReadSequence, String readAt) {
+	}
+
+}
