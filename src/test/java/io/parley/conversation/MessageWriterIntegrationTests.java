@@ -82,7 +82,7 @@ class MessageWriterIntegrationTests {
 				switch (i % 3) {
 					case 0 -> assertThat(results.get(i)).isInstanceOf(Message.class);
 					case 1 -> assertThat(results.get(i)).isEqualTo(ErrorCode.CONVERSATION_ALREADY_CLOSED);
-					default -> assertThat(results.get(i)).isEqualTo(ErrorCode.CONVERSATION_NOT_ACCESSIBLE);
+					default -> assertThat(results.get(i)).isEqualTo(ErrorCode.CONVERSATION_NOT_FOUND);
 				}
 			}
 			assertThat(
