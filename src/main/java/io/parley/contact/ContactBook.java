@@ -30,13 +30,13 @@ public class ContactBook {
 	/**
 	 * @param text a case-insensitive part of the name, email or phone; blank or
 	 * {@code null} lists all
-	 * @param cursor a page's {@code nextCursor}, or {@code null} for the first page
+	 * @param cursor a page's {@code nextCursor}; empty or {@code null} for the first page
 	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_REQUEST_SCHEMA}
 	 * for a cursor this did not hand out
 	 */
 	@Transactional(readOnly = true)
 	public ContactPage list(Caller caller, String text, String cursor, int limit) {
-		ContactCursor after = (cursor != null) ? ContactCursor.decode(cursor) : null;
+		ContactCursor after = (cursor != null && !cursor.isEmpty()) ? ContactCursor.decode(cursor) : null;
 		String filter = (text != null && !text.isBlank()) ? text.trim() : null;
 		// one more than asked tells whether a next page exists
 		List<Contact> found = this.search.find(caller.workspaceId(), filter, after, limit + 1);

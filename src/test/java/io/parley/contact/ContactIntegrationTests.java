@@ -263,7 +263,7 @@ class ContactIntegrationTests {
 		assertThat(paged).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
 		assertThat(paged).isEqualTo(whole);
 		assertThat(walk(owner, "", 4, 3)).isEqualTo(paged);
-		assertThat(items(list(owner, "")).size()).isEqualTo(11);
+		assertThat(ids(items(list(owner, "?cursor=&q=&limit=4")))).isEqualTo(paged.subList(0, 4));
 	}
 
 	@Test
@@ -511,6 +511,20 @@ class ContactIntegrationTests {
 		assertThat(contact.get("userId").stringValue()).isEqualTo(team.candidate().id());
 		assertThat(contact.get("name").stringValue()).isEqualTo("Test candidate");
 		assertThat(get(team.agent().token(), contact.get("id").stringValue())).isEqualTo(contact);
+	}
+
+	@Test
+	void aContactRecordedByEmailBecomesTheCandidatesWhenTheyStartAConversation() {
+		Team team = this.api.team();
+		String id = add(team.agent().token(),
+				Map.of("name", "Known before", "email", team.candidate().email().toUpperCase()));
+
+		this.api.startConversation(team);
+
+		JsonNode contact = get(team.agent().token(), id);
+		assertThat(contact.get("userId").stringValue()).isEqualTo(team.candidate().id());
+		assertThat(contact.get("name").stringValue()).isEqualTo("Known before");
+		assertThat(items(list(team.agent().token(), "?q=" + team.candidate().email())).size()).isOne();
 	}
 
 	@Test
