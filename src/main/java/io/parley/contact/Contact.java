@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import io.parley.identity.UserId;
 import io.parley.identity.WorkspaceId;
+import io.parley.system.ErrorCode;
+import io.parley.system.Timestamps;
 
 /**
  * A customer of a workspace (seeds 000 and 004).
@@ -14,4 +16,44 @@ import io.parley.identity.WorkspaceId;
  */
 public record Contact(ContactId id, WorkspaceId workspaceId, UserId userId, String name, String email, String phone,
 		String sessionId, String attributes, Instant firstSeenAt, Instant lastSeenAt) {
+
+	/**
+	 * A contact the staff records by hand, seen now.
+	 * @throws io.parley.system.ParleyException when a detail is malformed or neither an
+	 * email nor a phone is given
+	 */
+	static Contact record(WorkspaceId workspace, ContactDetails details) {
+		Instant now = Timestamps.now();
+		return new Contact(ContactId.random(), workspace, null, Identifiers.name(details.name()),
+				Identifiers.email(details.email()), Identifiers.phone(details.phone()), null,
+				(details.attributes() != null) ? details.attributes() : "{}", now, now)
+			.requireIdentifier();
+	}
+
+	/**
+	 * This contact with the edit's details changed and the others kept.
+	 * @throws io.parley.system.ParleyException when a detail is malformed or the contact
+	 * would be left with nothing to know it by
+	 */
+	Contact edit(ContactEdit edit) {
+		return new Contact(this.id, this.workspaceId, this.userId,
+				(edit.name() != null) ? Identifiers.name(edit.name().orElse(null)) : this.name,
+				(edit.email() != null) ? Identifiers.email(edit.email().orElse(null)) : this.email,
+				(edit.phone() != null) ? Identifiers.phone(edit.phone().orElse(null)) : this.phone, this.sessionId,
+				(edit.attributes() != null) ? edit.attributes() : this.attributes, this.firstSeenAt, this.lastSeenAt)
+			.requireIdentifier();
+	}
+
+	Contact linkTo(UserId user) {
+		return new Contact(this.id, this.workspaceId, user, this.name, this.email, this.phone, this.sessionId,
+				this.attributes, this.firstSeenAt, this.lastSeenAt);
+	}
+
+	private Contact requireIdentifier() {
+		if (this.email == null && this.phone == null && this.sessionId == null && this.userId == null) {
+			throw ErrorCode.CONTACT_IDENTIFIER_REQUIRED.exception();
+		}
+		return this;
+	}
+
 }

@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Finds the contacts conversations are with, for other modules.
+ * Finds the contacts conversations are with, for other modules, and notes when a contact
+ * shows up.
  */
 @Service
 public class ContactDirectory {
@@ -41,13 +42,22 @@ public class ContactDirectory {
 			Optional<Contact> byEmail = this.contacts.findByEmail(workspace, user.email());
 			if (byEmail.isPresent()) {
 				this.contacts.linkUser(byEmail.get().id(), user.id());
-				return byEmail.get();
+				return byEmail.get().linkTo(user.id());
 			}
 			Contact contact = new Contact(ContactId.random(), workspace, user.id(), user.name(), user.email(), null,
 					null, "{}", Timestamps.now(), Timestamps.now());
 			this.contacts.add(contact);
 			return contact;
 		});
+	}
+
+	/**
+	 * The customer showed up (wrote a message, opened the widget): the contact moves to
+	 * the top of the staff's list. Nothing happens for a contact of another workspace.
+	 */
+	@Transactional
+	public void seen(WorkspaceId workspace, ContactId id) {
+		this.contacts.seen(workspace, id, Timestamps.now());
 	}
 
 }

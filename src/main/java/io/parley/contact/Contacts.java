@@ -2,6 +2,7 @@ package io.parley.contact;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -54,6 +55,48 @@ class Contacts {
 			.params(workspace.value(), id.value())
 			.query(Contacts::map)
 			.optional();
+	}
+
+	/** The contact, locked against concurrent edits until the transaction ends. */
+	Optional<Contact> lock(WorkspaceId workspace, ContactId id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE workspace_id = ? AND id = ? FOR UPDATE")
+			.params(workspace.value(), id.value())
+			.query(Contacts::map)
+			.optional();
+	}
+
+	/**
+	 * Stores the details staff may change.
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#CONTACT_ALREADY_EXISTS}
+	 * when another contact of the workspace has the email or phone
+	 */
+	void save(Contact contact) {
+		try {
+			this.jdbc
+				.sql("UPDATE contacts SET name = :name, email = :email, phone = :phone, attributes = :attributes "
+						+ "WHERE workspace_id = :workspace AND id = :id")
+				.param("name", contact.name())
+				.param("email", contact.email())
+				.param("phone", contact.phone())
+				.param("attributes", contact.attributes())
+				.param("workspace", contact.workspaceId().value())
+				.param("id", contact.id().value())
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw ErrorCode.CONTACT_ALREADY_EXISTS.exception();
+		}
+	}
+
+	/** Moves the contact's last sighting forward to {@code at}, never back. */
+	void seen(WorkspaceId workspace, ContactId id, Instant at) {
+		this.jdbc
+			.sql("UPDATE contacts SET last_seen_at = :at WHERE workspace_id = :workspace AND id = :id "
+					+ "AND last_seen_at < :at")
+			.param("at", at.atOffset(ZoneOffset.UTC))
+			.param("workspace", workspace.value())
+			.param("id", id.value())
+			.update();
 	}
 
 	Optional<Contact> findByUser(WorkspaceId workspace, UserId user) {

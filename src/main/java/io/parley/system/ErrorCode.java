@@ -25,6 +25,8 @@ public enum ErrorCode {
 
 	CANNOT_CHANGE_OWN_MEMBERSHIP(400, "You cannot change your own role or membership"),
 
+	CONTACT_IDENTIFIER_REQUIRED(400, "A contact needs an email or a phone"),
+
 	UNKNOWN_EVENT(400, "Unknown event"),
 
 	UNAUTHORIZED(401, "Unauthorized, token missing or invalid", "Unauthorized or invalid token"),
@@ -62,6 +64,8 @@ public enum ErrorCode {
 	ROLE_NOT_FOUND(404, "Role not found"),
 
 	CONTACT_NOT_FOUND(404, "Contact not found"),
+
+	NOTE_NOT_FOUND(404, "Note not found"),
 
 	MESSAGE_NOT_FOUND(404, "Message not found"),
 

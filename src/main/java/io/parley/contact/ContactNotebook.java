@@ -1,0 +1,104 @@
+package io.parley.contact;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.parley.identity.Caller;
+import io.parley.identity.Member;
+import io.parley.identity.MemberDirectory;
+import io.parley.identity.UserAccount;
+import io.parley.identity.UserDirectory;
+import io.parley.identity.UserId;
+import io.parley.system.ErrorCode;
+import io.parley.system.Timestamps;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The staff's notes on a contact (seed 002's visitor notes): read them, write one, erase
+ * one's own. A note is reached through its contact, found in the caller's workspace.
+ */
+@Service
+public class ContactNotebook {
+
+	private final Contacts contacts;
+
+	private final ContactNotes notes;
+
+	private final MemberDirectory members;
+
+	private final UserDirectory users;
+
+	ContactNotebook(Contacts contacts, ContactNotes notes, MemberDirectory members, UserDirectory users) {
+		this.contacts = contacts;
+		this.notes = notes;
+		this.members = members;
+		this.users = users;
+	}
+
+	/**
+	 * The contact's notes, oldest first.
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#CONTACT_NOT_FOUND}
+	 */
+	@Transactional(readOnly = true)
+	public List<Entry> notes(Caller caller, String contactId) {
+		Contact contact = contact(caller, contactId);
+		Map<UserId, String> authors = new HashMap<>();
+		return this.notes.of(contact.id())
+			.stream()
+			.map((note) -> new Entry(note, authors.computeIfAbsent(note.authorId(), (id) -> nameOf(caller, id))))
+			.toList();
+	}
+
+	/**
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#CONTACT_NOT_FOUND}
+	 */
+	@Transactional
+	public Entry write(Caller caller, String contactId, String content) {
+		Contact contact = contact(caller, contactId);
+		ContactNote note = new ContactNote(ContactNoteId.random(), contact.id(), caller.userId(), content,
+				Timestamps.now());
+		this.notes.add(note);
+		return new Entry(note, nameOf(caller, caller.userId()));
+	}
+
+	/**
+	 * Only the author erases a note: notes are a record of what colleagues knew.
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#CONTACT_NOT_FOUND},
+	 * {@link ErrorCode#NOTE_NOT_FOUND} or {@link ErrorCode#FORBIDDEN} for someone else's
+	 * note
+	 */
+	@Transactional
+	public ContactNote erase(Caller caller, String contactId, String noteId) {
+		Contact contact = contact(caller, contactId);
+		ContactNote note = ContactNoteId.parse(noteId)
+			.flatMap((id) -> this.notes.find(contact.id(), id))
+			.orElseThrow(ErrorCode.NOTE_NOT_FOUND::exception);
+		if (!note.isBy(caller.userId())) {
+			throw ErrorCode.FORBIDDEN.exception();
+		}
+		this.notes.remove(note);
+		return note;
+	}
+
+	private Contact contact(Caller caller, String id) {
+		return ContactId.parse(id)
+			.flatMap((contactId) -> this.contacts.find(caller.workspaceId(), contactId))
+			.orElseThrow(ErrorCode.CONTACT_NOT_FOUND::exception);
+	}
+
+	/** An author who has left the workspace is still named by their account. */
+	private String nameOf(Caller caller, UserId author) {
+		return this.members.find(caller.workspaceId(), author)
+			.map(Member::name)
+			.or(() -> this.users.find(author).map(UserAccount::name))
+			.orElse(null);
+	}
+
+	/** A note with its author's name. */
+	public record Entry(ContactNote note, String authorName) {
+	}
+
+}
