@@ -32,7 +32,12 @@ class SecurityConfiguration {
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/workspaces")
+			.authorizeHttpRequests((requests) -> requests
+				// the OpenAPI description and Swagger UI, public like the documentation
+				// they are
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/workspaces")
 				.permitAll()
 				.requestMatchers("/api/invitations/**")
 				.permitAll()
