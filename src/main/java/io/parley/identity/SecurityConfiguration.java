@@ -34,7 +34,7 @@ class SecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/workspaces")
 				.permitAll()
-				.requestMatchers("/api/invitations/**")
+				.requestMatchers("/api/invitation-links/**")
 				.permitAll()
 				.requestMatchers("/auth/me", "/conversations", "/conversations/**", "/admin/**", "/api/**")
 				.authenticated()
