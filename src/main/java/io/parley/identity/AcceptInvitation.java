@@ -83,8 +83,8 @@ public class AcceptInvitation {
 			throw ErrorCode.ALREADY_A_MEMBER.exception();
 		}
 		if (!this.invitations.claim(invitation.id(), now)) {
-			// another accept won the race (or the link expired just now)
-			this.invitations.find(new InvitationSecret(secret)).orElseThrow().requireUsable(now);
+			// another accept won the race, or the link expired or was revoked just now
+			usable(secret, now);
 			throw ErrorCode.INVITATION_USED.exception();
 		}
 		UserAccount account = ((existing != null) ? existing : this.signUp.create(name, invitation.email(), password))
