@@ -39,7 +39,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/workspaces")
 				.permitAll()
-				.requestMatchers("/api/invitations/**")
+				.requestMatchers("/api/invitation-links/**")
 				.permitAll()
 				.requestMatchers("/auth/me", "/conversations", "/conversations/**", "/admin/**", "/api/**")
 				.authenticated()

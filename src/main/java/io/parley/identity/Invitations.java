@@ -1,0 +1,118 @@
+package io.parley.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores invitations, each with the hash of its link's secret (never the secret).
+ */
+@Repository
+class Invitations {
+
+	private static final String SELECT = """
+			SELECT i.id, i.workspace_id, i.email, i.role, i.custom_role_id, r.name AS custom_name, r.permissions,
+			  i.supervisor_id, i.invited_by, i.created_at, i.expires_at, i.accepted_at
+			FROM invitations i LEFT JOIN roles r ON r.id = i.custom_role_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	Invitations(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void add(Invitation invitation, InvitationSecret secret) {
+		this.jdbc
+			.sql("""
+					INSERT INTO invitations (id, workspace_id, email, role, custom_role_id, supervisor_id, token_hash,
+					  invited_by, expires_at, accepted_at, created_at)
+					VALUES (:id, :workspace, :email, :role, :customRole, :supervisor, :hash, :invitedBy, :expires, NULL, :at)
+					""")
+			.param("id", invitation.id().value())
+			.param("workspace", invitation.workspaceId().value())
+			.param("email", invitation.email())
+			.param("role", invitation.role().column())
+			.param("customRole",
+					(invitation.role().customRoleId() != null) ? invitation.role().customRoleId().value() : null)
+			.param("supervisor", (invitation.supervisorId() != null) ? invitation.supervisorId().value() : null)
+			.param("hash", secret.hash())
+			.param("invitedBy", invitation.invitedBy().value())
+			.param("expires", utc(invitation.expiresAt()))
+			.param("at", utc(invitation.createdAt()))
+			.update();
+	}
+
+	Optional<Invitation> find(InvitationSecret secret) {
+		return this.jdbc.sql(SELECT + " WHERE i.token_hash = ?")
+			.param(secret.hash())
+			.query(Invitations::map)
+			.optional();
+	}
+
+	/** The workspace's invitations that can still be accepted, oldest first. */
+	List<Invitation> pending(WorkspaceId workspace, Instant now) {
+		return this.jdbc
+			.sql(SELECT + " WHERE i.workspace_id = ? AND i.accepted_at IS NULL AND i.expires_at > ?"
+					+ " ORDER BY i.created_at, i.id")
+			.params(workspace.value(), utc(now))
+			.query(Invitations::map)
+			.list();
+	}
+
+	/** Deletes an invitation not accepted yet; {@code false} when there is none. */
+	boolean revoke(WorkspaceId workspace, InvitationId id) {
+		return this.jdbc.sql("DELETE FROM invitations WHERE workspace_id = ? AND id = ? AND accepted_at IS NULL")
+			.params(workspace.value(), id.value())
+			.update() == 1;
+	}
+
+	/** Deletes the invitations to this address not accepted yet. */
+	void revokeAll(WorkspaceId workspace, String email) {
+		this.jdbc.sql("DELETE FROM invitations WHERE workspace_id = ? AND email = ? AND accepted_at IS NULL")
+			.params(workspace.value(), email)
+			.update();
+	}
+
+	/**
+	 * Marks the invitation accepted if it is still pending. The condition is checked by
+	 * the database on the locked row, so of two concurrent accepts exactly one gets
+	 * {@code true}.
+	 */
+	boolean claim(InvitationId id, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE invitations SET accepted_at = :now
+				WHERE id = :id AND accepted_at IS NULL AND expires_at > :now
+				""").param("now", utc(now)).param("id", id.value()).update() == 1;
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Invitation map(ResultSet row, int number) throws SQLException {
+		UUID custom = row.getObject("custom_role_id", UUID.class);
+		MemberRole role = (custom != null)
+				? new MemberRole(row.getString("custom_name"), null, new RoleId(custom),
+						CustomRoles.permissionsOf(row.getString("permissions")))
+				: MemberRole.of(Role.parse(row.getString("role")).orElseThrow());
+		UUID supervisor = row.getObject("supervisor_id", UUID.class);
+		OffsetDateTime accepted = row.getObject("accepted_at", OffsetDateTime.class);
+		return new Invitation(new InvitationId(row.getObject("id", UUID.class)),
+				new WorkspaceId(row.getObject("workspace_id", UUID.class)), row.getString("email"), role,
+				(supervisor != null) ? new UserId(supervisor) : null,
+				new UserId(row.getObject("invited_by", UUID.class)),
+				row.getObject("created_at", OffsetDateTime.class).toInstant(),
+				row.getObject("expires_at", OffsetDateTime.class).toInstant(),
+				(accepted != null) ? accepted.toInstant() : null);
+	}
+
+}
