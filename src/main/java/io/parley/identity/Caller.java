@@ -26,6 +26,15 @@ public record Caller(UserId userId, WorkspaceId workspaceId, String role, Set<Pe
 		}
 	}
 
+	/**
+	 * Whether the caller may give someone a role with these permissions: no one hands out
+	 * an administrative permission they do not hold. The support work itself (answering,
+	 * routing, closing) may be granted by anyone who manages members.
+	 */
+	public boolean mayGrant(Set<Permission> granted) {
+		return granted.stream().filter(Permission::isAdministrative).allMatch(this.permissions::contains);
+	}
+
 	public boolean is(UserId user) {
 		return this.userId.equals(user);
 	}

@@ -49,16 +49,16 @@ public class Invite {
 	 * same address, so only the latest link works.
 	 * @return the invitation; with its link when no mail server is configured
 	 * @throws io.parley.system.ParleyException {@link ErrorCode#FORBIDDEN} when the role
-	 * grants a permission the caller lacks, {@link ErrorCode#ALREADY_A_MEMBER},
-	 * {@link ErrorCode#MAIL_NOT_SENT}, and the errors of an invalid role or supervisor
+	 * grants an administrative permission the caller lacks,
+	 * {@link ErrorCode#ALREADY_A_MEMBER}, {@link ErrorCode#MAIL_NOT_SENT}, and the errors
+	 * of an invalid role or supervisor
 	 */
 	@Transactional
 	public Sent invite(Caller caller, Invitee invitee) {
 		caller.require(Permission.INVITE_MEMBERS);
 		WorkspaceId workspace = caller.workspaceId();
 		MemberRole role = roleOf(workspace, invitee);
-		// no one hands out more than they hold
-		if (!caller.permissions().containsAll(role.permissions())) {
+		if (!caller.mayGrant(role.permissions())) {
 			throw ErrorCode.FORBIDDEN.exception();
 		}
 		UserId supervisor = supervisorOf(workspace, role, invitee.supervisorId());

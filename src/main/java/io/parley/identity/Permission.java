@@ -24,7 +24,7 @@ public enum Permission {
 	CREATE_CONVERSATION("conversations.create"),
 
 	/** See every conversation of the workspace, not only one's own. */
-	VIEW_ANY_CONVERSATION("conversations.view_all"),
+	VIEW_ANY_CONVERSATION("conversations.view_all", true),
 
 	/** Give conversations to agents. */
 	ASSIGN_CONVERSATION("conversations.assign"),
@@ -36,7 +36,7 @@ public enum Permission {
 	CLOSE_OPEN_CONVERSATION("conversations.close"),
 
 	/** Close any open conversation, not only those sent to oneself. */
-	CLOSE_ANY_CONVERSATION("conversations.close_any"),
+	CLOSE_ANY_CONVERSATION("conversations.close_any", true),
 
 	/** Close a conversation one has handled (seed 003 socket close). */
 	CLOSE_ASSIGNED_CONVERSATION("conversations.close_assigned"),
@@ -50,23 +50,39 @@ public enum Permission {
 	/** See the workspace: its members, roles and settings. */
 	VIEW_WORKSPACE("workspace.view"),
 
-	INVITE_MEMBERS("members.invite"),
+	INVITE_MEMBERS("members.invite", true),
 
 	/** Change members' roles, deactivate and remove them. */
-	MANAGE_MEMBERS("members.manage"),
+	MANAGE_MEMBERS("members.manage", true),
 
 	/** Create, change and delete custom roles. */
-	MANAGE_ROLES("roles.manage"),
+	MANAGE_ROLES("roles.manage", true),
 
 	/** Change the workspace's settings, chat settings and sign-up policy. */
-	MANAGE_SETTINGS("settings.manage"),
+	MANAGE_SETTINGS("settings.manage", true),
 
-	VIEW_ANALYTICS("analytics.view");
+	VIEW_ANALYTICS("analytics.view", true);
 
 	private final String value;
 
+	private final boolean administrative;
+
 	Permission(String value) {
+		this(value, false);
+	}
+
+	Permission(String value, boolean administrative) {
 		this.value = value;
+		this.administrative = administrative;
+	}
+
+	/**
+	 * Whether the permission governs the workspace (its members, roles, settings,
+	 * oversight) rather than doing the support work. Only those who hold an
+	 * administrative permission may grant it: see {@link Caller#mayGrant}.
+	 */
+	public boolean isAdministrative() {
+		return this.administrative;
 	}
 
 	/**
