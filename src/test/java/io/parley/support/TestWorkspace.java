@@ -1,5 +1,6 @@
 package io.parley.support;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,6 +26,27 @@ public record TestWorkspace(String id, String name, TestUser owner) {
 		String ownerId = api.get("/auth/me", token).data().get("_id").stringValue();
 		return new TestWorkspace(created.data().get("id").stringValue(), created.data().get("name").stringValue(),
 				new TestUser(ownerId, email, "owner", token));
+	}
+
+	/**
+	 * A new member who accepted an invitation of the owner's: {@code invitation} is the
+	 * body of {@code POST /api/invitations} without the email. Needs an application
+	 * without a mail server, which hands out the link instead.
+	 */
+	public TestUser join(Api api, Map<String, ?> invitation) {
+		String email = "member-" + UUID.randomUUID() + "@example.com";
+		Map<String, Object> body = new HashMap<>(invitation);
+		body.put("email", email);
+		Reply invited = api.post("/api/invitations", this.owner.token(), body);
+		assertThat(invited.status()).as(invited.raw()).isEqualTo(201);
+		String link = invited.data().get("link").stringValue();
+		String secret = link.substring(link.indexOf('#') + 1);
+		Reply accepted = api.post("/api/invitation-links/" + secret + "/accept", null,
+				Map.of("name", "Member", "password", PASSWORD));
+		assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
+		String token = accepted.data().get("token").stringValue();
+		String id = api.get("/auth/me", token).data().get("_id").stringValue();
+		return new TestUser(id, email, accepted.data().get("role").stringValue(), token);
 	}
 
 }
