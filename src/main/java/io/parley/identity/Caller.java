@@ -26,6 +26,27 @@ public record Caller(UserId userId, WorkspaceId workspaceId, String role, Set<Pe
 		}
 	}
 
+	/**
+	 * Whether the caller may give someone these permissions, through a role or an
+	 * invitation: only those they hold themselves, so managing members or roles never
+	 * raises anyone above the caller. {@link Permission#isParticipation() Participation}
+	 * is the exception: an admin makes agents and candidates without taking part in
+	 * conversations.
+	 */
+	public boolean mayGrant(Set<Permission> granted) {
+		return granted.stream().allMatch((permission) -> permission.isParticipation() || can(permission));
+	}
+
+	/**
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#FORBIDDEN} when the
+	 * caller may not give these permissions
+	 */
+	public void requireMayGrant(Set<Permission> granted) {
+		if (!mayGrant(granted)) {
+			throw ErrorCode.FORBIDDEN.exception();
+		}
+	}
+
 	public boolean is(UserId user) {
 		return this.userId.equals(user);
 	}

@@ -11,62 +11,50 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 public enum Permission {
 
-	/** Ask for support as a candidate (seed 003 {@code POST /conversations}). */
-	START_CONVERSATION("conversations.start"),
+	START_CONVERSATION("conversations.start", "Ask for support as a candidate (seed 003 POST /conversations)"),
 
-	/** Join and write to the conversations one takes part in (seed 003 sockets). */
-	TAKE_PART_IN_CONVERSATION("conversations.take_part"),
+	TAKE_PART_IN_CONVERSATION("conversations.take_part", "Join and write in the conversations one takes part in"),
 
-	/** Be given conversations to handle: what makes a member an agent. */
-	HANDLE_CONVERSATIONS("conversations.handle"),
+	HANDLE_CONVERSATIONS("conversations.handle", "Be given conversations to handle, as an agent"),
 
-	/** Open a conversation with a contact on their behalf (channel {@code api}). */
-	CREATE_CONVERSATION("conversations.create"),
+	CREATE_CONVERSATION("conversations.create", "Open a conversation with a contact on their behalf"),
 
-	/** See every conversation of the workspace, not only one's own. */
-	VIEW_ANY_CONVERSATION("conversations.view_all"),
+	VIEW_ANY_CONVERSATION("conversations.view_all", "See every conversation of the workspace, not only one's own"),
 
-	/** Give conversations to agents. */
-	ASSIGN_CONVERSATION("conversations.assign"),
+	ASSIGN_CONVERSATION("conversations.assign", "Give conversations to agents, as a supervisor"),
 
-	/** Change the status, priority and tags of the conversations one can see. */
-	UPDATE_CONVERSATION("conversations.update"),
+	UPDATE_CONVERSATION("conversations.update",
+			"Change the status, priority and tags of the conversations one can see"),
 
-	/** Close a conversation no agent has joined yet (seed 003 HTTP close). */
-	CLOSE_OPEN_CONVERSATION("conversations.close"),
+	CLOSE_OPEN_CONVERSATION("conversations.close", "Close a conversation no agent has joined yet"),
 
-	/** Close any open conversation, not only those sent to oneself. */
-	CLOSE_ANY_CONVERSATION("conversations.close_any"),
+	CLOSE_ANY_CONVERSATION("conversations.close_any", "Close any open conversation, not only those sent to oneself"),
 
-	/** Close a conversation one has handled (seed 003 socket close). */
-	CLOSE_ASSIGNED_CONVERSATION("conversations.close_assigned"),
+	CLOSE_ASSIGNED_CONVERSATION("conversations.close_assigned", "Close the conversations one handles"),
 
-	/** Read and write internal notes, which customers never see. */
-	WRITE_NOTES("conversations.notes"),
+	WRITE_NOTES("conversations.notes", "Read and write internal notes, which customers never see"),
 
-	/** See and edit contacts and the notes on them. */
-	MANAGE_CONTACTS("contacts.manage"),
+	MANAGE_CONTACTS("contacts.manage", "See and edit contacts and the notes on them"),
 
-	/** See the workspace: its members, roles and settings. */
-	VIEW_WORKSPACE("workspace.view"),
+	VIEW_WORKSPACE("workspace.view", "See the workspace: its members, roles and settings"),
 
-	INVITE_MEMBERS("members.invite"),
+	INVITE_MEMBERS("members.invite", "Invite people to join the workspace"),
 
-	/** Change members' roles, deactivate and remove them. */
-	MANAGE_MEMBERS("members.manage"),
+	MANAGE_MEMBERS("members.manage", "Change members' roles and profiles, deactivate and remove them"),
 
-	/** Create, change and delete custom roles. */
-	MANAGE_ROLES("roles.manage"),
+	MANAGE_ROLES("roles.manage", "Create, change and delete custom roles"),
 
-	/** Change the workspace's settings, chat settings and sign-up policy. */
-	MANAGE_SETTINGS("settings.manage"),
+	MANAGE_SETTINGS("settings.manage", "Change the workspace's settings, chat settings and sign-up policy"),
 
-	VIEW_ANALYTICS("analytics.view");
+	VIEW_ANALYTICS("analytics.view", "See the workspace's analytics");
 
 	private final String value;
 
-	Permission(String value) {
+	private final String description;
+
+	Permission(String value, String description) {
 		this.value = value;
+		this.description = description;
 	}
 
 	/**
@@ -75,6 +63,22 @@ public enum Permission {
 	@JsonValue
 	public String value() {
 		return this.value;
+	}
+
+	/** One line for people choosing the permissions of a custom role. */
+	public String description() {
+		return this.description;
+	}
+
+	/**
+	 * Whether the permission only lets its holder take part in their own conversations,
+	 * as a customer or as the agent handling them: it gives no power over anyone else's
+	 * work, so whoever may give roles may give it without holding it (see
+	 * {@link Caller#mayGrant}).
+	 */
+	public boolean isParticipation() {
+		return this == START_CONVERSATION || this == TAKE_PART_IN_CONVERSATION || this == HANDLE_CONVERSATIONS
+				|| this == CLOSE_ASSIGNED_CONVERSATION;
 	}
 
 	public static Optional<Permission> parse(String value) {
