@@ -60,9 +60,6 @@ public class MemberAdministration {
 	@Transactional
 	public Member change(Caller caller, String userId, MemberChange change) {
 		change.validate();
-		Role builtIn = (change.role() != null) ? Role.parse(change.role())
-			.filter((role) -> role != Role.OWNER)
-			.orElseThrow(ErrorCode.INVALID_REQUEST_SCHEMA::exception) : null;
 		boolean self = UserId.parse(userId).filter(caller::is).isPresent();
 		if (change.changesMembership() || !self) {
 			caller.require(Permission.MANAGE_MEMBERS);
@@ -79,7 +76,8 @@ public class MemberAdministration {
 		}
 		Member changed = member;
 		if (change.changesRole()) {
-			MemberRole role = (builtIn != null) ? MemberRole.of(builtIn) : customRole(caller, change.customRoleId());
+			MemberRole role = (change.role() != null) ? MemberRole.of(change.builtInRole())
+					: customRole(caller, change.customRoleId());
 			caller.requireMayGrant(role.permissions());
 			changed = changed.withRole(role);
 		}

@@ -33,21 +33,39 @@ public record MemberChange(String role, String customRoleId, String supervisorId
 		return this.role != null || this.customRoleId != null;
 	}
 
+	/** The built-in role to give, or {@code null}; never the owner's, which is unique. */
+	Role builtInRole() {
+		return (this.role != null) ? Role.parse(this.role).filter((given) -> given != Role.OWNER).orElse(null) : null;
+	}
+
 	/**
 	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_REQUEST_SCHEMA}
-	 * for an empty change, both kinds of role, or an avatar that is no web address
+	 * for an empty change, both kinds of role, an unknown role, a value out of range, or
+	 * an avatar that is no web address
 	 */
 	void validate() {
-		boolean changesProfile = this.displayName != null || this.avatarUrl != null || this.maxConcurrent != null;
-		boolean valid = (changesMembership() || changesProfile) && (this.role == null || this.customRoleId == null)
-				&& (this.displayName == null || this.displayName.trim().length() <= MAX_DISPLAY_NAME)
-				&& (this.avatarUrl == null || this.avatarUrl.isBlank()
-						|| (this.avatarUrl.trim().length() <= MAX_AVATAR_URL && isWebAddress(this.avatarUrl.trim())))
-				&& (this.maxConcurrent == null
-						|| (this.maxConcurrent >= 1 && this.maxConcurrent <= AgentProfile.MAX_CONCURRENT_LIMIT));
-		if (!valid) {
+		if (!isValid()) {
 			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 		}
+	}
+
+	private boolean isValid() {
+		boolean changesProfile = this.displayName != null || this.avatarUrl != null || this.maxConcurrent != null;
+		if (!changesMembership() && !changesProfile) {
+			return false;
+		}
+		if (this.role != null && (this.customRoleId != null || builtInRole() == null)) {
+			return false;
+		}
+		if (this.displayName != null && this.displayName.trim().length() > MAX_DISPLAY_NAME) {
+			return false;
+		}
+		if (this.avatarUrl != null && !this.avatarUrl.isBlank()
+				&& (this.avatarUrl.trim().length() > MAX_AVATAR_URL || !isWebAddress(this.avatarUrl.trim()))) {
+			return false;
+		}
+		return this.maxConcurrent == null
+				|| (this.maxConcurrent >= 1 && this.maxConcurrent <= AgentProfile.MAX_CONCURRENT_LIMIT);
 	}
 
 	AgentProfile applyTo(AgentProfile profile) {

@@ -190,8 +190,7 @@ class RolesIntegrationTests {
 			"{\"name\":\"A\",\"permissions\":[\"CONVERSATIONS.VIEW_ALL\"]}",
 			"{\"name\":\"A\",\"permissions\":[\"VIEW_WORKSPACE\"]}", "{\"name\":\"A\",\"permissions\":[null]}",
 			"{\"name\":\"A\",\"permissions\":\"workspace.view\"}", "{\"name\":\"A\",\"permissions\":[1]}",
-			"{\"name\":5,\"permissions\":[]}", "{\"name\":null,\"permissions\":[]}", "[]", "null",
-			"{\"name\":" })
+			"{\"name\":5,\"permissions\":[]}", "{\"name\":null,\"permissions\":[]}", "[]", "null", "{\"name\":" })
 	void aMalformedRoleIsRefusedAndNothingChanges(String body) {
 		String id = create(this.team.admin().token(), "Stable " + suffix(), List.of("contacts.manage")).data()
 			.get("id")
