@@ -10,8 +10,14 @@ public record AgentProfile(String displayName, String avatarUrl, Availability av
 
 	public static final int DEFAULT_MAX_CONCURRENT = 5;
 
+	public static final int MAX_CONCURRENT_LIMIT = 100;
+
 	static AgentProfile initial() {
 		return new AgentProfile(null, null, Availability.OFFLINE, DEFAULT_MAX_CONCURRENT);
+	}
+
+	AgentProfile withAvailability(Availability newAvailability) {
+		return new AgentProfile(this.displayName, this.avatarUrl, newAvailability, this.maxConcurrent);
 	}
 
 }

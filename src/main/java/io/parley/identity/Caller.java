@@ -35,6 +35,16 @@ public record Caller(UserId userId, WorkspaceId workspaceId, String role, Set<Pe
 		return granted.stream().filter(Permission::isAdministrative).allMatch(this.permissions::contains);
 	}
 
+	/**
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#FORBIDDEN} when the
+	 * caller may not give these permissions
+	 */
+	public void requireMayGrant(Set<Permission> granted) {
+		if (!mayGrant(granted)) {
+			throw ErrorCode.FORBIDDEN.exception();
+		}
+	}
+
 	public boolean is(UserId user) {
 		return this.userId.equals(user);
 	}

@@ -2,11 +2,13 @@ package io.parley.identity;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +16,7 @@ import java.util.stream.Collectors;
 
 import io.parley.system.ErrorCode;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -62,8 +65,56 @@ class CustomRoles {
 		}
 	}
 
-	void remove(RoleId id) {
-		this.jdbc.sql("DELETE FROM roles WHERE id = ?").param(id.value()).update();
+	/**
+	 * Deletes a role nobody holds. Invitations that can no longer be accepted (used or
+	 * expired) let go of it first; a holder that slipped in concurrently makes it
+	 * {@link ErrorCode#ROLE_IN_USE}.
+	 */
+	void remove(RoleId id, Instant now) {
+		try {
+			this.jdbc
+				.sql("UPDATE invitations SET custom_role_id = NULL "
+						+ "WHERE custom_role_id = ? AND (accepted_at IS NOT NULL OR expires_at <= ?)")
+				.params(id.value(), now.atOffset(ZoneOffset.UTC))
+				.update();
+			this.jdbc.sql("DELETE FROM roles WHERE id = ?").param(id.value()).update();
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw ErrorCode.ROLE_IN_USE.exception();
+		}
+	}
+
+	/** Whether an invitation that can still be accepted would give the role. */
+	boolean isOffered(RoleId id, Instant now) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM invitations WHERE custom_role_id = ? AND accepted_at IS NULL AND expires_at > ?")
+			.params(id.value(), now.atOffset(ZoneOffset.UTC))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Whether another role of the workspace has this name, whatever its case, so that
+	 * "Billing" and "billing" never stand side by side.
+	 */
+	boolean isTaken(WorkspaceId workspace, String name, RoleId except) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM roles WHERE workspace_id = ? AND LOWER(name) = ? AND id <> ?")
+			.params(workspace.value(), name.toLowerCase(Locale.ROOT),
+					(except != null) ? except.value() : new UUID(0, 0))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * The role, locked until the transaction ends: giving a role and deleting it do not
+	 * cross.
+	 */
+	Optional<CustomRole> lock(WorkspaceId workspace, RoleId id) {
+		return this.jdbc
+			.sql("SELECT id, workspace_id, name, permissions FROM roles WHERE workspace_id = ? AND id = ? FOR UPDATE")
+			.params(workspace.value(), id.value())
+			.query(CustomRoles::map)
+			.optional();
 	}
 
 	Optional<CustomRole> find(WorkspaceId workspace, RoleId id) {

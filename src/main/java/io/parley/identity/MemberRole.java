@@ -21,6 +21,10 @@ public record MemberRole(String name, Role builtIn, RoleId customRoleId, Set<Per
 		return this.builtIn == role;
 	}
 
+	public boolean grants(Permission permission) {
+		return this.permissions.contains(permission);
+	}
+
 	/** The value of the {@code role} column: the built-in role, or {@code custom}. */
 	String column() {
 		return (this.builtIn != null) ? this.builtIn.value() : "custom";

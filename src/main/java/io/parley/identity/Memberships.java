@@ -119,6 +119,27 @@ class Memberships {
 			.single() > 0;
 	}
 
+	/** The users who hold a custom role, in any state. */
+	List<UserId> holdersOf(RoleId role) {
+		return this.jdbc.sql("SELECT user_id FROM memberships WHERE custom_role_id = ? ORDER BY user_id")
+			.param(role.value())
+			.query(UUID.class)
+			.list()
+			.stream()
+			.map(UserId::new)
+			.toList();
+	}
+
+	/**
+	 * Changes the availability alone, so that it never overwrites a concurrent change of
+	 * role or profile.
+	 */
+	void setAvailability(WorkspaceId workspace, UserId user, Availability availability) {
+		this.jdbc.sql("UPDATE memberships SET availability = ? WHERE workspace_id = ? AND user_id = ?")
+			.params(availability.value(), workspace.value(), user.value())
+			.update();
+	}
+
 	private static UUID uuid(RoleId id) {
 		return (id != null) ? id.value() : null;
 	}

@@ -11,69 +11,70 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 public enum Permission {
 
-	/** Ask for support as a candidate (seed 003 {@code POST /conversations}). */
-	START_CONVERSATION("conversations.start"),
+	START_CONVERSATION("conversations.start", "Ask for support as a candidate (seed 003 POST /conversations)"),
 
-	/** Join and write to the conversations one takes part in (seed 003 sockets). */
-	TAKE_PART_IN_CONVERSATION("conversations.take_part"),
+	TAKE_PART_IN_CONVERSATION("conversations.take_part", "Join and write in the conversations one takes part in"),
 
-	/** Be given conversations to handle: what makes a member an agent. */
-	HANDLE_CONVERSATIONS("conversations.handle"),
+	HANDLE_CONVERSATIONS("conversations.handle", "Be given conversations to handle, as an agent"),
 
-	/** Open a conversation with a contact on their behalf (channel {@code api}). */
-	CREATE_CONVERSATION("conversations.create"),
+	CREATE_CONVERSATION("conversations.create", "Open a conversation with a contact on their behalf"),
 
-	/** See every conversation of the workspace, not only one's own. */
-	VIEW_ANY_CONVERSATION("conversations.view_all", true),
+	VIEW_ANY_CONVERSATION("conversations.view_all", "See every conversation of the workspace, not only one's own", true),
 
-	/** Give conversations to agents. */
-	ASSIGN_CONVERSATION("conversations.assign"),
+	ASSIGN_CONVERSATION("conversations.assign", "Give conversations to agents, as a supervisor"),
 
-	/** Change the status, priority and tags of the conversations one can see. */
-	UPDATE_CONVERSATION("conversations.update"),
+	UPDATE_CONVERSATION("conversations.update",
+			"Change the status, priority and tags of the conversations one can see"),
 
-	/** Close a conversation no agent has joined yet (seed 003 HTTP close). */
-	CLOSE_OPEN_CONVERSATION("conversations.close"),
+	CLOSE_OPEN_CONVERSATION("conversations.close", "Close a conversation no agent has joined yet"),
 
-	/** Close any open conversation, not only those sent to oneself. */
-	CLOSE_ANY_CONVERSATION("conversations.close_any", true),
+	CLOSE_ANY_CONVERSATION("conversations.close_any", "Close any open conversation, not only those sent to oneself", true),
 
-	/** Close a conversation one has handled (seed 003 socket close). */
-	CLOSE_ASSIGNED_CONVERSATION("conversations.close_assigned"),
+	CLOSE_ASSIGNED_CONVERSATION("conversations.close_assigned", "Close the conversations one handles"),
 
-	/** Read and write internal notes, which customers never see. */
-	WRITE_NOTES("conversations.notes"),
+	WRITE_NOTES("conversations.notes", "Read and write internal notes, which customers never see"),
 
-	/** See and edit contacts and the notes on them. */
-	MANAGE_CONTACTS("contacts.manage"),
+	MANAGE_CONTACTS("contacts.manage", "See and edit contacts and the notes on them"),
 
-	/** See the workspace: its members, roles and settings. */
-	VIEW_WORKSPACE("workspace.view"),
+	VIEW_WORKSPACE("workspace.view", "See the workspace: its members, roles and settings"),
 
-	INVITE_MEMBERS("members.invite", true),
+	INVITE_MEMBERS("members.invite", "Invite people to join the workspace", true),
 
-	/** Change members' roles, deactivate and remove them. */
-	MANAGE_MEMBERS("members.manage", true),
+	MANAGE_MEMBERS("members.manage", "Change members' roles and profiles, deactivate and remove them", true),
 
-	/** Create, change and delete custom roles. */
-	MANAGE_ROLES("roles.manage", true),
+	MANAGE_ROLES("roles.manage", "Create, change and delete custom roles", true),
 
-	/** Change the workspace's settings, chat settings and sign-up policy. */
-	MANAGE_SETTINGS("settings.manage", true),
+	MANAGE_SETTINGS("settings.manage", "Change the workspace's settings, chat settings and sign-up policy", true),
 
-	VIEW_ANALYTICS("analytics.view", true);
+	VIEW_ANALYTICS("analytics.view", "See the workspace's analytics", true);
 
 	private final String value;
 
+	private final String description;
+
 	private final boolean administrative;
 
-	Permission(String value) {
-		this(value, false);
+	Permission(String value, String description) {
+		this(value, description, false);
 	}
 
-	Permission(String value, boolean administrative) {
+	Permission(String value, String description, boolean administrative) {
 		this.value = value;
+		this.description = description;
 		this.administrative = administrative;
+	}
+
+	/**
+	 * The name the API and custom roles use, for example {@code conversations.assign}.
+	 */
+	@JsonValue
+	public String value() {
+		return this.value;
+	}
+
+	/** One line for people choosing the permissions of a custom role. */
+	public String description() {
+		return this.description;
 	}
 
 	/**
@@ -83,14 +84,6 @@ public enum Permission {
 	 */
 	public boolean isAdministrative() {
 		return this.administrative;
-	}
-
-	/**
-	 * The name the API and custom roles use, for example {@code conversations.assign}.
-	 */
-	@JsonValue
-	public String value() {
-		return this.value;
 	}
 
 	public static Optional<Permission> parse(String value) {

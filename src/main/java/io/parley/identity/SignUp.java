@@ -74,7 +74,10 @@ public class SignUp {
 				AgentProfile.initial(), Timestamps.now());
 	}
 
-	/** The supervisor an agent will work for: an active supervisor of the workspace. */
+	/**
+	 * The supervisor an agent will work for: an active member of the workspace whose role
+	 * assigns conversations.
+	 */
 	UserId supervisorOf(WorkspaceId workspace, String supervisorId) {
 		if (supervisorId == null || supervisorId.isBlank()) {
 			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
@@ -82,7 +85,7 @@ public class SignUp {
 		Member supervisor = UserId.parse(supervisorId)
 			.flatMap((id) -> this.memberships.find(workspace, id))
 			.orElseThrow(ErrorCode.SUPERVISOR_NOT_FOUND::exception);
-		if (!supervisor.role().is(Role.SUPERVISOR) || !supervisor.active()) {
+		if (!supervisor.can(Permission.ASSIGN_CONVERSATION)) {
 			throw ErrorCode.INVALID_SUPERVISOR_ROLE.exception();
 		}
 		return supervisor.userId();

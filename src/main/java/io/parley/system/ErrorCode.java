@@ -29,6 +29,8 @@ public enum ErrorCode {
 
 	UNKNOWN_EVENT(400, "Unknown event"),
 
+	SUPERVISOR_ONLY_FOR_AGENTS(400, "Only members who handle conversations work for a supervisor"),
+
 	UNAUTHORIZED(401, "Unauthorized, token missing or invalid", "Unauthorized or invalid token"),
 
 	INVALID_CREDENTIALS(401, "Invalid email or password"),
