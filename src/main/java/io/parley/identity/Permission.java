@@ -19,7 +19,8 @@ public enum Permission {
 
 	CREATE_CONVERSATION("conversations.create", "Open a conversation with a contact on their behalf"),
 
-	VIEW_ANY_CONVERSATION("conversations.view_all", "See every conversation of the workspace, not only one's own", true),
+	VIEW_ANY_CONVERSATION("conversations.view_all", "See every conversation of the workspace, not only one's own",
+			true),
 
 	ASSIGN_CONVERSATION("conversations.assign", "Give conversations to agents, as a supervisor"),
 
@@ -28,7 +29,8 @@ public enum Permission {
 
 	CLOSE_OPEN_CONVERSATION("conversations.close", "Close a conversation no agent has joined yet"),
 
-	CLOSE_ANY_CONVERSATION("conversations.close_any", "Close any open conversation, not only those sent to oneself", true),
+	CLOSE_ANY_CONVERSATION("conversations.close_any", "Close any open conversation, not only those sent to oneself",
+			true),
 
 	CLOSE_ASSIGNED_CONVERSATION("conversations.close_assigned", "Close the conversations one handles"),
 

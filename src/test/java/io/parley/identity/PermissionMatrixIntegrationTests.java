@@ -60,8 +60,8 @@ class PermissionMatrixIntegrationTests {
 	}
 
 	/**
-	 * What an actor's requests name: a conversation it may see (or not: see the
-	 * matrix), one to assign, and a conversation it takes part in.
+	 * What an actor's requests name: a conversation it may see (or not: see the matrix),
+	 * one to assign, and a conversation it takes part in.
 	 */
 	record Fixture(TestUser user, String conversation, String assignable) {
 	}
@@ -89,14 +89,15 @@ class PermissionMatrixIntegrationTests {
 		String unassigned = openConversation();
 		TestUser admin = this.workspace.join(this.api, Map.of("role", "admin"));
 		TestUser audit = this.workspace.join(this.api, Map.of("customRoleId", auditor));
-		for (Map.Entry<Actor, TestUser> staff : Map.of(Actor.OWNER, this.workspace.owner(), Actor.ADMIN, admin,
-				Actor.SUPERVISOR, this.supervisor, Actor.AGENT, this.agent, Actor.AUDITOR, audit)
+		for (Map.Entry<Actor, TestUser> staff : Map
+			.of(Actor.OWNER, this.workspace.owner(), Actor.ADMIN, admin, Actor.SUPERVISOR, this.supervisor, Actor.AGENT,
+					this.agent, Actor.AUDITOR, audit)
 			.entrySet()) {
 			this.fixtures.put(staff.getKey(), new Fixture(staff.getValue(), unassigned, openConversation()));
 		}
 		Team team = this.api.team();
-		this.fixtures.put(Actor.CANDIDATE,
-				new Fixture(team.candidate(), this.api.startConversation(team), this.api.startConversation(this.api.team())));
+		this.fixtures.put(Actor.CANDIDATE, new Fixture(team.candidate(), this.api.startConversation(team),
+				this.api.startConversation(this.api.team())));
 	}
 
 	@Test
@@ -126,10 +127,6 @@ class PermissionMatrixIntegrationTests {
 			Fixture fixture = this.fixtures.get(actor);
 			String own = (actor == Actor.CANDIDATE) ? fixture.conversation() : participated;
 			try (Socket socket = Socket.connect(this.port, fixture.user().token())) {
-				socket.send("SUBSCRIBE_INBOX", Map.of());
-				expect(socket, actor, "INBOX_SUBSCRIBED", Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR, Actor.AGENT,
-						Actor.AUDITOR);
-
 				socket.send("JOIN_CONVERSATION", Map.of("conversationId", own));
 				if (actor == Actor.OWNER) {
 					// the owner may take part, but this conversation is not theirs
@@ -157,6 +154,10 @@ class PermissionMatrixIntegrationTests {
 				else {
 					socket.expectError("Forbidden for this role");
 				}
+
+				socket.send("SUBSCRIBE_INBOX", Map.of());
+				expect(socket, actor, "INBOX_SUBSCRIBED", Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR, Actor.AGENT,
+						Actor.AUDITOR);
 			}
 		}
 		try (Socket agent = Socket.connect(this.port, this.agent.token())) {
@@ -165,7 +166,9 @@ class PermissionMatrixIntegrationTests {
 			agent.send("CLOSE_CONVERSATION", Map.of("conversationId", participated));
 			agent.expectSilence(Duration.ofMillis(300));
 		}
-		assertThat(this.api.get("/api/conversations/" + participated, this.agent.token()).data().get("status")
+		assertThat(this.api.get("/api/conversations/" + participated, this.agent.token())
+			.data()
+			.get("status")
 			.stringValue()).isEqualTo("closed");
 	}
 
@@ -180,8 +183,7 @@ class PermissionMatrixIntegrationTests {
 
 	private List<Row> rows() {
 		String target = this.target.id();
-		return List.of(
-				row("GET /auth/me", (f) -> get("/auth/me", f), all(200)),
+		return List.of(row("GET /auth/me", (f) -> get("/auth/me", f), all(200)),
 				row("GET /api/workspaces", (f) -> get("/api/workspaces", f), all(200)),
 				row("GET /api/workspace", (f) -> get("/api/workspace", f), staff(200)),
 				row("PATCH /api/workspace", (f) -> patch("/api/workspace", f, Map.of("name", this.workspace.name())),
@@ -193,7 +195,8 @@ class PermissionMatrixIntegrationTests {
 				row("GET /api/members/{id}", (f) -> get("/api/members/" + target, f), staff(200)),
 				row("PATCH /api/members/{id}", (f) -> patch("/api/members/" + target, f, Map.of("maxConcurrent", 4)),
 						allow(200, Actor.OWNER, Actor.ADMIN)),
-				row("POST /api/members/{id}/deactivate", (f) -> post("/api/members/" + target + "/deactivate", f, Map.of()),
+				row("POST /api/members/{id}/deactivate",
+						(f) -> post("/api/members/" + target + "/deactivate", f, Map.of()),
 						allow(200, Actor.OWNER, Actor.ADMIN)),
 				row("POST /api/members/{id}/activate", (f) -> post("/api/members/" + target + "/activate", f, Map.of()),
 						allow(200, Actor.OWNER, Actor.ADMIN)),
@@ -216,7 +219,8 @@ class PermissionMatrixIntegrationTests {
 				row("GET /admin/analytics", (f) -> get("/admin/analytics", f),
 						allow(200, Actor.OWNER, Actor.ADMIN, Actor.AUDITOR)),
 				row("GET /api/conversations", (f) -> get("/api/conversations", f), all(200)),
-				row("POST /api/conversations", (f) -> post("/api/conversations", f, Map.of("contactId", this.contactId)),
+				row("POST /api/conversations",
+						(f) -> post("/api/conversations", f, Map.of("contactId", this.contactId)),
 						allow(201, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR, Actor.AGENT)
 							// the candidate may start one, but has one active already
 							.and(Actor.CANDIDATE, 409)),
@@ -227,8 +231,9 @@ class PermissionMatrixIntegrationTests {
 				row("GET /api/conversations/{id}/messages",
 						(f) -> get("/api/conversations/" + f.conversation() + "/messages", f),
 						allow(200, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR, Actor.AUDITOR, Actor.CANDIDATE)),
-				row("PUT /api/conversations/{id}/read", (f) -> put("/api/conversations/" + f.conversation() + "/read", f,
-						Map.of()), allow(200, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR, Actor.AUDITOR, Actor.CANDIDATE)),
+				row("PUT /api/conversations/{id}/read",
+						(f) -> put("/api/conversations/" + f.conversation() + "/read", f, Map.of()),
+						allow(200, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR, Actor.AUDITOR, Actor.CANDIDATE)),
 				row("POST /api/conversations/{id}/messages (text)",
 						(f) -> post("/api/conversations/" + f.conversation() + "/messages", f, Map.of("content", "hi")),
 						allow(201, Actor.CANDIDATE)),
@@ -244,12 +249,15 @@ class PermissionMatrixIntegrationTests {
 								Map.of("agentId", this.agent.id())),
 						allow(200, Actor.OWNER, Actor.SUPERVISOR)),
 				row("POST /conversations/{id}/assign",
-						(f) -> post("/conversations/" + f.assignable() + "/assign", f, Map.of("agentId", this.agent.id())),
+						(f) -> post("/conversations/" + f.assignable() + "/assign", f,
+								Map.of("agentId", this.agent.id())),
 						allow(200, Actor.OWNER, Actor.SUPERVISOR)),
-				row("POST /conversations", (f) -> post("/conversations", f, Map.of("supervisorId", this.supervisor.id())),
+				row("POST /conversations",
+						(f) -> post("/conversations", f, Map.of("supervisorId", this.supervisor.id())),
 						allow(404, Actor.CANDIDATE)),
-				row("POST /conversations/{id}/close", (f) -> post("/conversations/" + openConversation() + "/close", f,
-						Map.of()), allow(200, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR)));
+				row("POST /conversations/{id}/close",
+						(f) -> post("/conversations/" + openConversation() + "/close", f, Map.of()),
+						allow(200, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR)));
 	}
 
 	/** A conversation of the supervisor's with the workspace's contact, not assigned. */
