@@ -9,6 +9,7 @@ import io.parley.identity.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -62,6 +63,16 @@ final class Connection {
 
 	boolean isIn(ConversationId room) {
 		return this.rooms.contains(room);
+	}
+
+	/** Closes the socket; the client may connect again and be authenticated anew. */
+	void close(CloseStatus status) {
+		try {
+			this.session.close(status);
+		}
+		catch (IOException | IllegalStateException ex) {
+			log.debug("Could not close socket {}: {}", id(), ex.getMessage());
+		}
 	}
 
 	/**

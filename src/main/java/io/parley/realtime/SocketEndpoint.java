@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import io.parley.identity.AccessTokens;
 import io.parley.identity.Caller;
+import io.parley.identity.MemberPresence;
+import io.parley.identity.Permission;
 import io.parley.system.ErrorCode;
 import io.parley.system.ParleyException;
 import org.slf4j.Logger;
@@ -43,18 +45,21 @@ class SocketEndpoint extends AbstractWebSocketHandler {
 
 	private final ConnectionRegistry connections;
 
+	private final MemberPresence presence;
+
 	private final int maxFrameSize;
 
 	private final int sendBufferLimit;
 
 	SocketEndpoint(AccessTokens tokens, ClientEvents events, Rooms rooms, Frames frames, ConnectionRegistry connections,
-			@Value("${parley.ws.max-frame-size}") int maxFrameSize,
+			MemberPresence presence, @Value("${parley.ws.max-frame-size}") int maxFrameSize,
 			@Value("${parley.ws.send-buffer-limit}") int sendBufferLimit) {
 		this.tokens = tokens;
 		this.events = events;
 		this.rooms = rooms;
 		this.frames = frames;
 		this.connections = connections;
+		this.presence = presence;
 		this.maxFrameSize = maxFrameSize;
 		this.sendBufferLimit = sendBufferLimit;
 	}
@@ -113,7 +118,11 @@ class SocketEndpoint extends AbstractWebSocketHandler {
 		Connection connection = connectionOf(session);
 		if (connection != null) {
 			this.rooms.leaveAll(connection);
-			this.connections.remove(connection);
+			Caller caller = connection.caller();
+			if (this.connections.remove(connection) && caller.can(Permission.HANDLE_CONVERSATIONS)) {
+				// seed 004: an agent whose last socket closes is offline
+				this.presence.lastSocketClosed(caller.workspaceId(), caller.userId());
+			}
 		}
 	}
 
