@@ -43,7 +43,7 @@ class TenantIsolationIntegrationTests {
 
 	TestUser intrudingAgent;
 
-	record Ids(TestWorkspace workspace, TestUser supervisor, TestUser agent, String member, String role, String contact,
+	record Ids(TestWorkspace workspace, String workspaceId, TestUser agent, String member, String role, String contact,
 			String note, String conversation, String invitation) {
 	}
 
@@ -149,8 +149,7 @@ class TenantIsolationIntegrationTests {
 	/** Made-up ids of the same shapes, named by nothing. */
 	private Ids madeUp() {
 		String none = UUID.randomUUID().toString();
-		return new Ids(this.mine.workspace(), this.mine.supervisor(), this.mine.agent(), none, none, none, none, none,
-				none);
+		return new Ids(this.mine.workspace(), none, this.mine.agent(), none, none, none, none, none, none);
 	}
 
 	/** What the first workspace's owner sees of it. */
