@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,19 +37,7 @@ class Memberships {
 				  display_name, avatar_url, availability, max_concurrent, created_at)
 				VALUES (:workspace, :user, :role, :customRole, :supervisor, :active, :displayName, :avatar,
 				  :availability, :maxConcurrent, :at)
-				""")
-			.param("workspace", member.workspaceId().value())
-			.param("user", member.userId().value())
-			.param("role", member.role().column())
-			.param("customRole", uuid(member.role().customRoleId()))
-			.param("supervisor", (member.supervisorId() != null) ? member.supervisorId().value() : null)
-			.param("active", member.active())
-			.param("displayName", member.profile().displayName())
-			.param("avatar", member.profile().avatarUrl())
-			.param("availability", member.profile().availability().value())
-			.param("maxConcurrent", member.profile().maxConcurrent())
-			.param("at", member.joinedAt().atOffset(ZoneOffset.UTC))
-			.update();
+				""").paramSource(columns(member)).update();
 	}
 
 	/** Writes everything but the keys and the join date. */
@@ -58,18 +47,7 @@ class Memberships {
 				  active = :active, display_name = :displayName, avatar_url = :avatar, availability = :availability,
 				  max_concurrent = :maxConcurrent
 				WHERE workspace_id = :workspace AND user_id = :user
-				""")
-			.param("role", member.role().column())
-			.param("customRole", uuid(member.role().customRoleId()))
-			.param("supervisor", (member.supervisorId() != null) ? member.supervisorId().value() : null)
-			.param("active", member.active())
-			.param("displayName", member.profile().displayName())
-			.param("avatar", member.profile().avatarUrl())
-			.param("availability", member.profile().availability().value())
-			.param("maxConcurrent", member.profile().maxConcurrent())
-			.param("workspace", member.workspaceId().value())
-			.param("user", member.userId().value())
-			.update();
+				""").paramSource(columns(member)).update();
 	}
 
 	void remove(WorkspaceId workspace, UserId user) {
@@ -138,6 +116,21 @@ class Memberships {
 		this.jdbc.sql("UPDATE memberships SET availability = ? WHERE workspace_id = ? AND user_id = ?")
 			.params(availability.value(), workspace.value(), user.value())
 			.update();
+	}
+
+	/** A membership's columns, named as the statements above name them. */
+	private static MapSqlParameterSource columns(Member member) {
+		return new MapSqlParameterSource().addValue("workspace", member.workspaceId().value())
+			.addValue("user", member.userId().value())
+			.addValue("role", member.role().column())
+			.addValue("customRole", uuid(member.role().customRoleId()))
+			.addValue("supervisor", (member.supervisorId() != null) ? member.supervisorId().value() : null)
+			.addValue("active", member.active())
+			.addValue("displayName", member.profile().displayName())
+			.addValue("avatar", member.profile().avatarUrl())
+			.addValue("availability", member.profile().availability().value())
+			.addValue("maxConcurrent", member.profile().maxConcurrent())
+			.addValue("at", member.joinedAt().atOffset(ZoneOffset.UTC));
 	}
 
 	private static UUID uuid(RoleId id) {
