@@ -59,6 +59,7 @@ public class ConversationLifecycle {
 					.orElseThrow(ErrorCode.SUPERVISOR_NOT_FOUND::exception);
 		UserAccount account = this.users.find(candidate.userId()).orElseThrow(ErrorCode.USER_NOT_FOUND::exception);
 		Contact contact = this.contacts.ofUser(candidate.workspaceId(), account);
+		this.contacts.seen(candidate.workspaceId(), contact.id());
 		Conversation conversation = Conversation.start(candidate.workspaceId(), contact.id(), candidate.userId(),
 				(supervisor != null) ? supervisor.userId() : null, Channel.WEB, Priority.NORMAL, context);
 		this.conversations.add(conversation);
@@ -124,6 +125,9 @@ public class ConversationLifecycle {
 		Conversation conversation = this.conversations.lock(participant.workspaceId(), id)
 			.filter((found) -> found.hasParticipant(participant))
 			.orElseThrow(ErrorCode.CONVERSATION_NOT_ACCESSIBLE::exception);
+		if (conversation.isCustomer(participant)) {
+			this.contacts.seen(participant.workspaceId(), conversation.contactId());
+		}
 		ConversationStatus before = conversation.status();
 		conversation.admit(participant);
 		if (conversation.status() != before) {

@@ -1,5 +1,6 @@
 package io.parley.conversation;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
 import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.Socket;
 import tools.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -207,6 +209,26 @@ class InboxIntegrationTests {
 			.post("/api/conversations/" + id + "/assign", this.team.supervisor().token(),
 					Map.of("agentId", other.agent().id()))
 			.error()).isEqualTo("Agent doesn’t belong to you");
+	}
+
+	@Test
+	void theContactIsSeenWhenTheCandidateComesBack() throws InterruptedException {
+		String id = this.api.startConversation(this.team);
+		String contact = "/api/contacts/" + this.api.get("/api/conversations/" + id, this.team.admin().token())
+			.data()
+			.get("contact")
+			.get("id")
+			.stringValue();
+		String started = this.api.get(contact, this.team.admin().token()).data().get("lastSeenAt").stringValue();
+		Thread.sleep(20);
+
+		try (Socket candidate = Socket.connect(this.port, this.team.candidate().token())) {
+			candidate.send("JOIN_CONVERSATION", Map.of("conversationId", id));
+			candidate.expect("JOINED_CONVERSATION");
+		}
+
+		String joined = this.api.get(contact, this.team.admin().token()).data().get("lastSeenAt").stringValue();
+		assertThat(Instant.parse(joined)).isAfter(Instant.parse(started));
 	}
 
 	@Test
