@@ -68,6 +68,8 @@ CREATE TABLE contacts (
     CONSTRAINT uq_contacts_phone UNIQUE (workspace_id, phone),
     CONSTRAINT uq_contacts_session UNIQUE (workspace_id, session_id)
 );
+-- the contact list's order: most recently seen first
+CREATE INDEX ix_contacts_seen ON contacts (workspace_id, last_seen_at, id);
 
 -- Existing candidates become contacts with a login; the contact takes the user's id.
 INSERT INTO contacts (id, workspace_id, user_id, name, email, phone, session_id, attributes, first_seen_at, last_seen_at)
@@ -134,11 +136,12 @@ CREATE TABLE conversation_tags (
 
 CREATE INDEX ix_conversation_tags_tag ON conversation_tags (tag);
 
--- seed 004's assignment history: who gave the conversation to whom, when and why
+-- seed 004's assignment history: who gave the conversation to whom, when and why;
+-- no agent: it was taken back from its agent, who could no longer handle it
 CREATE TABLE conversation_assignments (
     id              UUID                     NOT NULL PRIMARY KEY,
     conversation_id UUID                     NOT NULL REFERENCES conversations (id),
-    agent_id        UUID                     NOT NULL REFERENCES users (id),
+    agent_id        UUID                     REFERENCES users (id),
     assigned_by     UUID                     REFERENCES users (id),
     reason          VARCHAR(200),
     assigned_at     TIMESTAMP WITH TIME ZONE NOT NULL

@@ -35,7 +35,7 @@ class Contacts {
 						+ ":phone, :session, :attributes, :firstSeen, :lastSeen)")
 				.param("id", contact.id().value())
 				.param("workspace", contact.workspaceId().value())
-				.param("user", (contact.userId() != null) ? contact.userId().value() : null)
+				.param("user", UserId.valueOf(contact.userId()))
 				.param("name", contact.name())
 				.param("email", contact.email())
 				.param("phone", contact.phone())
@@ -119,11 +119,11 @@ class Contacts {
 	}
 
 	static Contact map(ResultSet row, int number) throws SQLException {
-		UUID user = row.getObject("user_id", UUID.class);
 		return new Contact(new ContactId(row.getObject("id", UUID.class)),
-				new WorkspaceId(row.getObject("workspace_id", UUID.class)), (user != null) ? new UserId(user) : null,
-				row.getString("name"), row.getString("email"), row.getString("phone"), row.getString("session_id"),
-				row.getString("attributes"), row.getObject("first_seen_at", OffsetDateTime.class).toInstant(),
+				new WorkspaceId(row.getObject("workspace_id", UUID.class)),
+				UserId.ofValue(row.getObject("user_id", UUID.class)), row.getString("name"), row.getString("email"),
+				row.getString("phone"), row.getString("session_id"), row.getString("attributes"),
+				row.getObject("first_seen_at", OffsetDateTime.class).toInstant(),
 				row.getObject("last_seen_at", OffsetDateTime.class).toInstant());
 	}
 

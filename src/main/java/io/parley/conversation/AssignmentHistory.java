@@ -27,9 +27,8 @@ class AssignmentHistory {
 		this.jdbc.sql(
 				"INSERT INTO conversation_assignments (id, conversation_id, agent_id, assigned_by, reason, assigned_at) "
 						+ "VALUES (?, ?, ?, ?, ?, ?)")
-			.params(UUID.randomUUID(), assigned.conversationId().value(), assigned.agentId().value(),
-					(assigned.assignedBy() != null) ? assigned.assignedBy().value() : null, assigned.reason(),
-					at.atOffset(ZoneOffset.UTC))
+			.params(UUID.randomUUID(), assigned.conversationId().value(), UserId.valueOf(assigned.agentId()),
+					UserId.valueOf(assigned.assignedBy()), assigned.reason(), at.atOffset(ZoneOffset.UTC))
 			.update();
 	}
 
@@ -39,9 +38,8 @@ class AssignmentHistory {
 					+ "WHERE conversation_id = ? ORDER BY assigned_at, id")
 			.param(conversation.value())
 			.query((row, number) -> {
-				UUID by = row.getObject("assigned_by", UUID.class);
-				return new Assignment(new UserId(row.getObject("agent_id", UUID.class)),
-						(by != null) ? new UserId(by) : null, row.getString("reason"),
+				return new Assignment(UserId.ofValue(row.getObject("agent_id", UUID.class)),
+						UserId.ofValue(row.getObject("assigned_by", UUID.class)), row.getString("reason"),
 						row.getObject("assigned_at", OffsetDateTime.class).toInstant());
 			})
 			.list();

@@ -107,6 +107,21 @@ public final class Conversation {
 				agent.userId().equals(previous) ? null : previous, assignedBy, reason);
 	}
 
+	/**
+	 * Takes the conversation back from its agent, who can no longer handle it: it returns
+	 * to the team unassigned, and to {@code open} if the agent had started on it.
+	 */
+	ConversationAssigned release(UserId releasedBy, String reason) {
+		requireNotClosed();
+		UserId previous = this.agentId;
+		this.agentId = null;
+		if (this.status == ConversationStatus.ASSIGNED) {
+			this.status = ConversationStatus.OPEN;
+		}
+		touch();
+		return new ConversationAssigned(this.id, this.supervisorId, null, previous, releasedBy, reason);
+	}
+
 	/** A participant joins; the assigned agent's first join starts the handling. */
 	void admit(Caller participant) {
 		requireNotClosed();

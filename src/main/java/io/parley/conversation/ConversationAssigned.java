@@ -3,8 +3,8 @@ package io.parley.conversation;
 import io.parley.identity.UserId;
 
 /**
- * A conversation was given to an agent; {@code previousAgentId} (may be {@code null})
- * loses access.
+ * A conversation was given to an agent, or taken back from one ({@code agentId} is
+ * {@code null}); {@code previousAgentId} (may be {@code null}) loses access.
  *
  * @param supervisorId the supervisor it was sent to, or {@code null}
  * @param assignedBy who gave it

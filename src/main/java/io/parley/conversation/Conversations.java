@@ -51,8 +51,8 @@ class Conversations {
 				.param("id", conversation.id().value())
 				.param("workspace", conversation.workspaceId().value())
 				.param("contact", conversation.contactId().value())
-				.param("candidate", uuid(conversation.candidateId()))
-				.param("supervisor", uuid(conversation.supervisorId()))
+				.param("candidate", UserId.valueOf(conversation.candidateId()))
+				.param("supervisor", UserId.valueOf(conversation.supervisorId()))
 				.param("status", conversation.status().value())
 				.param("channel", conversation.channel().value())
 				.param("priority", conversation.priority().value())
@@ -84,10 +84,10 @@ class Conversations {
 			.sql("UPDATE conversations SET agent_id = :agent, status = :status, priority = :priority, "
 					+ "active_candidate_id = :active, last_sequence = :sequence, updated_at = :updatedAt, "
 					+ "closed_at = :closedAt WHERE id = :id")
-			.param("agent", uuid(conversation.agentId()))
+			.param("agent", UserId.valueOf(conversation.agentId()))
 			.param("status", conversation.status().value())
 			.param("priority", conversation.priority().value())
-			.param("active", conversation.isActive() ? uuid(conversation.candidateId()) : null)
+			.param("active", conversation.isActive() ? UserId.valueOf(conversation.candidateId()) : null)
 			.param("sequence", conversation.lastSequence())
 			.param("updatedAt", conversation.updatedAt().atOffset(ZoneOffset.UTC))
 			.param("closedAt", conversation.isActive() ? null : conversation.updatedAt().atOffset(ZoneOffset.UTC))
@@ -106,6 +106,18 @@ class Conversations {
 			.list();
 	}
 
+	/**
+	 * The workspace's active conversations assigned to the agent, locked, in id order.
+	 */
+	List<Conversation> lockAssignedTo(WorkspaceId workspace, UserId agent) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM conversations WHERE workspace_id = ? AND agent_id = ? "
+					+ "AND status <> 'closed' ORDER BY id FOR UPDATE")
+			.params(workspace.value(), agent.value())
+			.query(Conversations::map)
+			.list();
+	}
+
 	/** Writes what appending messages changes: the sequence and status. */
 	void saveAppended(Collection<Conversation> conversations) {
 		this.batch.batchUpdate("UPDATE conversations SET last_sequence = ?, status = ?, updated_at = ? WHERE id = ?",
@@ -115,13 +127,8 @@ class Conversations {
 					.toList());
 	}
 
-	private static UUID uuid(UserId id) {
-		return (id != null) ? id.value() : null;
-	}
-
 	private static UserId userId(ResultSet row, String column) throws SQLException {
-		UUID id = row.getObject(column, UUID.class);
-		return (id != null) ? new UserId(id) : null;
+		return UserId.ofValue(row.getObject(column, UUID.class));
 	}
 
 	static Conversation map(ResultSet row, int number) throws SQLException {

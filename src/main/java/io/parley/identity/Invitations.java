@@ -43,7 +43,7 @@ class Invitations {
 			.param("role", invitation.role().column())
 			.param("customRole",
 					(invitation.role().customRoleId() != null) ? invitation.role().customRoleId().value() : null)
-			.param("supervisor", (invitation.supervisorId() != null) ? invitation.supervisorId().value() : null)
+			.param("supervisor", UserId.valueOf(invitation.supervisorId()))
 			.param("hash", secret.hash())
 			.param("invitedBy", invitation.invitedBy().value())
 			.param("expires", utc(invitation.expiresAt()))
@@ -104,11 +104,10 @@ class Invitations {
 				? new MemberRole(row.getString("custom_name"), null, new RoleId(custom),
 						CustomRoles.permissionsOf(row.getString("permissions")))
 				: MemberRole.of(Role.parse(row.getString("role")).orElseThrow());
-		UUID supervisor = row.getObject("supervisor_id", UUID.class);
 		OffsetDateTime accepted = row.getObject("accepted_at", OffsetDateTime.class);
 		return new Invitation(new InvitationId(row.getObject("id", UUID.class)),
 				new WorkspaceId(row.getObject("workspace_id", UUID.class)), row.getString("email"), role,
-				(supervisor != null) ? new UserId(supervisor) : null,
+				UserId.ofValue(row.getObject("supervisor_id", UUID.class)),
 				new UserId(row.getObject("invited_by", UUID.class)),
 				row.getObject("created_at", OffsetDateTime.class).toInstant(),
 				row.getObject("expires_at", OffsetDateTime.class).toInstant(),

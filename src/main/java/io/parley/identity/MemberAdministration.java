@@ -87,7 +87,7 @@ public class MemberAdministration {
 		changed = changed.withProfile(change.applyTo(changed.profile()));
 		this.memberships.save(changed);
 		if (!changed.role().equals(member.role())) {
-			this.events.publishEvent(new MembershipChanged(changed.workspaceId(), changed.userId()));
+			this.events.publishEvent(new MembershipChanged(changed.workspaceId(), changed.userId(), caller.userId()));
 		}
 		return changed;
 	}
@@ -109,7 +109,7 @@ public class MemberAdministration {
 		caller.require(Permission.MANAGE_MEMBERS);
 		Member member = lockForMembershipChange(caller, userId);
 		this.memberships.remove(member.workspaceId(), member.userId());
-		this.events.publishEvent(new MembershipChanged(member.workspaceId(), member.userId()));
+		this.events.publishEvent(new MembershipChanged(member.workspaceId(), member.userId(), caller.userId()));
 	}
 
 	/** The caller says whether they take conversations now (seed 004). */
@@ -129,7 +129,7 @@ public class MemberAdministration {
 		}
 		Member changed = member.withActive(active);
 		this.memberships.save(changed);
-		this.events.publishEvent(new MembershipChanged(changed.workspaceId(), changed.userId()));
+		this.events.publishEvent(new MembershipChanged(changed.workspaceId(), changed.userId(), caller.userId()));
 		return changed;
 	}
 

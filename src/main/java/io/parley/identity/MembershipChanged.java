@@ -7,6 +7,8 @@ package io.parley.identity;
  * user's sockets in the workspace, and they reconnect with what they may do now.
  * Published within the transaction that makes the change; profile edits do not publish
  * it.
+ *
+ * @param changedBy the member who made the change
  */
-public record MembershipChanged(WorkspaceId workspaceId, UserId userId) {
+public record MembershipChanged(WorkspaceId workspaceId, UserId userId, UserId changedBy) {
 }

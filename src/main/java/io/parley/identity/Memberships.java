@@ -124,7 +124,7 @@ class Memberships {
 			.addValue("user", member.userId().value())
 			.addValue("role", member.role().column())
 			.addValue("customRole", uuid(member.role().customRoleId()))
-			.addValue("supervisor", (member.supervisorId() != null) ? member.supervisorId().value() : null)
+			.addValue("supervisor", UserId.valueOf(member.supervisorId()))
 			.addValue("active", member.active())
 			.addValue("displayName", member.profile().displayName())
 			.addValue("avatar", member.profile().avatarUrl())
@@ -138,7 +138,6 @@ class Memberships {
 	}
 
 	private static Member map(ResultSet row, int number) throws SQLException {
-		UUID supervisor = row.getObject("supervisor_id", UUID.class);
 		UUID custom = row.getObject("custom_role_id", UUID.class);
 		MemberRole role = (custom != null)
 				? new MemberRole(row.getString("custom_name"), null, new RoleId(custom),
@@ -148,7 +147,7 @@ class Memberships {
 				Availability.parse(row.getString("availability")).orElseThrow(), row.getInt("max_concurrent"));
 		return new Member(new WorkspaceId(row.getObject("workspace_id", UUID.class)),
 				new UserId(row.getObject("user_id", UUID.class)), row.getString("name"), row.getString("email"), role,
-				(supervisor != null) ? new UserId(supervisor) : null, row.getBoolean("active"), profile,
+				UserId.ofValue(row.getObject("supervisor_id", UUID.class)), row.getBoolean("active"), profile,
 				row.getObject("created_at", OffsetDateTime.class).toInstant());
 	}
 

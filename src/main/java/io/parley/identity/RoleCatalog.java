@@ -75,7 +75,8 @@ public class RoleCatalog {
 		requireFree(updated);
 		this.roles.save(updated);
 		this.memberships.holdersOf(updated.id())
-			.forEach((user) -> this.events.publishEvent(new MembershipChanged(updated.workspaceId(), user)));
+			.forEach((user) -> this.events
+				.publishEvent(new MembershipChanged(updated.workspaceId(), user, caller.userId())));
 		return updated;
 	}
 

@@ -19,6 +19,16 @@ public record UserId(UUID value) {
 		}
 	}
 
+	/** The value stored for a user who may be absent: {@code null} for none. */
+	public static UUID valueOf(UserId id) {
+		return (id != null) ? id.value() : null;
+	}
+
+	/** The user a stored value names, or {@code null} when it is {@code null}. */
+	public static UserId ofValue(UUID value) {
+		return (value != null) ? new UserId(value) : null;
+	}
+
 	@Override
 	public String toString() {
 		return this.value.toString();

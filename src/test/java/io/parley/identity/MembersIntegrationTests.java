@@ -468,7 +468,8 @@ class MembersIntegrationTests {
 	void changesOfRoleOrActivationAreAnnouncedButProfileAndSupervisorEditsAreNot() {
 		Caller admin = this.tokens.verify(this.team.admin().token()).orElseThrow();
 		String agent = this.team.agent().id();
-		MembershipChanged changed = new MembershipChanged(WorkspaceId.DEFAULT, UserId.parse(agent).orElseThrow());
+		MembershipChanged changed = new MembershipChanged(WorkspaceId.DEFAULT, UserId.parse(agent).orElseThrow(),
+				admin.userId());
 
 		this.administration.change(admin, agent, new MemberChange(null, null, null, "Rahul", null, 7));
 		this.administration.change(admin, agent,

@@ -298,8 +298,10 @@ class RolesIntegrationTests {
 		this.catalog.update(admin, id, "Pair " + suffix(), List.of("workspace.view"));
 
 		assertThat(this.events.stream(MembershipChanged.class)).containsExactlyInAnyOrder(
-				new MembershipChanged(WorkspaceId.DEFAULT, UserId.parse(this.team.agent().id()).orElseThrow()),
-				new MembershipChanged(WorkspaceId.DEFAULT, UserId.parse(this.team.candidate().id()).orElseThrow()));
+				new MembershipChanged(WorkspaceId.DEFAULT, UserId.parse(this.team.agent().id()).orElseThrow(),
+						admin.userId()),
+				new MembershipChanged(WorkspaceId.DEFAULT, UserId.parse(this.team.candidate().id()).orElseThrow(),
+						admin.userId()));
 	}
 
 	@Test

@@ -37,8 +37,8 @@ record ConversationDetailsView(String id, String status, String priority, String
 	record AssignmentView(String agentId, String assignedBy, String reason, String assignedAt) {
 
 		static AssignmentView of(Assignment assignment) {
-			return new AssignmentView(assignment.agentId().toString(), text(assignment.assignedBy()),
-					assignment.reason(), Timestamps.format(assignment.assignedAt()));
+			return new AssignmentView(text(assignment.agentId()), text(assignment.assignedBy()), assignment.reason(),
+					Timestamps.format(assignment.assignedAt()));
 		}
 
 	}

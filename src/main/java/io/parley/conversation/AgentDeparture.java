@@ -1,0 +1,60 @@
+package io.parley.conversation;
+
+import java.util.Optional;
+
+import io.parley.identity.Member;
+import io.parley.identity.MemberDirectory;
+import io.parley.identity.MembershipChanged;
+import io.parley.identity.Permission;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * An agent who may no longer handle conversations (deactivated, removed, or given a role
+ * without the permission) gives back the conversations assigned to them: they return to
+ * the team unassigned, so no customer waits on someone who cannot answer. It happens in
+ * the transaction of the membership change; the assignment history says who made the
+ * change and why, and the staff's inboxes show the conversations anew.
+ */
+@Component
+class AgentDeparture {
+
+	private final MemberDirectory members;
+
+	private final Conversations conversations;
+
+	private final AssignmentHistory history;
+
+	private final ApplicationEventPublisher events;
+
+	AgentDeparture(MemberDirectory members, Conversations conversations, AssignmentHistory history,
+			ApplicationEventPublisher events) {
+		this.members = members;
+		this.conversations = conversations;
+		this.history = history;
+		this.events = events;
+	}
+
+	@EventListener
+	void on(MembershipChanged event) {
+		Optional<Member> member = this.members.find(event.workspaceId(), event.userId());
+		if (member.filter((present) -> present.can(Permission.HANDLE_CONVERSATIONS)).isPresent()) {
+			return;
+		}
+		String reason = member.map(AgentDeparture::reason).orElse("agent removed from the workspace");
+		for (Conversation conversation : this.conversations.lockAssignedTo(event.workspaceId(), event.userId())) {
+			ConversationAssigned released = conversation.release(event.changedBy(), reason);
+			this.conversations.save(conversation);
+			this.history.record(released, conversation.updatedAt());
+			this.events.publishEvent(released);
+			this.events.publishEvent(new ConversationChanged(ConversationSnapshot.of(conversation)));
+		}
+	}
+
+	private static String reason(Member member) {
+		return member.active() ? "agent's role no longer handles conversations" : "agent deactivated";
+	}
+
+}
