@@ -1,5 +1,7 @@
 package io.parley.system;
 
+import java.util.UUID;
+
 import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.ParleyIntegrationTest;
@@ -66,6 +68,17 @@ class EnvelopeIntegrationTests {
 
 		assertThat(reply.status()).isEqualTo(400);
 		assertThat(reply.raw()).doesNotContain("Exception").doesNotContain("at io.").doesNotContain("tools.jackson");
+	}
+
+	@Test
+	void fieldsARouteDoesNotKnowAreIgnored() {
+		String email = "tolerant-" + UUID.randomUUID() + "@example.com";
+		Reply reply = this.api.post("/auth/signup", null, "{\"name\": \"Ann\", \"email\": \"" + email
+				+ "\", \"password\": \"secret123\", \"role\": \"candidate\", \"confirmPassword\": \"secret123\"}");
+
+		assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+		assertThat(reply.data().get("email").stringValue()).isEqualTo(email);
+		assertThat(reply.data().has("confirmPassword")).isFalse();
 	}
 
 	@Test
