@@ -29,6 +29,14 @@ final class InvitationPage {
 		this.browser.open("/invitation.html#" + secret);
 	}
 
+	/**
+	 * Puts the link of another invitation into the address bar of the tab, which changes
+	 * only the fragment of the page shown.
+	 */
+	void enterLinkInSameTab(String secret) {
+		this.browser.follow("/invitation.html#" + secret);
+	}
+
 	/** Opens the page as a link cut off before its fragment. */
 	void openWithoutSecret() {
 		this.browser.open("/invitation.html");
@@ -43,6 +51,11 @@ final class InvitationPage {
 		return text(STATUS);
 	}
 
+	/** The role of the status line for assistive technology, which announces a status. */
+	String statusRole() {
+		return this.browser.find(STATUS).getAriaRole();
+	}
+
 	/** Whether the invitation and its form are shown. */
 	boolean showsInvitation() {
 		return this.browser.find(INVITATION).isDisplayed();
@@ -50,6 +63,10 @@ final class InvitationPage {
 
 	String workspace() {
 		return text(By.id("workspace"));
+	}
+
+	void awaitWorkspace(String name) {
+		this.browser.await(ExpectedConditions.textToBe(By.id("workspace"), name));
 	}
 
 	String email() {
@@ -69,13 +86,37 @@ final class InvitationPage {
 		return this.browser.find(By.id("name-field")).isDisplayed();
 	}
 
+	/** The names assistive technology reads for the name and the password fields. */
+	List<String> fieldNames() {
+		return List.of(this.browser.find(By.id("name")).getAccessibleName(),
+				this.browser.find(By.id("password")).getAccessibleName());
+	}
+
 	/** Types the name (when asked for) and the password, and submits the form. */
 	void accept(String name, String password) {
+		fill(name, password);
+		acceptButton().click();
+	}
+
+	/** As {@link #accept}, with an impatient double click. */
+	void acceptWithDoubleClick(String name, String password) {
+		fill(name, password);
+		this.browser.doubleClick(acceptButton());
+	}
+
+	boolean canAccept() {
+		return acceptButton().isEnabled();
+	}
+
+	private void fill(String name, String password) {
 		if (name != null) {
 			type(By.id("name"), name);
 		}
 		type(By.id("password"), password);
-		this.browser.find(By.cssSelector("#accept button[type=submit]")).click();
+	}
+
+	private WebElement acceptButton() {
+		return this.browser.find(By.cssSelector("#accept button[type=submit]"));
 	}
 
 	/** The images anywhere on the page: the page itself has none. */

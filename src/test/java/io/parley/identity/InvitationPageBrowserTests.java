@@ -67,6 +67,7 @@ class InvitationPageBrowserTests {
 		assertThat(this.page.asksForName()).isTrue();
 		assertThat(this.page.hint())
 			.isEqualTo("Choose your name and a password (at least 6 characters) for your new account.");
+		assertThat(this.page.fieldNames()).containsExactly("Your name", "Password");
 
 		this.page.accept("Ada Lovelace", NEW_PASSWORD);
 
@@ -133,6 +134,39 @@ class InvitationPageBrowserTests {
 
 		this.page.awaitStatus("This link is incomplete: open the link from your invitation email.");
 		assertThat(this.page.showsInvitation()).isFalse();
+		assertThat(this.page.statusRole()).isEqualTo("status");
+	}
+
+	@Test
+	void aDoubleClickOnAcceptJoinsOnce() {
+		TestWorkspace workspace = TestWorkspace.create(this.api);
+		String email = newEmail();
+		this.page.open(workspace.invite(this.api, email, Map.of("role", "agent")));
+		this.page.awaitStatus(InvitationPage.INVITED);
+
+		this.page.acceptWithDoubleClick("Ada", NEW_PASSWORD);
+
+		this.page.awaitStatus(welcome(workspace.name(), "agent", email));
+		assertThat(this.page.canAccept()).isFalse();
+		logIn(email, NEW_PASSWORD, workspace);
+	}
+
+	@Test
+	void anotherLinkEnteredInTheSameTabShowsItsInvitation() {
+		TestWorkspace first = TestWorkspace.create(this.api);
+		TestWorkspace second = TestWorkspace.create(this.api);
+		String email = newEmail();
+		this.page.open(first.invite(this.api, email, Map.of("role", "agent")));
+		this.page.awaitStatus(InvitationPage.INVITED);
+		assertThat(this.page.workspace()).isEqualTo(first.name());
+
+		this.page.enterLinkInSameTab(second.invite(this.api, email, Map.of("role", "supervisor")));
+
+		this.page.awaitWorkspace(second.name());
+		this.page.awaitStatus(InvitationPage.INVITED);
+		assertThat(this.page.role()).isEqualTo("supervisor");
+		this.page.accept("Ada", NEW_PASSWORD);
+		this.page.awaitStatus(welcome(second.name(), "supervisor", email));
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -61,12 +62,25 @@ public final class Browser implements AutoCloseable {
 	 */
 	public void open(String path) {
 		this.driver.get("about:blank");
+		follow(path);
+	}
+
+	/**
+	 * Goes to {@code path} of the application from the page shown, as a link typed into
+	 * the address bar of the tab.
+	 */
+	public void follow(String path) {
 		this.driver.get(this.base + path);
 	}
 
 	/** Waits until {@code condition} holds, and returns what it returned. */
 	public <T> T await(ExpectedCondition<T> condition) {
 		return new WebDriverWait(this.driver, PATIENCE).until(condition);
+	}
+
+	/** Two clicks in one gesture, too quick for a page to change in between. */
+	public void doubleClick(WebElement element) {
+		new Actions(this.driver).doubleClick(element).perform();
 	}
 
 	public WebElement find(By locator) {
