@@ -17,10 +17,14 @@ public record TestWorkspace(String id, String name, TestUser owner) {
 	public static final String PASSWORD = "secret123";
 
 	public static TestWorkspace create(Api api) {
-		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		return create(api, "Acme " + UUID.randomUUID().toString().substring(0, 8));
+	}
+
+	/** A fresh workspace named {@code name}. */
+	public static TestWorkspace create(Api api, String name) {
 		String email = "owner-" + UUID.randomUUID() + "@example.com";
 		Map<String, Object> owner = Map.of("name", "Olivia Owner", "email", email, "password", PASSWORD);
-		Reply created = api.post("/api/workspaces", null, Map.of("name", "Acme " + suffix, "owner", owner));
+		Reply created = api.post("/api/workspaces", null, Map.of("name", name, "owner", owner));
 		assertThat(created.status()).as(created.raw()).isEqualTo(201);
 		String token = created.data().get("token").stringValue();
 		String ownerId = api.get("/auth/me", token).data().get("_id").stringValue();
@@ -35,18 +39,27 @@ public record TestWorkspace(String id, String name, TestUser owner) {
 	 */
 	public TestUser join(Api api, Map<String, ?> invitation) {
 		String email = "member-" + UUID.randomUUID() + "@example.com";
-		Map<String, Object> body = new HashMap<>(invitation);
-		body.put("email", email);
-		Reply invited = api.post("/api/invitations", this.owner.token(), body);
-		assertThat(invited.status()).as(invited.raw()).isEqualTo(201);
-		String link = invited.data().get("link").stringValue();
-		String secret = link.substring(link.indexOf('#') + 1);
+		String secret = invite(api, email, invitation);
 		Reply accepted = api.post("/api/invitation-links/" + secret + "/accept", null,
 				Map.of("name", "Member", "password", PASSWORD));
 		assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
 		String token = accepted.data().get("token").stringValue();
 		String id = api.get("/auth/me", token).data().get("_id").stringValue();
 		return new TestUser(id, email, accepted.data().get("role").stringValue(), token);
+	}
+
+	/**
+	 * The owner invites {@code email}; {@code invitation} is the rest of the body of
+	 * {@code POST /api/invitations}. Returns the secret of the link, the fragment of
+	 * {@code /invitation.html#<secret>}. Needs an application without a mail server.
+	 */
+	public String invite(Api api, String email, Map<String, ?> invitation) {
+		Map<String, Object> body = new HashMap<>(invitation);
+		body.put("email", email);
+		Reply invited = api.post("/api/invitations", this.owner.token(), body);
+		assertThat(invited.status()).as(invited.raw()).isEqualTo(201);
+		String link = invited.data().get("link").stringValue();
+		return link.substring(link.indexOf('#') + 1);
 	}
 
 }
