@@ -104,6 +104,11 @@ final class InvitationPage {
 		this.browser.doubleClick(acceptButton());
 	}
 
+	/** What the password field holds now. */
+	String typedPassword() {
+		return this.browser.find(By.id("password")).getDomProperty("value");
+	}
+
 	boolean canAccept() {
 		return acceptButton().isEnabled();
 	}

@@ -73,6 +73,7 @@ class InvitationPageBrowserTests {
 
 		this.page.awaitStatus(welcome(workspace.name(), "agent", email));
 		assertThat(this.page.showsInvitation()).isFalse();
+		assertThat(this.page.typedPassword()).as("the page forgets the password").isEmpty();
 		String token = logIn(email, NEW_PASSWORD, workspace);
 		JsonNode member = this.api.get("/api/members", token)
 			.data()
