@@ -18,10 +18,12 @@ CREATE TABLE roles (
     id           UUID                     NOT NULL PRIMARY KEY,
     workspace_id UUID                     NOT NULL REFERENCES workspaces (id),
     name         VARCHAR(50)              NOT NULL,
+    -- the name in lower case: names are unique per workspace ignoring case
+    name_key     VARCHAR(50)              NOT NULL,
     -- permission names separated by spaces
     permissions  VARCHAR(2000)            NOT NULL,
     created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT uq_roles_name UNIQUE (workspace_id, name)
+    CONSTRAINT uq_roles_name UNIQUE (workspace_id, name_key)
 );
 
 CREATE TABLE memberships (

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 import io.parley.system.ErrorCode;
+import io.parley.system.Timestamps;
 
 /**
  * Where a page of contacts ends: the last contact's {@code lastSeenAt} and id, the sort
@@ -34,7 +35,10 @@ record ContactCursor(Instant lastSeenAt, ContactId id) {
 			// UUID.fromString also takes shortened forms; only what encode() wrote is a
 			// cursor
 			if (id.isPresent() && id.get().toString().equals(parts[1])) {
-				return new ContactCursor(Instant.parse(parts[0]), id.get());
+				Instant lastSeenAt = Instant.parse(parts[0]);
+				if (Timestamps.isStorable(lastSeenAt)) {
+					return new ContactCursor(lastSeenAt, id.get());
+				}
 			}
 		}
 		catch (IllegalArgumentException | DateTimeParseException ex) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import io.parley.identity.Caller;
 import io.parley.identity.Permission;
 import io.parley.system.ErrorCode;
+import io.parley.system.Timestamps;
 
 /**
  * The SQL of one inbox page: the conversations the caller may see, filtered, most
@@ -73,8 +74,16 @@ record InboxQuery(String sql, Map<String, Object> params) {
 			params.put("tag", filter.tag());
 		}
 		if (filter.text() != null && !filter.text().isBlank()) {
-			// customers never find a conversation by the words of an internal note
-			sql.append(TEXT).append(caller.can(Permission.WRITE_NOTES) ? "))" : " AND m.message_type <> 'note'))");
+			// customers never find a conversation by the words of an internal note, not
+			// even one who has since become staff
+			if (caller.can(Permission.WRITE_NOTES)) {
+				sql.append(TEXT)
+					.append(" AND (m.message_type <> 'note' OR c.candidate_id IS NULL OR c.candidate_id <> :me)))");
+				params.put("me", caller.userId().value());
+			}
+			else {
+				sql.append(TEXT).append(" AND m.message_type <> 'note'))");
+			}
 			params.put("text", "%" + escapeLike(filter.text().trim().toLowerCase(Locale.ROOT)) + "%");
 		}
 		if (cursor != null) {
@@ -109,8 +118,10 @@ record InboxQuery(String sql, Map<String, Object> params) {
 			try {
 				String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
 				int colon = plain.indexOf(':');
-				return Optional.of(new Position(Instant.ofEpochMilli(Long.parseLong(plain.substring(0, colon))),
-						UUID.fromString(plain.substring(colon + 1))));
+				return Optional
+					.of(new Position(Instant.ofEpochMilli(Long.parseLong(plain.substring(0, colon))),
+							UUID.fromString(plain.substring(colon + 1))))
+					.filter((position) -> Timestamps.isStorable(position.updatedAt()));
 			}
 			catch (IllegalArgumentException | IndexOutOfBoundsException ex) {
 				return Optional.empty();

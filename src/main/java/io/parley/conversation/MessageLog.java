@@ -58,6 +58,10 @@ public class MessageLog {
 				|| (type != MessageType.TEXT && type != MessageType.NOTE)) {
 			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 		}
+		if (type == MessageType.TEXT) {
+			// as for joining a room: writing takes part in the conversation
+			sender.require(Permission.TAKE_PART_IN_CONVERSATION);
+		}
 		Message message = this.writer.write(sender, id, type, content);
 		this.events.publishEvent(new MessagePosted(message, origin));
 		return message;

@@ -2,8 +2,10 @@ package io.parley.conversation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +19,7 @@ import io.parley.system.ParleyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,12 +48,16 @@ class MessageWriter implements SmartLifecycle {
 
 	private final Messages messages;
 
+	private final ApplicationEventPublisher events;
+
 	private volatile Thread writer;
 
-	MessageWriter(TransactionTemplate transactions, Conversations conversations, Messages messages) {
+	MessageWriter(TransactionTemplate transactions, Conversations conversations, Messages messages,
+			ApplicationEventPublisher events) {
 		this.transactions = transactions;
 		this.conversations = conversations;
 		this.messages = messages;
+		this.events = events;
 	}
 
 	/**
@@ -134,6 +141,7 @@ class MessageWriter implements SmartLifecycle {
 			.forEach((conversation) -> locked.put(conversation.id(), conversation));
 		List<Outcome> outcomes = new ArrayList<>(batch.size());
 		List<Message> appended = new ArrayList<>(batch.size());
+		Set<Conversation> reopened = new LinkedHashSet<>();
 		for (Pending pending : batch) {
 			Conversation conversation = locked.get(pending.conversation());
 			if (conversation == null || !conversation.workspaceId().equals(pending.sender().workspaceId())) {
@@ -146,7 +154,11 @@ class MessageWriter implements SmartLifecycle {
 				continue;
 			}
 			try {
+				ConversationStatus before = conversation.status();
 				Message message = conversation.append(pending.sender(), pending.type(), pending.content());
+				if (conversation.status() != before) {
+					reopened.add(conversation);
+				}
 				appended.add(message);
 				outcomes.add(new Outcome(message, null));
 			}
@@ -158,6 +170,10 @@ class MessageWriter implements SmartLifecycle {
 			this.messages.addAll(appended);
 			this.conversations.saveAppended(locked.values());
 		}
+		// a customer's message brought these back from waiting or resolved: the inboxes
+		// show it on commit (rare, so the writer thread can afford it)
+		reopened.forEach((conversation) -> this.events
+			.publishEvent(new ConversationChanged(ConversationSnapshot.of(conversation))));
 		return outcomes;
 	}
 

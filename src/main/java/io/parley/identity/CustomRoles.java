@@ -38,11 +38,12 @@ class CustomRoles {
 	void add(CustomRole role) {
 		try {
 			this.jdbc
-				.sql("INSERT INTO roles (id, workspace_id, name, permissions, created_at) "
-						+ "VALUES (:id, :workspace, :name, :permissions, :at)")
+				.sql("INSERT INTO roles (id, workspace_id, name, name_key, permissions, created_at) "
+						+ "VALUES (:id, :workspace, :name, :key, :permissions, :at)")
 				.param("id", role.id().value())
 				.param("workspace", role.workspaceId().value())
 				.param("name", role.name())
+				.param("key", key(role.name()))
 				.param("permissions", column(role.permissions()))
 				.param("at", OffsetDateTime.now(ZoneOffset.UTC))
 				.update();
@@ -54,8 +55,9 @@ class CustomRoles {
 
 	void save(CustomRole role) {
 		try {
-			this.jdbc.sql("UPDATE roles SET name = :name, permissions = :permissions WHERE id = :id")
+			this.jdbc.sql("UPDATE roles SET name = :name, name_key = :key, permissions = :permissions WHERE id = :id")
 				.param("name", role.name())
+				.param("key", key(role.name()))
 				.param("permissions", column(role.permissions()))
 				.param("id", role.id().value())
 				.update();
@@ -97,12 +99,9 @@ class CustomRoles {
 	 * Whether another role of the workspace has this name, whatever its case, so that
 	 * "Billing" and "billing" never stand side by side.
 	 */
-	boolean isTaken(WorkspaceId workspace, String name, RoleId except) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM roles WHERE workspace_id = ? AND LOWER(name) = ? AND id <> ?")
-			.params(workspace.value(), name.toLowerCase(Locale.ROOT),
-					(except != null) ? except.value() : new UUID(0, 0))
-			.query(Long.class)
-			.single() > 0;
+	/** What makes two names the same: their case does not count. */
+	private static String key(String name) {
+		return name.toLowerCase(Locale.ROOT);
 	}
 
 	/**
@@ -112,13 +111,6 @@ class CustomRoles {
 	Optional<CustomRole> lock(WorkspaceId workspace, RoleId id) {
 		return this.jdbc
 			.sql("SELECT id, workspace_id, name, permissions FROM roles WHERE workspace_id = ? AND id = ? FOR UPDATE")
-			.params(workspace.value(), id.value())
-			.query(CustomRoles::map)
-			.optional();
-	}
-
-	Optional<CustomRole> find(WorkspaceId workspace, RoleId id) {
-		return this.jdbc.sql("SELECT id, workspace_id, name, permissions FROM roles WHERE workspace_id = ? AND id = ?")
 			.params(workspace.value(), id.value())
 			.query(CustomRoles::map)
 			.optional();

@@ -103,7 +103,7 @@ class Invitations {
 		MemberRole role = (custom != null)
 				? new MemberRole(row.getString("custom_name"), null, new RoleId(custom),
 						CustomRoles.permissionsOf(row.getString("permissions")))
-				: MemberRole.of(Role.parse(row.getString("role")).orElseThrow());
+				: Role.parse(row.getString("role")).map(MemberRole::of).orElse(MemberRole.DELETED_CUSTOM_ROLE);
 		OffsetDateTime accepted = row.getObject("accepted_at", OffsetDateTime.class);
 		return new Invitation(new InvitationId(row.getObject("id", UUID.class)),
 				new WorkspaceId(row.getObject("workspace_id", UUID.class)), row.getString("email"), role,

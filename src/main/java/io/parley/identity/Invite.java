@@ -119,7 +119,9 @@ public class Invite {
 				.orElseThrow(ErrorCode.INVALID_REQUEST_SCHEMA::exception);
 		}
 		return RoleId.parse(invitee.customRoleId())
-			.flatMap((id) -> this.customRoles.find(workspace, id))
+			// locked, so the role cannot be deleted before the invitation is stored
+			// (decision 23)
+			.flatMap((id) -> this.customRoles.lock(workspace, id))
 			.map(MemberRole::of)
 			.orElseThrow(ErrorCode.ROLE_NOT_FOUND::exception);
 	}

@@ -9,6 +9,12 @@ import java.util.Set;
  */
 public record MemberRole(String name, Role builtIn, RoleId customRoleId, Set<Permission> permissions) {
 
+	/**
+	 * What a used or expired invitation gives once its custom role is deleted (decision
+	 * 23): the name {@code custom}, and no permission.
+	 */
+	static final MemberRole DELETED_CUSTOM_ROLE = new MemberRole("custom", null, null, Set.of());
+
 	public static MemberRole of(Role role) {
 		return new MemberRole(role.value(), role, null, role.permissions());
 	}

@@ -54,7 +54,7 @@ public class RoleCatalog {
 		CustomRole role = new CustomRole(RoleId.random(), caller.workspaceId(), validName(name),
 				permissionsOf(permissions));
 		caller.requireMayGrant(role.permissions());
-		requireFree(role);
+		requireNotBuiltIn(role);
 		this.roles.add(role);
 		return role;
 	}
@@ -72,7 +72,7 @@ public class RoleCatalog {
 		CustomRole current = lock(caller, id);
 		CustomRole updated = new CustomRole(current.id(), current.workspaceId(), newName, newPermissions);
 		caller.requireMayGrant(updated.permissions());
-		requireFree(updated);
+		requireNotBuiltIn(updated);
 		this.roles.save(updated);
 		this.memberships.holdersOf(updated.id())
 			.forEach((user) -> this.events
@@ -100,9 +100,12 @@ public class RoleCatalog {
 			.orElseThrow(ErrorCode.ROLE_NOT_FOUND::exception);
 	}
 
-	private void requireFree(CustomRole role) {
-		boolean builtIn = Role.parse(role.name().toLowerCase(Locale.ROOT)).isPresent();
-		if (builtIn || this.roles.isTaken(role.workspaceId(), role.name(), role.id())) {
+	/**
+	 * A built-in role's name is never a custom role's; another custom role's name, in any
+	 * case, is refused by the database when the role is written.
+	 */
+	private static void requireNotBuiltIn(CustomRole role) {
+		if (Role.parse(role.name().toLowerCase(Locale.ROOT)).isPresent()) {
 			throw ErrorCode.ROLE_NAME_TAKEN.exception();
 		}
 	}

@@ -87,11 +87,11 @@ public class WorkspaceAccess {
 	@Transactional
 	public Workspace update(Caller caller, String name, Boolean staffSignupOpen) {
 		caller.require(Permission.MANAGE_SETTINGS);
-		Workspace current = current(caller);
-		Workspace updated = new Workspace(current.id(), (name != null) ? name.trim() : current.name(),
-				(staffSignupOpen != null) ? staffSignupOpen : current.staffSignupOpen(), current.createdAt());
-		this.workspaces.save(updated);
-		return updated;
+		if (name != null && name.isBlank()) {
+			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+		}
+		this.workspaces.change(caller.workspaceId(), (name != null) ? name.trim() : null, staffSignupOpen);
+		return current(caller);
 	}
 
 	/**

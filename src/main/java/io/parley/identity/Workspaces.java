@@ -28,11 +28,17 @@ class Workspaces {
 			.update();
 	}
 
-	void save(Workspace workspace) {
-		this.jdbc.sql("UPDATE workspaces SET name = :name, staff_signup_open = :open WHERE id = :id")
-			.param("name", workspace.name())
-			.param("open", workspace.staffSignupOpen())
-			.param("id", workspace.id().value())
+	/**
+	 * Sets the values given; {@code null} keeps one as it is. Each column is written only
+	 * when given, so concurrent changes of different settings do not undo each other.
+	 */
+	void change(WorkspaceId id, String name, Boolean staffSignupOpen) {
+		this.jdbc
+			.sql("UPDATE workspaces SET name = COALESCE(:name, name), "
+					+ "staff_signup_open = COALESCE(:open, staff_signup_open) WHERE id = :id")
+			.param("name", name)
+			.param("open", staffSignupOpen)
+			.param("id", id.value())
 			.update();
 	}
 

@@ -68,7 +68,7 @@ class ClientEvents {
 			.orElseThrow(ErrorCode.CONVERSATION_NOT_ACCESSIBLE::exception);
 		Conversation conversation = this.rooms.withRoom(id, (room) -> {
 			Conversation joined = this.lifecycle.join(caller, id);
-			room.add(connection);
+			room.add(connection, joined);
 			return joined;
 		});
 		connection.send(this.frames.joined(conversationId, conversation.status()));

@@ -2,6 +2,7 @@ package io.parley.realtime;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.parley.identity.Caller;
 import io.parley.identity.UserId;
@@ -21,10 +22,34 @@ class ConnectionRegistry {
 
 	private final ConcurrentHashMap<MemberKey, Set<Connection>> byMember = new ConcurrentHashMap<>();
 
+	private final AtomicLong membershipChanges = new AtomicLong();
+
+	/**
+	 * Adds the socket inside the map's atomic update, so a concurrent {@link #remove} of
+	 * the member's last other socket cannot drop the set it is added to.
+	 */
 	void add(Connection connection) {
 		Caller caller = connection.caller();
-		this.byWorkspace.computeIfAbsent(caller.workspaceId(), (key) -> ConcurrentHashMap.newKeySet()).add(connection);
-		this.byMember.computeIfAbsent(MemberKey.of(caller), (key) -> ConcurrentHashMap.newKeySet()).add(connection);
+		this.byWorkspace.compute(caller.workspaceId(), (key, connections) -> with(connections, connection));
+		this.byMember.compute(MemberKey.of(caller), (key, connections) -> with(connections, connection));
+	}
+
+	private static Set<Connection> with(Set<Connection> connections, Connection connection) {
+		Set<Connection> set = (connections != null) ? connections : ConcurrentHashMap.newKeySet();
+		set.add(connection);
+		return set;
+	}
+
+	/**
+	 * Counts a membership change before its member's sockets are closed: a socket that
+	 * was being opened meanwhile sees the count move and checks its caller again.
+	 */
+	void membershipChanged() {
+		this.membershipChanges.incrementAndGet();
+	}
+
+	long membershipChanges() {
+		return this.membershipChanges.get();
 	}
 
 	/**

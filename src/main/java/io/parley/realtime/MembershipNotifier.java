@@ -24,6 +24,7 @@ class MembershipNotifier {
 
 	@TransactionalEventListener
 	void on(MembershipChanged event) {
+		this.connections.membershipChanged();
 		for (Connection connection : this.connections.ofMember(event.workspaceId(), event.userId())) {
 			connection.close(MEMBERSHIP_CHANGED);
 		}

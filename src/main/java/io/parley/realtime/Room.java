@@ -5,7 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
+import io.parley.conversation.Conversation;
 import io.parley.conversation.ConversationId;
+import io.parley.identity.Permission;
 import io.parley.identity.UserId;
 
 import org.springframework.web.socket.TextMessage;
@@ -24,11 +26,15 @@ final class Room {
 
 	private boolean retired;
 
+	private volatile UserId customer;
+
 	Room(ConversationId id) {
 		this.id = id;
 	}
 
-	void add(Connection connection) {
+	/** Adds a socket that has joined {@code conversation}. */
+	void add(Connection connection, Conversation conversation) {
+		this.customer = conversation.candidateId();
 		this.members.add(connection);
 		connection.rooms().add(this.id);
 	}
@@ -52,6 +58,14 @@ final class Room {
 				remove(member);
 			}
 		}
+	}
+
+	/**
+	 * Whether a member may see internal notes: the staff who write them, never the
+	 * conversation's customer, even one who has since become staff.
+	 */
+	boolean seesNotes(Connection member) {
+		return member.caller().can(Permission.WRITE_NOTES) && !member.caller().is(this.customer);
 	}
 
 	/** Sends a frame to every member but the connection it came from. */

@@ -1,12 +1,9 @@
 package io.parley.realtime;
 
-import java.util.function.Predicate;
-
 import io.parley.conversation.ConversationAssigned;
 import io.parley.conversation.ConversationClosed;
 import io.parley.conversation.Message;
 import io.parley.conversation.MessagePosted;
-import io.parley.identity.Permission;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -32,10 +29,8 @@ class RoomNotifier {
 	void on(MessagePosted event) {
 		Message message = event.message();
 		// internal notes reach only the staff in the room, never the customer
-		Predicate<Connection> to = message.isNote() ? (member) -> member.caller().can(Permission.WRITE_NOTES)
-				: (member) -> true;
-		this.rooms.ifPresent(message.conversationId(),
-				(room) -> room.broadcast(this.frames.newMessage(message), event.origin(), to));
+		this.rooms.ifPresent(message.conversationId(), (room) -> room.broadcast(this.frames.newMessage(message),
+				event.origin(), (member) -> !message.isNote() || room.seesNotes(member)));
 	}
 
 	@TransactionalEventListener

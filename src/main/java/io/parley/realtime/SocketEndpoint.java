@@ -66,9 +66,10 @@ class SocketEndpoint extends AbstractWebSocketHandler {
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) throws IOException {
-		Optional<Caller> caller = Optional.ofNullable(session.getUri())
-			.map((uri) -> UriComponentsBuilder.fromUri(uri).build().getQueryParams().getFirst("token"))
-			.flatMap(this.tokens::verify);
+		long membershipChanges = this.connections.membershipChanges();
+		Optional<String> token = Optional.ofNullable(session.getUri())
+			.map((uri) -> UriComponentsBuilder.fromUri(uri).build().getQueryParams().getFirst("token"));
+		Optional<Caller> caller = token.flatMap(this.tokens::verify);
 		if (caller.isEmpty()) {
 			session.sendMessage(this.frames.error(ErrorCode.UNAUTHORIZED));
 			session.close(CloseStatus.POLICY_VIOLATION);
@@ -79,6 +80,12 @@ class SocketEndpoint extends AbstractWebSocketHandler {
 		Connection connection = new Connection(concurrent, caller.get(), this.maxFrameSize);
 		session.getAttributes().put(CONNECTION, connection);
 		this.connections.add(connection);
+		// a membership that changed between the check and the registration missed this
+		// socket when it closed the member's sockets
+		if (this.connections.membershipChanges() != membershipChanges
+				&& !token.flatMap(this.tokens::verify).equals(caller)) {
+			connection.close(MembershipNotifier.MEMBERSHIP_CHANGED);
+		}
 	}
 
 	@Override

@@ -4,7 +4,6 @@ import io.parley.conversation.ConversationChanged;
 import io.parley.conversation.ConversationOpened;
 import io.parley.conversation.ConversationSnapshot;
 import io.parley.conversation.MessageEdited;
-import io.parley.identity.Permission;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -44,8 +43,8 @@ class StaffNotifier {
 	void on(MessageEdited event) {
 		TextMessage frame = this.frames.messageEdited(event.message());
 		boolean note = event.message().isNote();
-		this.rooms.ifPresent(event.message().conversationId(), (room) -> room.broadcast(frame, null,
-				(member) -> !note || member.caller().can(Permission.WRITE_NOTES)));
+		this.rooms.ifPresent(event.message().conversationId(),
+				(room) -> room.broadcast(frame, null, (member) -> !note || room.seesNotes(member)));
 	}
 
 	private void toStaff(ConversationSnapshot conversation, TextMessage frame) {

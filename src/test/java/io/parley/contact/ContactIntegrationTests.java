@@ -300,7 +300,9 @@ class ContactIntegrationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "cursor=garbage", "cursor=%21%21", "cursor=bm90LWEtY3Vyc29y",
-			"cursor=MjAyNS0wMS0wMVQwMDowMDowMFosMQ", "limit=0", "limit=101", "limit=ten", "limit=-1" })
+			"cursor=MjAyNS0wMS0wMVQwMDowMDowMFosMQ",
+			"cursor=KzEwMDAwLTAxLTAxVDAwOjAwOjAwWiwzZjI1MDRlMC00Zjg5LTQxZDMtOWEwYy0wMzA1ZTgyYzMzMDE", "limit=0",
+			"limit=101", "limit=ten", "limit=-1" })
 	void aMalformedCursorOrLimitIsASchemaError(String query) {
 		String owner = newWorkspace().token();
 		Reply reply = this.api.get("/api/contacts?" + query, owner);

@@ -93,6 +93,48 @@ class ConversationMessagesIntegrationTests {
 	}
 
 	@Test
+	void aCustomerWhoBecomesStaffStillSeesNoNotesOfTheirOwnConversation() {
+		Reply promoted = this.api.send("PATCH", "/api/members/" + this.team.candidate().id(), this.team.admin().token(),
+				"application/json",
+				Api.JSON.writeValueAsString(Map.of("role", "agent", "supervisorId", this.team.supervisor().id())));
+		assertThat(promoted.status()).as(promoted.raw()).isEqualTo(200);
+		try (Socket former = Socket.connect(this.port, this.team.candidate().token())) {
+			former.send("JOIN_CONVERSATION", Map.of("conversationId", this.id));
+			former.expect("JOINED_CONVERSATION");
+
+			assertThat(
+					post(this.team.supervisor().token(), Map.of("content", "Refund approved", "type", "note")).status())
+				.isEqualTo(201);
+			assertThat(post(this.team.agent().token(), Map.of("content", "Hello again")).status()).isEqualTo(201);
+
+			assertThat(former.expect("NEW_MESSAGE").get("content").stringValue()).isEqualTo("Hello again");
+		}
+		assertThat(messages(this.team.candidate().token(), "")).hasSize(1);
+		assertThat(
+				this.api.get("/api/conversations?q=refund", this.team.candidate().token()).data().get("items").size())
+			.isZero();
+		assertThat(this.api.get("/api/conversations?q=refund", this.team.agent().token()).data().get("items").size())
+			.isOne();
+	}
+
+	@Test
+	void writingNeedsThePermissionToTakePart() {
+		Reply role = this.api.post("/api/roles", this.team.admin().token(),
+				Map.of("name", "Handler " + this.id, "permissions", List.of("conversations.handle")));
+		assertThat(role.status()).as(role.raw()).isEqualTo(201);
+		Reply given = this.api.send("PATCH", "/api/members/" + this.team.agent().id(), this.team.admin().token(),
+				"application/json",
+				Api.JSON.writeValueAsString(Map.of("customRoleId", role.data().get("id").stringValue())));
+		assertThat(given.status()).as(given.raw()).isEqualTo(200);
+
+		Reply refused = post(this.team.agent().token(), Map.of("content", "Hello"));
+
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.error()).isEqualTo("Forbidden, insufficient permissions");
+		assertThat(messages(this.team.admin().token(), "")).isEmpty();
+	}
+
+	@Test
 	void messagesArePagedBackwardsAndForwardsBySequence() {
 		for (int i = 1; i <= 7; i++) {
 			post(this.team.candidate().token(), Map.of("content", "message " + i));

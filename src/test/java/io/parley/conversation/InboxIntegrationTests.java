@@ -9,8 +9,10 @@ import java.util.UUID;
 import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
+import io.parley.support.Api.TestUser;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.Socket;
+import io.parley.support.TestWorkspace;
 import tools.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -114,7 +116,10 @@ class InboxIntegrationTests {
 		assertThat(item.get("unread").asLong()).isEqualTo(1);
 
 		for (String bad : List.of("?status=snoozed", "?priority=meh", "?channel=fax", "?assignee=nobody", "?limit=0",
-				"?limit=101", "?cursor=not-a-cursor")) {
+				"?limit=101", "?cursor=not-a-cursor",
+				// a cursor of a time beyond what PostgreSQL compares with
+				"?cursor=OTIyMzM3MjAzNjg1NDc3NTgwNzozZjI1MDRlMC00Zjg5LTQxZDMtOWEwYy0wMzA1ZTgyYzMzMDE",
+				"?cursor=LTYyMTM1NTk2ODAwMDAxOjNmMjUwNGUwLTRmODktNDFkMy05YTBjLTAzMDVlODJjMzMwMQ")) {
 			Reply reply = this.api.get("/api/conversations" + bad, admin);
 			assertThat(reply.status()).as(bad).isEqualTo(400);
 			assertThat(reply.error()).isEqualTo("Invalid request schema");
@@ -209,6 +214,30 @@ class InboxIntegrationTests {
 			.post("/api/conversations/" + id + "/assign", this.team.supervisor().token(),
 					Map.of("agentId", other.agent().id()))
 			.error()).isEqualTo("Agent doesn’t belong to you");
+	}
+
+	@Test
+	void aConversationWithoutASupervisorIsAssignedThroughSeed003sRouteToo() {
+		TestWorkspace workspace = TestWorkspace.create(this.api);
+		TestUser agent = workspace.join(this.api, Map.of("role", "agent"));
+		String owner = workspace.owner().token();
+		String contact = this.api
+			.post("/api/contacts", owner, Map.of("email", "c-" + UUID.randomUUID() + "@example.com"))
+			.data()
+			.get("id")
+			.stringValue();
+		// an agent opens it: it has no supervisor
+		String id = this.api.post("/api/conversations", agent.token(), Map.of("contactId", contact))
+			.data()
+			.get("id")
+			.stringValue();
+		TestUser colleague = workspace.join(this.api, Map.of("role", "agent"));
+
+		Reply assigned = this.api.post("/conversations/" + id + "/assign", owner, Map.of("agentId", colleague.id()));
+
+		assertThat(assigned.status()).as(assigned.raw()).isEqualTo(200);
+		assertThat(assigned.data().get("agentId").stringValue()).isEqualTo(colleague.id());
+		assertThat(assigned.data().get("supervisorId").isNull()).isTrue();
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -75,6 +76,34 @@ class InvitationWithoutMailIntegrationTests {
 		assertThat(page.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
 		assertThat(page.body()).contains("api/invitation-links/", "textContent").doesNotContain("innerHTML");
+	}
+
+	@Test
+	void aUsedLinkWhoseCustomRoleWasDeletedStillSaysItWasUsed() {
+		TestWorkspace workspace = TestWorkspace.create(this.api);
+		String owner = workspace.owner().token();
+		String role = this.api
+			.post("/api/roles", owner, Map.of("name", "Temporary", "permissions", List.of("workspace.view")))
+			.data()
+			.get("id")
+			.stringValue();
+		String secret = workspace.invite(this.api, "invitee-" + UUID.randomUUID() + "@example.com",
+				Map.of("customRoleId", role));
+		String token = this.api
+			.post("/api/invitation-links/" + secret + "/accept", null, Map.of("name", "Ada", "password", "newpass123"))
+			.data()
+			.get("token")
+			.stringValue();
+		String member = this.api.get("/auth/me", token).data().get("_id").stringValue();
+		assertThat(this.api.send("PATCH", "/api/members/" + member, owner, "application/json", "{\"role\": \"agent\"}")
+			.status()).isEqualTo(200);
+		assertThat(this.api.send("DELETE", "/api/roles/" + role, owner, null, null).status()).isEqualTo(200);
+
+		Reply reply = this.api.get("/api/invitation-links/" + secret, null);
+
+		assertThat(reply.status()).as(reply.raw()).isEqualTo(410);
+		assertThat(reply.error()).isEqualTo("Invitation has already been used");
+		assertThat(this.api.get("/api/invitations", owner).status()).isEqualTo(200);
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.TestUser;
 import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.TestWorkspace;
 import tools.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -137,6 +138,20 @@ class WorkspaceIntegrationTests {
 			.post("/auth/signup", null, Map.of("name", "Sneaky", "email", "owner-" + UUID.randomUUID() + "@example.com",
 					"password", "secret123", "role", "owner"))
 			.error()).isEqualTo("Invalid request schema");
+	}
+
+	@Test
+	void aRenameKeepsTheOtherSettingsAndABlankNameChangesNothing() {
+		TestWorkspace workspace = TestWorkspace.create(this.api);
+		String owner = workspace.owner().token();
+		boolean signupOpen = this.api.get("/api/workspace", owner).data().get("staffSignupOpen").asBoolean();
+
+		Reply renamed = patch(owner, "{\"name\": \"  Acme Care  \"}");
+
+		assertThat(renamed.data().get("name").stringValue()).isEqualTo("Acme Care");
+		assertThat(renamed.data().get("staffSignupOpen").asBoolean()).isEqualTo(signupOpen);
+		assertThat(patch(owner, "{\"name\": \"   \"}").error()).isEqualTo("Invalid request schema");
+		assertThat(this.api.get("/api/workspace", owner).data().get("name").stringValue()).isEqualTo("Acme Care");
 	}
 
 	private Reply patch(String token, String body) {

@@ -66,6 +66,26 @@ class StaffFeedIntegrationTests {
 	}
 
 	@Test
+	void theCustomerWritingAgainReopensAResolvedConversationInTheInboxes() {
+		String id = this.api.assignedConversation(this.team);
+		this.api.send("PATCH", "/api/conversations/" + id, this.team.agent().token(), "application/json",
+				"{\"status\":\"resolved\"}");
+		try (Socket agent = subscribed(this.team.agent().token())) {
+			Api.Reply posted = this.api.post("/api/conversations/" + id + "/messages", this.team.candidate().token(),
+					Map.of("content", "It broke again"));
+			assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
+
+			JsonNode reopened = agent.expect("CONVERSATION_UPDATED");
+			assertThat(reopened.get("conversationId").stringValue()).isEqualTo(id);
+			assertThat(reopened.get("status").stringValue()).isEqualTo("assigned");
+
+			this.api.post("/api/conversations/" + id + "/messages", this.team.candidate().token(),
+					Map.of("content", "Still there?"));
+			agent.expectSilence(QUIET);
+		}
+	}
+
+	@Test
 	void onlyTheStaffMaySubscribeAndUnsubscribedSocketsStayQuiet() {
 		try (Socket candidate = Socket.connect(this.port, this.team.candidate().token());
 				Socket quiet = Socket.connect(this.port, this.team.admin().token())) {

@@ -47,7 +47,7 @@ class ConversationController {
 	ApiResponse start(Caller caller, @Valid @RequestBody StartRequest request) {
 		Conversation conversation = this.lifecycle.start(caller, request.supervisorId(), Context.NONE);
 		return ApiResponse.ok(new StartedView(conversation.id().toString(), conversation.status().value(),
-				conversation.supervisorId().toString()));
+				ConversationSummaryView.text(conversation.supervisorId())));
 	}
 
 	@PostMapping("/{id}/assign")
@@ -55,7 +55,7 @@ class ConversationController {
 	ApiResponse assign(Caller caller, @PathVariable String id, @Valid @RequestBody AssignRequest request) {
 		Conversation conversation = this.lifecycle.assign(caller, idOf(id), request.agentId(), null);
 		return ApiResponse.ok(new AssignedView(conversation.id().toString(), conversation.agentId().toString(),
-				conversation.supervisorId().toString()));
+				ConversationSummaryView.text(conversation.supervisorId())));
 	}
 
 	@GetMapping("/{id}")

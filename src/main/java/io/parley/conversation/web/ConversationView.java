@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.parley.conversation.Conversation;
 import io.parley.conversation.Message;
 import io.parley.conversation.MessageLog.Transcript;
-import io.parley.identity.UserId;
 import io.parley.system.Timestamps;
 
 @JsonPropertyOrder({ "_id", "status", "agentId", "supervisorId", "candidateId", "messages" })
@@ -19,12 +18,10 @@ record ConversationView(@JsonProperty("_id") String id, String status, String ag
 	static ConversationView of(Transcript transcript) {
 		Conversation conversation = transcript.conversation();
 		return new ConversationView(conversation.id().toString(), conversation.status().value(),
-				text(conversation.agentId()), text(conversation.supervisorId()), text(conversation.candidateId()),
+				ConversationSummaryView.text(conversation.agentId()),
+				ConversationSummaryView.text(conversation.supervisorId()),
+				ConversationSummaryView.text(conversation.candidateId()),
 				transcript.messages().stream().map(MessageView::of).toList());
-	}
-
-	private static String text(UserId id) {
-		return (id != null) ? id.toString() : null;
 	}
 
 	@JsonPropertyOrder({ "senderId", "senderRole", "content", "createdAt", "sequence" })
