@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -514,8 +515,11 @@ class InvitationIntegrationTests {
 
 	private String customRole(TestWorkspace in, String name, String permissions) {
 		UUID id = UUID.randomUUID();
-		this.jdbc.sql("INSERT INTO roles (id, workspace_id, name, permissions, created_at) VALUES (?, ?, ?, ?, ?)")
-			.params(id, UUID.fromString(in.id()), name, permissions, OffsetDateTime.now())
+		this.jdbc
+			.sql("INSERT INTO roles (id, workspace_id, name, name_key, permissions, created_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?)")
+			.params(id, UUID.fromString(in.id()), name, name.toLowerCase(Locale.ROOT), permissions,
+					OffsetDateTime.now())
 			.update();
 		return id.toString();
 	}
