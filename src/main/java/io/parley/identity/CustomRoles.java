@@ -96,10 +96,9 @@ class CustomRoles {
 	}
 
 	/**
-	 * Whether another role of the workspace has this name, whatever its case, so that
-	 * "Billing" and "billing" never stand side by side.
+	 * What makes two names the same, for the unique {@code name_key}: their case does not
+	 * count, so "Billing" and "billing" never stand side by side.
 	 */
-	/** What makes two names the same: their case does not count. */
 	private static String key(String name) {
 		return name.toLowerCase(Locale.ROOT);
 	}
