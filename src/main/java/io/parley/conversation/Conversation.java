@@ -93,6 +93,15 @@ public final class Conversation {
 				&& (caller.is(this.candidateId) || caller.is(this.agentId));
 	}
 
+	/**
+	 * Internal notes are for the staff who write them, never for the conversation's
+	 * customer, not even one who has since been given a staff role.
+	 * @param customer the conversation's customer login, or {@code null}
+	 */
+	public static boolean showsNotes(Caller reader, UserId customer) {
+		return reader.can(Permission.WRITE_NOTES) && !reader.is(customer);
+	}
+
 	/** Whether the caller is the customer of this conversation rather than the staff. */
 	boolean isCustomer(Caller caller) {
 		return caller.is(this.candidateId);

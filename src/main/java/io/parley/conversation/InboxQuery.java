@@ -74,8 +74,8 @@ record InboxQuery(String sql, Map<String, Object> params) {
 			params.put("tag", filter.tag());
 		}
 		if (filter.text() != null && !filter.text().isBlank()) {
-			// customers never find a conversation by the words of an internal note, not
-			// even one who has since become staff
+			// Conversation.showsNotes in SQL: customers never find a conversation by the
+			// words of an internal note, not even one who has since become staff
 			if (caller.can(Permission.WRITE_NOTES)) {
 				sql.append(TEXT)
 					.append(" AND (m.message_type <> 'note' OR c.candidate_id IS NULL OR c.candidate_id <> :me)))");

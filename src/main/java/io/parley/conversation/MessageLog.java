@@ -151,7 +151,7 @@ public class MessageLog {
 	}
 
 	static boolean seesNotes(Caller reader, Conversation conversation) {
-		return reader.can(Permission.WRITE_NOTES) && !conversation.isCustomer(reader);
+		return Conversation.showsNotes(reader, conversation.candidateId());
 	}
 
 	public record Transcript(Conversation conversation, List<Message> messages) {

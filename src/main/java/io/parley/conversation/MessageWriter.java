@@ -13,7 +13,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.parley.identity.Caller;
-import io.parley.identity.Permission;
 import io.parley.system.ErrorCode;
 import io.parley.system.ParleyException;
 import org.slf4j.Logger;
@@ -183,8 +182,8 @@ class MessageWriter implements SmartLifecycle {
 	 */
 	private static boolean mayWrite(Conversation conversation, Pending pending) {
 		Caller sender = pending.sender();
-		return (pending.type() == MessageType.NOTE) ? sender.can(Permission.WRITE_NOTES)
-				&& conversation.isVisibleTo(sender) && !conversation.isCustomer(sender)
+		return (pending.type() == MessageType.NOTE)
+				? MessageLog.seesNotes(sender, conversation) && conversation.isVisibleTo(sender)
 				: conversation.hasParticipant(sender);
 	}
 

@@ -7,7 +7,6 @@ import java.util.function.Predicate;
 
 import io.parley.conversation.Conversation;
 import io.parley.conversation.ConversationId;
-import io.parley.identity.Permission;
 import io.parley.identity.UserId;
 
 import org.springframework.web.socket.TextMessage;
@@ -65,7 +64,7 @@ final class Room {
 	 * conversation's customer, even one who has since become staff.
 	 */
 	boolean seesNotes(Connection member) {
-		return member.caller().can(Permission.WRITE_NOTES) && !member.caller().is(this.customer);
+		return Conversation.showsNotes(member.caller(), this.customer);
 	}
 
 	/** Sends a frame to every member but the connection it came from. */
