@@ -7,7 +7,6 @@ import io.parley.identity.MemberDirectory;
 import io.parley.identity.MembershipChanged;
 import io.parley.identity.Permission;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -25,16 +24,9 @@ class AgentDeparture {
 
 	private final Conversations conversations;
 
-	private final AssignmentHistory history;
-
-	private final ApplicationEventPublisher events;
-
-	AgentDeparture(MemberDirectory members, Conversations conversations, AssignmentHistory history,
-			ApplicationEventPublisher events) {
+	AgentDeparture(MemberDirectory members, Conversations conversations) {
 		this.members = members;
 		this.conversations = conversations;
-		this.history = history;
-		this.events = events;
 	}
 
 	@EventListener
@@ -45,11 +37,8 @@ class AgentDeparture {
 		}
 		String reason = member.map(AgentDeparture::reason).orElse("agent removed from the workspace");
 		for (Conversation conversation : this.conversations.lockAssignedTo(event.workspaceId(), event.userId())) {
-			ConversationAssigned released = conversation.release(event.changedBy(), reason);
+			conversation.release(event.changedBy(), reason);
 			this.conversations.save(conversation);
-			this.history.record(released, conversation.updatedAt());
-			this.events.publishEvent(released);
-			this.events.publishEvent(new ConversationChanged(ConversationSnapshot.of(conversation)));
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.parley.identity.UserId;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,7 +24,13 @@ class AssignmentHistory {
 		this.jdbc = jdbc;
 	}
 
-	void record(ConversationAssigned assigned, Instant at) {
+	/** Kept in the transaction of the assignment. */
+	@EventListener
+	void on(ConversationAssigned assigned) {
+		record(assigned, assigned.at());
+	}
+
+	private void record(ConversationAssigned assigned, Instant at) {
 		this.jdbc.sql(
 				"INSERT INTO conversation_assignments (id, conversation_id, agent_id, assigned_by, reason, assigned_at) "
 						+ "VALUES (?, ?, ?, ?, ?, ?)")

@@ -1,6 +1,9 @@
 package io.parley.conversation;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.parley.contact.ContactId;
 import io.parley.identity.Caller;
@@ -16,6 +19,14 @@ import io.parley.system.Timestamps;
  * and the sequence of its messages.
  */
 public final class Conversation {
+
+	/**
+	 * How finely messages move a conversation up the inbox: a conversation that moved
+	 * less than this ago keeps its place. The inbox's order is indexed, so on PostgreSQL
+	 * an update that leaves the time alone is a HOT update, touching no index; a busy
+	 * conversation thus updates its indexes once a second, not once a message.
+	 */
+	static final Duration ACTIVITY_RESOLUTION = Duration.ofSeconds(1);
 
 	private final ConversationId id;
 
@@ -39,13 +50,22 @@ public final class Conversation {
 
 	private long lastSequence;
 
+	private long lastNote;
+
 	private final Instant createdAt;
 
 	private Instant updatedAt;
 
+	/** What happened since the last save, published when it is saved. */
+	private final List<Object> events = new ArrayList<>();
+
+	private boolean opened;
+
+	private boolean changed;
+
 	Conversation(ConversationId id, WorkspaceId workspaceId, ContactId contactId, UserId candidateId,
 			UserId supervisorId, UserId agentId, ConversationStatus status, Channel channel, Priority priority,
-			Context context, long lastSequence, Instant createdAt, Instant updatedAt) {
+			Context context, long lastSequence, long lastNote, Instant createdAt, Instant updatedAt) {
 		this.id = id;
 		this.workspaceId = workspaceId;
 		this.contactId = contactId;
@@ -57,6 +77,7 @@ public final class Conversation {
 		this.priority = priority;
 		this.context = context;
 		this.lastSequence = lastSequence;
+		this.lastNote = lastNote;
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
 	}
@@ -70,8 +91,10 @@ public final class Conversation {
 	static Conversation start(WorkspaceId workspace, ContactId contact, UserId candidateId, UserId supervisorId,
 			Channel channel, Priority priority, Context context) {
 		Instant now = Timestamps.now();
-		return new Conversation(ConversationId.random(), workspace, contact, candidateId, supervisorId, null,
-				ConversationStatus.OPEN, channel, priority, context, 0, now, now);
+		Conversation conversation = new Conversation(ConversationId.random(), workspace, contact, candidateId,
+				supervisorId, null, ConversationStatus.OPEN, channel, priority, context, 0, 0, now, now);
+		conversation.opened = true;
+		return conversation;
 	}
 
 	/**
@@ -79,12 +102,7 @@ public final class Conversation {
 	 * in it or it was sent to them.
 	 */
 	public boolean isVisibleTo(Caller caller) {
-		return isVisible(caller, this.workspaceId, this.supervisorId, this.candidateId, this.agentId);
-	}
-
-	static boolean isVisible(Caller caller, WorkspaceId workspace, UserId supervisor, UserId candidate, UserId agent) {
-		return caller.workspaceId().equals(workspace) && (caller.can(Permission.VIEW_ANY_CONVERSATION)
-				|| caller.is(supervisor) || caller.is(candidate) || caller.is(agent));
+		return ConversationAccess.sees(caller, this.workspaceId, this.supervisorId, this.candidateId, this.agentId);
 	}
 
 	/** The candidate who opened it, or the agent it is assigned to now. */
@@ -93,13 +111,9 @@ public final class Conversation {
 				&& (caller.is(this.candidateId) || caller.is(this.agentId));
 	}
 
-	/**
-	 * Internal notes are for the staff who write them, never for the conversation's
-	 * customer, not even one who has since been given a staff role.
-	 * @param customer the conversation's customer login, or {@code null}
-	 */
-	public static boolean showsNotes(Caller reader, UserId customer) {
-		return reader.can(Permission.WRITE_NOTES) && !reader.is(customer);
+	/** Whether the reader sees this conversation's internal notes. */
+	public boolean showsNotesTo(Caller reader) {
+		return ConversationAccess.showsNotes(reader, this.candidateId);
 	}
 
 	/** Whether the caller is the customer of this conversation rather than the staff. */
@@ -112,8 +126,10 @@ public final class Conversation {
 		UserId previous = this.agentId;
 		this.agentId = agent.userId();
 		touch();
-		return new ConversationAssigned(this.id, this.supervisorId, agent.userId(),
-				agent.userId().equals(previous) ? null : previous, assignedBy, reason);
+		ConversationAssigned assigned = new ConversationAssigned(this.id, this.supervisorId, agent.userId(),
+				agent.userId().equals(previous) ? null : previous, assignedBy, reason, this.updatedAt);
+		this.events.add(assigned);
+		return assigned;
 	}
 
 	/**
@@ -128,7 +144,10 @@ public final class Conversation {
 			this.status = ConversationStatus.OPEN;
 		}
 		touch();
-		return new ConversationAssigned(this.id, this.supervisorId, null, previous, releasedBy, reason);
+		ConversationAssigned released = new ConversationAssigned(this.id, this.supervisorId, null, previous, releasedBy,
+				reason, this.updatedAt);
+		this.events.add(released);
+		return released;
 	}
 
 	/** A participant joins; the assigned agent's first join starts the handling. */
@@ -138,6 +157,25 @@ public final class Conversation {
 			this.status = ConversationStatus.ASSIGNED;
 			touch();
 		}
+	}
+
+	/**
+	 * Who may close the conversation, by any route: members who close any conversation;
+	 * the supervisor it was sent to while no agent handles it (seed 003's close route);
+	 * the agent handling it.
+	 */
+	boolean mayClose(Caller caller) {
+		if (!isActive() || !caller.workspaceId().equals(this.workspaceId)) {
+			return false;
+		}
+		if (caller.can(Permission.CLOSE_ANY_CONVERSATION)) {
+			return true;
+		}
+		boolean unhandled = this.agentId == null || this.status == ConversationStatus.OPEN;
+		if (unhandled && caller.can(Permission.CLOSE_OPEN_CONVERSATION) && caller.is(this.supervisorId)) {
+			return true;
+		}
+		return this.agentId != null && caller.can(Permission.CLOSE_ASSIGNED_CONVERSATION) && caller.is(this.agentId);
 	}
 
 	/**
@@ -173,6 +211,10 @@ public final class Conversation {
 		if (!this.status.next().contains(next) || (next == ConversationStatus.ASSIGNED && this.agentId == null)) {
 			throw ErrorCode.STATUS_CHANGE_NOT_ALLOWED.exception();
 		}
+		if (next == ConversationStatus.CLOSED) {
+			close(null);
+			return;
+		}
 		this.status = next;
 		touch();
 	}
@@ -183,29 +225,97 @@ public final class Conversation {
 		touch();
 	}
 
-	/** Marks a change that is not a status, priority or assignment, such as tags. */
+	/**
+	 * Marks a change the staff's inboxes show, such as tags: the conversation moves up
+	 * and is announced anew when saved.
+	 */
 	void touch() {
 		this.updatedAt = Timestamps.now();
+		this.changed = true;
 	}
 
-	Message append(Caller sender, MessageType type, String content) {
-		requireNotClosed();
-		if (type != MessageType.NOTE && isCustomer(sender)) {
-			// the customer writing again brings a resolved or waiting conversation back
-			if (this.status == ConversationStatus.RESOLVED || this.status == ConversationStatus.WAITING) {
-				this.status = (this.agentId != null) ? ConversationStatus.ASSIGNED : ConversationStatus.OPEN;
+	/**
+	 * Who may write what: a signed-in participant writes to the conversation they take
+	 * part in, the staff who see it write internal notes, the conversation's own contact
+	 * writes as the customer, and bots and Parley write their own kinds.
+	 * @param caller the signed-in person writing, or {@code null} for a contact without a
+	 * login, a bot or the system
+	 */
+	boolean admitsWriting(Caller caller, Author author, MessageType type) {
+		if (caller != null) {
+			if (!caller.workspaceId().equals(this.workspaceId)) {
+				return false;
 			}
+			return (type == MessageType.NOTE) ? showsNotesTo(caller) && isVisibleTo(caller)
+					: type == MessageType.TEXT && hasParticipant(caller);
+		}
+		if (author instanceof Author.Contact contact) {
+			return type == MessageType.TEXT && contact.contactId().equals(this.contactId);
+		}
+		return (author instanceof Author.Bot) ? type == MessageType.BOT
+				: author instanceof Author.Parley && type == MessageType.SYSTEM;
+	}
+
+	/**
+	 * Appends a message the author may write: visible messages take the next sequence,
+	 * internal notes the next note number. The customer writing again brings a waiting or
+	 * resolved conversation back.
+	 */
+	Message append(Author author, MessageType type, String content, String clientMessageId) {
+		requireNotClosed();
+		Instant now = Timestamps.now();
+		if (!now.isBefore(this.updatedAt.plus(ACTIVITY_RESOLUTION))) {
+			this.updatedAt = now;
+		}
+		if (type == MessageType.NOTE) {
+			this.lastNote++;
+			return new Message(this.id, this.lastSequence, this.lastNote, author, type, content, clientMessageId, now,
+					null);
+		}
+		if (author instanceof Author.Contact
+				&& (this.status == ConversationStatus.RESOLVED || this.status == ConversationStatus.WAITING)) {
+			this.status = (this.agentId != null) ? ConversationStatus.ASSIGNED : ConversationStatus.OPEN;
+			this.changed = true;
 		}
 		this.lastSequence++;
-		Instant now = Timestamps.now();
-		this.updatedAt = now;
-		return new Message(this.id, this.lastSequence, sender.userId(), sender.role(), type, content, now, null);
+		return new Message(this.id, this.lastSequence, 0, author, type, content, clientMessageId, now, null);
+	}
+
+	/**
+	 * How a signed-in person is shown as this conversation's author: its customer as the
+	 * contact, anyone else as a member of the staff.
+	 */
+	Author authorFor(Caller caller, String name, String avatarUrl) {
+		return isCustomer(caller) ? new Author.Contact(this.contactId, caller.userId(), name, avatarUrl)
+				: new Author.Member(caller.userId(), caller.role(), name, avatarUrl);
+	}
+
+	/**
+	 * The events recorded since the last call, in order, ending with what the inboxes
+	 * show of the conversation now: {@link ConversationOpened} for a new one,
+	 * {@link ConversationChanged} for a changed one.
+	 */
+	List<Object> releaseEvents() {
+		List<Object> released = new ArrayList<>(this.events.size() + 1);
+		if (this.opened) {
+			released.add(new ConversationOpened(ConversationSnapshot.of(this)));
+		}
+		released.addAll(this.events);
+		if (this.changed && !this.opened) {
+			released.add(new ConversationChanged(ConversationSnapshot.of(this)));
+		}
+		this.events.clear();
+		this.opened = false;
+		this.changed = false;
+		return released;
 	}
 
 	private ConversationClosed close(String origin) {
 		this.status = ConversationStatus.CLOSED;
 		touch();
-		return new ConversationClosed(this.id, origin);
+		ConversationClosed closed = new ConversationClosed(this.id, origin);
+		this.events.add(closed);
+		return closed;
 	}
 
 	private void requireNotClosed() {
@@ -261,8 +371,14 @@ public final class Conversation {
 		return this.status != ConversationStatus.CLOSED;
 	}
 
+	/** The sequence of the last message the customer may see. */
 	public long lastSequence() {
 		return this.lastSequence;
+	}
+
+	/** The number of the last internal note. */
+	public long lastNote() {
+		return this.lastNote;
 	}
 
 	public Instant createdAt() {

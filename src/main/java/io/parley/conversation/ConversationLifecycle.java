@@ -12,7 +12,6 @@ import io.parley.identity.UserDirectory;
 import io.parley.identity.UserId;
 import io.parley.system.ErrorCode;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,24 +25,18 @@ public class ConversationLifecycle {
 
 	private final Conversations conversations;
 
-	private final AssignmentHistory history;
-
 	private final MemberDirectory members;
 
 	private final UserDirectory users;
 
 	private final ContactDirectory contacts;
 
-	private final ApplicationEventPublisher events;
-
-	ConversationLifecycle(Conversations conversations, AssignmentHistory history, MemberDirectory members,
-			UserDirectory users, ContactDirectory contacts, ApplicationEventPublisher events) {
+	ConversationLifecycle(Conversations conversations, MemberDirectory members, UserDirectory users,
+			ContactDirectory contacts) {
 		this.conversations = conversations;
-		this.history = history;
 		this.members = members;
 		this.users = users;
 		this.contacts = contacts;
-		this.events = events;
 	}
 
 	/**
@@ -63,7 +56,6 @@ public class ConversationLifecycle {
 		Conversation conversation = Conversation.start(candidate.workspaceId(), contact.id(), candidate.userId(),
 				(supervisor != null) ? supervisor.userId() : null, Channel.WEB, Priority.NORMAL, context);
 		this.conversations.add(conversation);
-		this.events.publishEvent(new ConversationOpened(ConversationSnapshot.of(conversation)));
 		return conversation;
 	}
 
@@ -78,14 +70,11 @@ public class ConversationLifecycle {
 		UserId supervisor = staff.can(Permission.ASSIGN_CONVERSATION) ? staff.userId() : null;
 		Conversation conversation = Conversation.start(staff.workspaceId(), contact.id(), null, supervisor, Channel.API,
 				priority, context);
-		this.conversations.add(conversation);
 		if (staff.can(Permission.HANDLE_CONVERSATIONS)) {
 			Member self = this.members.find(staff.workspaceId(), staff.userId()).orElseThrow();
-			ConversationAssigned assigned = conversation.assignTo(self, staff.userId(), "opened by the agent");
-			this.conversations.save(conversation);
-			this.history.record(assigned, conversation.updatedAt());
+			conversation.assignTo(self, staff.userId(), "opened by the agent");
 		}
-		this.events.publishEvent(new ConversationOpened(ConversationSnapshot.of(conversation)));
+		this.conversations.add(conversation);
 		return conversation;
 	}
 
@@ -108,11 +97,8 @@ public class ConversationLifecycle {
 		if (!overseesAll && !agent.isSupervisedBy(assigner.userId())) {
 			throw ErrorCode.AGENT_NOT_YOURS.exception();
 		}
-		ConversationAssigned assigned = conversation.assignTo(agent, assigner.userId(), reason);
+		conversation.assignTo(agent, assigner.userId(), reason);
 		this.conversations.save(conversation);
-		this.history.record(assigned, conversation.updatedAt());
-		this.events.publishEvent(assigned);
-		this.events.publishEvent(new ConversationChanged(ConversationSnapshot.of(conversation)));
 		return conversation;
 	}
 
@@ -132,7 +118,6 @@ public class ConversationLifecycle {
 		conversation.admit(participant);
 		if (conversation.status() != before) {
 			this.conversations.save(conversation);
-			this.events.publishEvent(new ConversationChanged(ConversationSnapshot.of(conversation)));
 		}
 		return conversation;
 	}
@@ -148,8 +133,8 @@ public class ConversationLifecycle {
 		if (!closer.can(Permission.CLOSE_ANY_CONVERSATION) && !closer.is(conversation.supervisorId())) {
 			throw ErrorCode.CONVERSATION_NOT_ACCESSIBLE.exception();
 		}
-		ConversationClosed closed = conversation.closeUnanswered();
-		saveClosed(conversation, closed);
+		conversation.closeUnanswered();
+		this.conversations.save(conversation);
 		return conversation;
 	}
 
@@ -159,15 +144,9 @@ public class ConversationLifecycle {
 		Conversation conversation = this.conversations.lock(agent.workspaceId(), id)
 			.filter((found) -> found.hasParticipant(agent) && !found.isCustomer(agent))
 			.orElseThrow(ErrorCode.CONVERSATION_NOT_ACCESSIBLE::exception);
-		ConversationClosed closed = conversation.closeAsAgent(origin);
-		saveClosed(conversation, closed);
-		return conversation;
-	}
-
-	private void saveClosed(Conversation conversation, ConversationClosed closed) {
+		conversation.closeAsAgent(origin);
 		this.conversations.save(conversation);
-		this.events.publishEvent(closed);
-		this.events.publishEvent(new ConversationChanged(ConversationSnapshot.of(conversation)));
+		return conversation;
 	}
 
 }

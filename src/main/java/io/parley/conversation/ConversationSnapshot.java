@@ -21,7 +21,7 @@ public record ConversationSnapshot(ConversationId id, WorkspaceId workspaceId, U
 
 	/** The same rule as {@link Conversation#isVisibleTo(Caller)}. */
 	public boolean isVisibleTo(Caller caller) {
-		return Conversation.isVisible(caller, this.workspaceId, this.supervisorId, this.candidateId, this.agentId);
+		return ConversationAccess.sees(caller, this.workspaceId, this.supervisorId, this.candidateId, this.agentId);
 	}
 
 }

@@ -14,6 +14,7 @@ import io.parley.identity.UserId;
 import io.parley.identity.WorkspaceId;
 import io.parley.system.ErrorCode;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Repository;
 class Conversations {
 
 	static final String COLUMNS = "id, workspace_id, contact_id, candidate_id, supervisor_id, agent_id, status, "
-			+ "channel, priority, subject, page_url, referrer, last_sequence, created_at, updated_at";
+			+ "channel, priority, subject, page_url, referrer, last_sequence, last_note_number, created_at, updated_at";
 
 	private static final String SELECT = "SELECT " + COLUMNS + " FROM conversations WHERE workspace_id = ? AND id = ?";
 
@@ -37,22 +38,27 @@ class Conversations {
 
 	private final JdbcTemplate batch;
 
-	Conversations(JdbcClient jdbc, JdbcTemplate batch) {
+	private final ApplicationEventPublisher events;
+
+	Conversations(JdbcClient jdbc, JdbcTemplate batch, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.events = events;
 	}
 
+	/** Stores a new conversation and publishes what it recorded. */
 	void add(Conversation conversation) {
 		try {
 			this.jdbc
 				.sql("INSERT INTO conversations (" + COLUMNS + ", active_candidate_id) VALUES (:id, :workspace, "
-						+ ":contact, :candidate, :supervisor, NULL, :status, :channel, :priority, :subject, :pageUrl, "
-						+ ":referrer, 0, :at, :at, :candidate)")
+						+ ":contact, :candidate, :supervisor, :agent, :status, :channel, :priority, :subject, "
+						+ ":pageUrl, :referrer, 0, 0, :at, :at, :candidate)")
 				.param("id", conversation.id().value())
 				.param("workspace", conversation.workspaceId().value())
 				.param("contact", conversation.contactId().value())
 				.param("candidate", UserId.valueOf(conversation.candidateId()))
 				.param("supervisor", UserId.valueOf(conversation.supervisorId()))
+				.param("agent", UserId.valueOf(conversation.agentId()))
 				.param("status", conversation.status().value())
 				.param("channel", conversation.channel().value())
 				.param("priority", conversation.priority().value())
@@ -65,6 +71,7 @@ class Conversations {
 		catch (DuplicateKeyException ex) {
 			throw ErrorCode.ACTIVE_CONVERSATION_EXISTS.exception();
 		}
+		publish(conversation);
 	}
 
 	Optional<Conversation> find(WorkspaceId workspace, ConversationId id) {
@@ -79,20 +86,27 @@ class Conversations {
 			.optional();
 	}
 
+	/** Stores the conversation's state and publishes what it recorded since. */
 	void save(Conversation conversation) {
 		this.jdbc
 			.sql("UPDATE conversations SET agent_id = :agent, status = :status, priority = :priority, "
-					+ "active_candidate_id = :active, last_sequence = :sequence, updated_at = :updatedAt, "
-					+ "closed_at = :closedAt WHERE id = :id")
+					+ "active_candidate_id = :active, last_sequence = :sequence, last_note_number = :note, "
+					+ "updated_at = :updatedAt, closed_at = :closedAt WHERE id = :id")
 			.param("agent", UserId.valueOf(conversation.agentId()))
 			.param("status", conversation.status().value())
 			.param("priority", conversation.priority().value())
 			.param("active", conversation.isActive() ? UserId.valueOf(conversation.candidateId()) : null)
 			.param("sequence", conversation.lastSequence())
+			.param("note", conversation.lastNote())
 			.param("updatedAt", conversation.updatedAt().atOffset(ZoneOffset.UTC))
 			.param("closedAt", conversation.isActive() ? null : conversation.updatedAt().atOffset(ZoneOffset.UTC))
 			.param("id", conversation.id().value())
 			.update();
+		publish(conversation);
+	}
+
+	private void publish(Conversation conversation) {
+		conversation.releaseEvents().forEach(this.events::publishEvent);
 	}
 
 	/**
@@ -118,13 +132,20 @@ class Conversations {
 			.list();
 	}
 
-	/** Writes what appending messages changes: the sequence and status. */
+	/**
+	 * Writes what appending messages changes, the numbering, status and activity time,
+	 * and publishes what the conversations recorded.
+	 */
 	void saveAppended(Collection<Conversation> conversations) {
-		this.batch.batchUpdate("UPDATE conversations SET last_sequence = ?, status = ?, updated_at = ? WHERE id = ?",
+		this.batch.batchUpdate(
+				"UPDATE conversations SET last_sequence = ?, last_note_number = ?, status = ?, updated_at = ? "
+						+ "WHERE id = ?",
 				conversations.stream()
-					.map((conversation) -> new Object[] { conversation.lastSequence(), conversation.status().value(),
-							conversation.updatedAt().atOffset(ZoneOffset.UTC), conversation.id().value() })
+					.map((conversation) -> new Object[] { conversation.lastSequence(), conversation.lastNote(),
+							conversation.status().value(), conversation.updatedAt().atOffset(ZoneOffset.UTC),
+							conversation.id().value() })
 					.toList());
+		conversations.forEach(this::publish);
 	}
 
 	private static UserId userId(ResultSet row, String column) throws SQLException {
@@ -140,7 +161,8 @@ class Conversations {
 				Priority.parse(row.getString("priority")).orElseThrow(),
 				new Conversation.Context(row.getString("subject"), row.getString("page_url"),
 						row.getString("referrer")),
-				row.getLong("last_sequence"), row.getObject("created_at", OffsetDateTime.class).toInstant(),
+				row.getLong("last_sequence"), row.getLong("last_note_number"),
+				row.getObject("created_at", OffsetDateTime.class).toInstant(),
 				row.getObject("updated_at", OffsetDateTime.class).toInstant());
 	}
 

@@ -72,7 +72,10 @@ public class Inbox {
 		return new Page(items, next);
 	}
 
-	/** One conversation with its tags, assignment history and read marks. */
+	/**
+	 * One conversation with its tags, assignment history and read marks; for its
+	 * customer, with their own read mark only.
+	 */
 	@Transactional(readOnly = true)
 	public Details details(Caller caller, ConversationId id) {
 		Conversation conversation = this.conversations.find(caller.workspaceId(), id)
@@ -81,6 +84,11 @@ public class Inbox {
 			throw ErrorCode.CONVERSATION_NOT_ACCESSIBLE.exception();
 		}
 		Contact contact = this.contacts.find(caller.workspaceId(), conversation.contactId()).orElseThrow();
+		if (conversation.isCustomer(caller)) {
+			// the staff's tags, routing and read marks are theirs, not the customer's
+			return new Details(conversation, contact, List.of(), List.of(),
+					this.reads.of(id).stream().filter((read) -> caller.is(read.readerId())).toList());
+		}
 		return new Details(conversation, contact, this.tags.of(id), this.history.of(id), this.reads.of(id));
 	}
 

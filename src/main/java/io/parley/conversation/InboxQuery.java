@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.parley.identity.Caller;
-import io.parley.identity.Permission;
 import io.parley.system.ErrorCode;
 import io.parley.system.Timestamps;
 
@@ -41,9 +40,7 @@ record InboxQuery(String sql, Map<String, Object> params) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("me", caller.userId().value());
 		params.put("workspace", caller.workspaceId().value());
-		if (!caller.can(Permission.VIEW_ANY_CONVERSATION)) {
-			sql.append(" AND (c.supervisor_id = :me OR c.agent_id = :me OR c.candidate_id = :me)");
-		}
+		sql.append(" AND ").append(ConversationAccess.seesSql(caller));
 		if (filter.statuses() != null && !filter.statuses().isEmpty()) {
 			sql.append(" AND c.status IN (:statuses)");
 			params.put("statuses", filter.statuses().stream().map(ConversationStatus::value).toList());
@@ -74,16 +71,8 @@ record InboxQuery(String sql, Map<String, Object> params) {
 			params.put("tag", filter.tag());
 		}
 		if (filter.text() != null && !filter.text().isBlank()) {
-			// Conversation.showsNotes in SQL: customers never find a conversation by the
-			// words of an internal note, not even one who has since become staff
-			if (caller.can(Permission.WRITE_NOTES)) {
-				sql.append(TEXT)
-					.append(" AND (m.message_type <> 'note' OR c.candidate_id IS NULL OR c.candidate_id <> :me)))");
-				params.put("me", caller.userId().value());
-			}
-			else {
-				sql.append(TEXT).append(" AND m.message_type <> 'note'))");
-			}
+			// customers never find a conversation by the words of an internal note
+			sql.append(TEXT).append(" AND ").append(ConversationAccess.readsSql(caller)).append("))");
 			params.put("text", "%" + escapeLike(filter.text().trim().toLowerCase(Locale.ROOT)) + "%");
 		}
 		if (cursor != null) {

@@ -2,29 +2,48 @@ package io.parley.conversation;
 
 import java.time.Instant;
 
-import io.parley.identity.UserId;
-
 /**
- * A message as stored: the {@code sequence} numbers a conversation's messages 1, 2, 3,
- * ... in the order they were committed.
+ * A message as stored. {@code sequence} numbers the messages the customer may see 1, 2,
+ * 3, ... in the order they were committed, without gaps; an internal note keeps the
+ * sequence of the visible message it follows and counts on its own in {@code note} (0 for
+ * every other message).
  *
- * @param senderRole the name of the sender's role when they sent it
+ * @param clientMessageId the id the sender's client gave it, or {@code null}
  * @param editedAt when the sender last edited it, or {@code null}
  */
-public record Message(ConversationId conversationId, long sequence, UserId senderId, String senderRole,
-		MessageType type, String content, Instant createdAt, Instant editedAt) {
+public record Message(ConversationId conversationId, long sequence, long note, Author author, MessageType type,
+		String content, String clientMessageId, Instant createdAt, Instant editedAt) {
 
 	/** The longest content a message may have, in UTF-16 code units. */
 	public static final int MAX_LENGTH = 5000;
 
+	/** The longest id a client may give its message. */
+	public static final int MAX_CLIENT_ID_LENGTH = 100;
+
 	Message edit(String newContent, Instant at) {
-		return new Message(this.conversationId, this.sequence, this.senderId, this.senderRole, this.type, newContent,
-				this.createdAt, at);
+		return new Message(this.conversationId, this.sequence, this.note, this.author, this.type, newContent,
+				this.clientMessageId, this.createdAt, at);
 	}
 
 	/** Whether the message is an internal note, which customers never see. */
 	public boolean isNote() {
-		return this.type == MessageType.NOTE;
+		return this.note > 0;
+	}
+
+	/**
+	 * Seed 003's {@code senderId}: the login that wrote it, else the author's id, else
+	 * {@code null} (the system).
+	 */
+	public String senderId() {
+		if (this.author.login() != null) {
+			return this.author.login().toString();
+		}
+		return (this.author.id() != null) ? this.author.id().toString() : null;
+	}
+
+	/** Seed 003's {@code senderRole}. */
+	public String senderRole() {
+		return this.author.role();
 	}
 
 }

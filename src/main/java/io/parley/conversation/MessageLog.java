@@ -5,7 +5,10 @@ import java.util.Collections;
 import java.util.List;
 
 import io.parley.identity.Caller;
+import io.parley.identity.Member;
+import io.parley.identity.MemberDirectory;
 import io.parley.identity.Permission;
+import io.parley.identity.WorkspaceId;
 import io.parley.system.ErrorCode;
 import io.parley.system.Timestamps;
 
@@ -14,8 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Appends messages to conversations. A message is committed, with the next sequence
- * number of its conversation, before anyone is told of it.
+ * Appends messages to conversations and reads them back. A message is committed, with the
+ * next number of its conversation, before anyone is told of it ({@link MessagePosted}).
  */
 @Service
 public class MessageLog {
@@ -30,41 +33,78 @@ public class MessageLog {
 
 	private final ReadStates reads;
 
+	private final MemberDirectory members;
+
 	MessageLog(Conversations conversations, Messages messages, ReadStates reads, MessageWriter writer,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, MemberDirectory members) {
 		this.conversations = conversations;
 		this.messages = messages;
 		this.reads = reads;
 		this.writer = writer;
 		this.events = events;
+		this.members = members;
+	}
+
+	/** How a signed-in person is shown on the messages they write. */
+	public Sender sender(Caller caller) {
+		return this.members.find(caller.workspaceId(), caller.userId())
+			.map((member) -> new Sender(caller, displayName(member), member.profile().avatarUrl()))
+			.orElseGet(() -> new Sender(caller, null, null));
+	}
+
+	private static String displayName(Member member) {
+		return (member.profile().displayName() != null) ? member.profile().displayName() : member.name();
 	}
 
 	/**
-	 * Stores a message, then announces it with {@link MessagePosted}: returns once it is
-	 * committed.
+	 * Stores a message of a type people write, {@code text} from the conversation's
+	 * participants, {@code note} from the staff who can see it, and returns once it is
+	 * committed. A repeated {@code clientMessageId} returns the message stored under it,
+	 * which is not announced again.
+	 * @param clientMessageId the client's own id for the message, or {@code null}
 	 * @param origin opaque id of the sending connection, passed on in
 	 * {@link MessagePosted}
+	 * @throws io.parley.system.ParleyException when the message is malformed, the sender
+	 * may not write it, or the server is busy ({@link ErrorCode#SERVER_BUSY})
 	 */
-	public Message post(Caller sender, ConversationId id, String content, String origin) {
-		return post(sender, id, MessageType.TEXT, content, origin);
-	}
-
-	/**
-	 * Stores a message of a type people write: {@code text} from the conversation's
-	 * participants, {@code note} from the staff who can see it.
-	 */
-	public Message post(Caller sender, ConversationId id, MessageType type, String content, String origin) {
-		if (content == null || content.isBlank() || content.length() > Message.MAX_LENGTH
-				|| (type != MessageType.TEXT && type != MessageType.NOTE)) {
+	public Posted post(Sender sender, ConversationId id, MessageType type, String content, String clientMessageId,
+			String origin) {
+		Caller caller = sender.caller();
+		requireWellFormed(content, clientMessageId);
+		if (type != MessageType.TEXT && type != MessageType.NOTE) {
 			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 		}
 		if (type == MessageType.TEXT) {
 			// as for joining a room: writing takes part in the conversation
-			sender.require(Permission.TAKE_PART_IN_CONVERSATION);
+			caller.require(Permission.TAKE_PART_IN_CONVERSATION);
 		}
-		Message message = this.writer.write(sender, id, type, content);
-		this.events.publishEvent(new MessagePosted(message, origin));
-		return message;
+		Author shown = new Author.Member(caller.userId(), caller.role(), sender.name(), sender.avatarUrl());
+		return posted(this.writer
+			.write(new Draft(caller.workspaceId(), caller, shown, id, type, content, clientMessageId, origin)));
+	}
+
+	/**
+	 * Stores a message of an author who is not signed in: the conversation's contact
+	 * (text), a bot ({@code bot}) or Parley itself ({@code system}).
+	 */
+	public Posted postAs(Author author, WorkspaceId workspace, ConversationId id, MessageType type, String content,
+			String clientMessageId) {
+		requireWellFormed(content, clientMessageId);
+		if (author instanceof Author.Member) {
+			throw new IllegalArgumentException("Members write with a sender");
+		}
+		return posted(this.writer.write(new Draft(workspace, null, author, id, type, content, clientMessageId, null)));
+	}
+
+	private static Posted posted(Outcome outcome) {
+		return new Posted(outcome.message(), outcome.repeated());
+	}
+
+	static void requireWellFormed(String content, String clientMessageId) {
+		if (content == null || content.isBlank() || content.length() > Message.MAX_LENGTH || (clientMessageId != null
+				&& (clientMessageId.isBlank() || clientMessageId.length() > Message.MAX_CLIENT_ID_LENGTH))) {
+			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+		}
 	}
 
 	/** A conversation's messages in order, for whoever may see the conversation. */
@@ -75,31 +115,44 @@ public class MessageLog {
 	}
 
 	/**
-	 * A page of a conversation's messages in sequence order: those after {@code after}
-	 * (catching up), or else the newest before {@code before} (scrolling back), or else
-	 * the newest.
-	 * @param after a sequence number, or {@code null}
-	 * @param before a sequence number, or {@code null}
+	 * A page of a conversation's messages in order: the first after {@code after}
+	 * (catching up), or else the last before {@code before} (scrolling back), or else the
+	 * newest. The reader sees internal notes only when the conversation shows them to
+	 * them.
+	 * @param after a position, or {@code null}
+	 * @param before a position, or {@code null}
 	 */
 	@Transactional(readOnly = true)
-	public MessagePage page(Caller reader, ConversationId id, Long after, Long before, int limit) {
+	public MessagePage page(Caller reader, ConversationId id, Position after, Position before, int limit) {
 		Conversation conversation = visible(reader, id);
 		boolean notes = seesNotes(reader, conversation);
 		List<Message> messages = (after != null) ? this.messages.after(id, after, limit + 1, notes)
-				: this.messages.before(id, (before != null) ? before : Long.MAX_VALUE, limit + 1, notes);
+				: this.messages.before(id, (before != null) ? before : Position.END, limit + 1, notes);
 		boolean more = messages.size() > limit;
 		if (after != null) {
 			List<Message> page = more ? messages.subList(0, limit) : messages;
-			return new MessagePage(page, more ? page.get(page.size() - 1).sequence() : null);
+			return new MessagePage(page, more ? Position.of(page.get(page.size() - 1)) : null);
 		}
 		List<Message> page = new ArrayList<>(more ? messages.subList(0, limit) : messages);
 		Collections.reverse(page);
-		return new MessagePage(page, more ? page.get(0).sequence() : null);
+		return new MessagePage(page, more ? Position.of(page.get(0)) : null);
 	}
 
-	/** The sender changes what a message says, while the conversation is not closed. */
+	/**
+	 * What a reader missed after {@code after}, in order, at most {@code limit}: the
+	 * resume of a socket that joins again.
+	 */
+	@Transactional(readOnly = true)
+	public List<Message> missed(Caller reader, Conversation conversation, Position after, int limit) {
+		return this.messages.after(conversation.id(), after, limit, seesNotes(reader, conversation));
+	}
+
+	/**
+	 * The sender changes what a message says, while the conversation is not closed.
+	 * @param position the message's position: a visible message's sequence, or a note's
+	 */
 	@Transactional
-	public Message edit(Caller sender, ConversationId id, long sequence, String content) {
+	public Message edit(Caller sender, ConversationId id, Position position, String content) {
 		if (content == null || content.isBlank() || content.length() > Message.MAX_LENGTH) {
 			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 		}
@@ -108,10 +161,12 @@ public class MessageLog {
 		if (!conversation.isVisibleTo(sender)) {
 			throw ErrorCode.CONVERSATION_NOT_ACCESSIBLE.exception();
 		}
-		Message message = this.messages.find(id, sequence)
-			.filter((found) -> !found.isNote() || seesNotes(sender, conversation))
+		boolean notes = seesNotes(sender, conversation);
+		Message message = ((position.note() > 0) ? this.messages.findNote(id, position.note()).filter((note) -> notes)
+				: this.messages.find(id, position.sequence()))
+			.filter((found) -> found.sequence() == position.sequence())
 			.orElseThrow(ErrorCode.MESSAGE_NOT_FOUND::exception);
-		if (!sender.is(message.senderId())) {
+		if (!sender.is(message.author().login())) {
 			throw ErrorCode.NOT_YOUR_MESSAGE.exception();
 		}
 		if (!conversation.isActive()) {
@@ -125,7 +180,7 @@ public class MessageLog {
 
 	/**
 	 * Marks the conversation read by the caller up to {@code sequence}, or to its last
-	 * message when {@code null}.
+	 * message when {@code null}. Read marks count the messages the customer sees.
 	 */
 	@Transactional
 	public ReadState markRead(Caller reader, ConversationId id, Long sequence) {
@@ -151,17 +206,34 @@ public class MessageLog {
 	}
 
 	static boolean seesNotes(Caller reader, Conversation conversation) {
-		return Conversation.showsNotes(reader, conversation.candidateId());
+		return conversation.showsNotesTo(reader);
+	}
+
+	/**
+	 * A signed-in person as their messages show them.
+	 *
+	 * @param name the name to show, or {@code null}
+	 * @param avatarUrl the avatar to show, or {@code null}
+	 */
+	public record Sender(Caller caller, String name, String avatarUrl) {
+	}
+
+	/**
+	 * A message as the writer answered for it.
+	 *
+	 * @param repeated whether it was stored already under its client id
+	 */
+	public record Posted(Message message, boolean repeated) {
 	}
 
 	public record Transcript(Conversation conversation, List<Message> messages) {
 	}
 
 	/**
-	 * Messages in sequence order; {@code nextCursor} is the sequence to pass on for the
-	 * next page, or {@code null} when there is none.
+	 * Messages in order; {@code nextCursor} is the position to pass on for the next page,
+	 * or {@code null} when there is none.
 	 */
-	public record MessagePage(List<Message> messages, Long nextCursor) {
+	public record MessagePage(List<Message> messages, Position nextCursor) {
 	}
 
 }

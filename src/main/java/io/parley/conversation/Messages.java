@@ -4,21 +4,34 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.parley.contact.ContactId;
 import io.parley.identity.UserId;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Stores messages. Visible messages are keyed by their sequence (note number 0), notes by
+ * the sequence they follow and their note number; the order of both keys is the order
+ * they were committed in.
+ */
 @Repository
 class Messages {
 
-	private static final String SELECT = "SELECT conversation_id, sequence_number, sender_id, sender_role, "
-			+ "message_type, content, created_at, edited_at FROM messages ";
+	private static final String COLUMNS = "conversation_id, sequence_number, note_number, author_type, author_id, "
+			+ "author_name, author_avatar_url, sender_id, sender_role, message_type, content, client_message_id, "
+			+ "created_at, edited_at";
+
+	private static final String SELECT = "SELECT " + COLUMNS + " FROM messages ";
+
+	private static final String ORDER = " ORDER BY sequence_number, note_number";
 
 	private final JdbcClient jdbc;
 
@@ -32,68 +45,146 @@ class Messages {
 	/** Inserts the messages in one JDBC batch. */
 	void addAll(List<Message> messages) {
 		this.batch.batchUpdate(
-				"INSERT INTO messages (conversation_id, sequence_number, sender_id, sender_role, "
-						+ "message_type, content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-				messages.stream()
-					.map((message) -> new Object[] { message.conversationId().value(), message.sequence(),
-							message.senderId().value(), message.senderRole(), message.type().value(), message.content(),
-							message.createdAt().atOffset(ZoneOffset.UTC) })
-					.toList());
+				"INSERT INTO messages (conversation_id, sequence_number, note_number, author_type, "
+						+ "author_id, author_name, author_avatar_url, sender_id, sender_role, message_type, content, "
+						+ "client_message_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				messages.stream().map(Messages::columns).toList());
 	}
 
-	/** All messages of a conversation in sequence order; notes only when asked for. */
+	private static Object[] columns(Message message) {
+		Author author = message.author();
+		return new Object[] { message.conversationId().value(), message.sequence(), message.note(),
+				author.type().value(), author.id(), author.name(), author.avatarUrl(), UserId.valueOf(author.login()),
+				author.role(), message.type().value(), message.content(), message.clientMessageId(),
+				message.createdAt().atOffset(ZoneOffset.UTC) };
+	}
+
+	/** All messages of a conversation in order; notes only when asked for. */
 	List<Message> of(ConversationId conversation, boolean withNotes) {
-		return this.jdbc.sql(SELECT + "WHERE conversation_id = ?" + notes(withNotes) + " ORDER BY sequence_number")
+		return this.jdbc.sql(SELECT + "WHERE conversation_id = ?" + notes(withNotes) + ORDER)
 			.param(conversation.value())
 			.query(Messages::map)
 			.list();
 	}
 
-	List<Message> after(ConversationId conversation, long sequence, int limit, boolean withNotes) {
+	/** The first messages after {@code position}, in order; notes only when asked for. */
+	List<Message> after(ConversationId conversation, Position position, int limit, boolean withNotes) {
 		return this.jdbc
-			.sql(SELECT + "WHERE conversation_id = ? AND sequence_number > ?" + notes(withNotes)
-					+ " ORDER BY sequence_number LIMIT ?")
-			.params(conversation.value(), sequence, limit)
+			.sql(SELECT + "WHERE conversation_id = ? AND (sequence_number > ? OR (sequence_number = ? "
+					+ "AND note_number > ?))" + notes(withNotes) + ORDER + " LIMIT ?")
+			.params(conversation.value(), position.sequence(), position.sequence(), position.note(), limit)
 			.query(Messages::map)
 			.list();
 	}
 
-	/** The newest messages before {@code sequence}, newest first. */
-	List<Message> before(ConversationId conversation, long sequence, int limit, boolean withNotes) {
+	/**
+	 * The last messages before {@code position}, newest first; notes only when asked for.
+	 */
+	List<Message> before(ConversationId conversation, Position position, int limit, boolean withNotes) {
 		return this.jdbc
-			.sql(SELECT + "WHERE conversation_id = ? AND sequence_number < ?" + notes(withNotes)
-					+ " ORDER BY sequence_number DESC LIMIT ?")
-			.params(conversation.value(), sequence, limit)
+			.sql(SELECT + "WHERE conversation_id = ? AND (sequence_number < ? OR (sequence_number = ? "
+					+ "AND note_number < ?))" + notes(withNotes)
+					+ " ORDER BY sequence_number DESC, note_number DESC LIMIT ?")
+			.params(conversation.value(), position.sequence(), position.sequence(), position.note(), limit)
 			.query(Messages::map)
 			.list();
 	}
 
+	/** A visible message by its sequence. */
 	Optional<Message> find(ConversationId conversation, long sequence) {
-		return this.jdbc.sql(SELECT + "WHERE conversation_id = ? AND sequence_number = ?")
+		return this.jdbc.sql(SELECT + "WHERE conversation_id = ? AND sequence_number = ? AND note_number = 0")
 			.params(conversation.value(), sequence)
 			.query(Messages::map)
 			.optional();
 	}
 
+	/** An internal note by its number. */
+	Optional<Message> findNote(ConversationId conversation, long note) {
+		return this.jdbc.sql(SELECT + "WHERE conversation_id = ? AND note_number = ?")
+			.params(conversation.value(), note)
+			.query(Messages::map)
+			.optional();
+	}
+
+	/** The messages of these conversations that carry one of these client ids. */
+	List<Message> withClientIds(Collection<ClientKey> keys) {
+		if (keys.isEmpty()) {
+			return List.of();
+		}
+		StringBuilder sql = new StringBuilder(SELECT).append("WHERE ");
+		List<Object> params = new ArrayList<>(keys.size() * 2);
+		for (ClientKey key : keys) {
+			sql.append(params.isEmpty() ? "" : " OR ").append("(conversation_id = ? AND client_message_id = ?)");
+			params.add(key.conversation().value());
+			params.add(key.clientMessageId());
+		}
+		return this.jdbc.sql(sql.toString()).params(params).query(Messages::map).list();
+	}
+
+	/** The contact's message with this client id, in any of their conversations. */
+	Optional<Message> firstOfContact(ContactId contact, String clientMessageId) {
+		return this.jdbc
+			.sql("SELECT m." + COLUMNS.replace(", ", ", m.")
+					+ " FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+					+ "WHERE c.contact_id = ? AND m.client_message_id = ? AND m.author_type = 'contact'")
+			.params(contact.value(), clientMessageId)
+			.query(Messages::map)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	/** The messages stored under these messages' keys, to learn whether they were. */
+	List<Message> stored(Collection<Message> messages) {
+		StringBuilder sql = new StringBuilder(SELECT).append("WHERE ");
+		List<Object> params = new ArrayList<>(messages.size() * 3);
+		for (Message message : messages) {
+			sql.append(params.isEmpty() ? "" : " OR ")
+				.append("(conversation_id = ? AND sequence_number = ? AND note_number = ?)");
+			params.add(message.conversationId().value());
+			params.add(message.sequence());
+			params.add(message.note());
+		}
+		return this.jdbc.sql(sql.toString()).params(params).query(Messages::map).list();
+	}
+
 	void save(Message message) {
 		this.jdbc
-			.sql("UPDATE messages SET content = ?, edited_at = ? WHERE conversation_id = ? AND sequence_number = ?")
+			.sql("UPDATE messages SET content = ?, edited_at = ? WHERE conversation_id = ? AND sequence_number = ? "
+					+ "AND note_number = ?")
 			.params(message.content(), message.editedAt().atOffset(ZoneOffset.UTC), message.conversationId().value(),
-					message.sequence())
+					message.sequence(), message.note())
 			.update();
 	}
 
 	private static String notes(boolean withNotes) {
-		return withNotes ? "" : " AND message_type <> 'note'";
+		return withNotes ? "" : " AND note_number = 0";
 	}
 
 	static Message map(ResultSet row, int number) throws SQLException {
 		OffsetDateTime edited = row.getObject("edited_at", OffsetDateTime.class);
 		return new Message(new ConversationId(row.getObject("conversation_id", UUID.class)),
-				row.getLong("sequence_number"), new UserId(row.getObject("sender_id", UUID.class)),
-				row.getString("sender_role"), MessageType.parse(row.getString("message_type")).orElseThrow(),
-				row.getString("content"), row.getObject("created_at", OffsetDateTime.class).toInstant(),
+				row.getLong("sequence_number"), row.getLong("note_number"), author(row),
+				MessageType.parse(row.getString("message_type")).orElseThrow(), row.getString("content"),
+				row.getString("client_message_id"), row.getObject("created_at", OffsetDateTime.class).toInstant(),
 				(edited != null) ? edited.toInstant() : null);
+	}
+
+	private static Author author(ResultSet row) throws SQLException {
+		UUID id = row.getObject("author_id", UUID.class);
+		String name = row.getString("author_name");
+		String avatar = row.getString("author_avatar_url");
+		UserId login = UserId.ofValue(row.getObject("sender_id", UUID.class));
+		return switch (Author.Type.parse(row.getString("author_type")).orElseThrow()) {
+			case MEMBER -> new Author.Member(login, row.getString("sender_role"), name, avatar);
+			case CONTACT -> new Author.Contact(new ContactId(id), login, name, avatar);
+			case BOT -> new Author.Bot(id, name, avatar);
+			case SYSTEM -> Author.Parley.INSTANCE;
+		};
+	}
+
+	/** A message's id as its client gave it. */
+	record ClientKey(ConversationId conversation, String clientMessageId) {
 	}
 
 }

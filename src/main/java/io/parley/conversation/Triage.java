@@ -8,7 +8,6 @@ import java.util.Set;
 import io.parley.identity.Caller;
 import io.parley.system.ErrorCode;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,12 +25,9 @@ public class Triage {
 
 	private final ConversationTags tags;
 
-	private final ApplicationEventPublisher events;
-
-	Triage(Conversations conversations, ConversationTags tags, ApplicationEventPublisher events) {
+	Triage(Conversations conversations, ConversationTags tags) {
 		this.conversations = conversations;
 		this.tags = tags;
-		this.events = events;
 	}
 
 	/**
@@ -47,9 +43,11 @@ public class Triage {
 			throw ErrorCode.CONVERSATION_NOT_ACCESSIBLE.exception();
 		}
 		Set<String> normalized = (newTags != null) ? normalize(newTags) : null;
-		ConversationStatus before = conversation.status();
 		if (priority != null) {
 			conversation.prioritize(priority);
+		}
+		if (status == ConversationStatus.CLOSED && conversation.isActive() && !conversation.mayClose(caller)) {
+			throw ErrorCode.FORBIDDEN.exception();
 		}
 		if (status != null) {
 			conversation.changeStatus(status);
@@ -59,10 +57,6 @@ public class Triage {
 			this.tags.replace(id, normalized);
 		}
 		this.conversations.save(conversation);
-		if (before != ConversationStatus.CLOSED && conversation.status() == ConversationStatus.CLOSED) {
-			this.events.publishEvent(new ConversationClosed(id, null));
-		}
-		this.events.publishEvent(new ConversationChanged(ConversationSnapshot.of(conversation)));
 		return conversation;
 	}
 

@@ -11,11 +11,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.IpAddressAuthorizationManager;
 
 /**
  * Stateless bearer-token security. Only routes that need a caller require authentication;
@@ -37,6 +39,10 @@ class SecurityConfiguration {
 				// they are
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
+				// metrics tell how busy the service is: scraped from the same host only
+				.requestMatchers("/actuator/prometheus")
+				.access(AuthorizationManagers.anyOf(IpAddressAuthorizationManager.hasIpAddress("127.0.0.1"),
+						IpAddressAuthorizationManager.hasIpAddress("::1")))
 				.requestMatchers(HttpMethod.POST, "/api/workspaces")
 				.permitAll()
 				.requestMatchers("/api/invitation-links/**")

@@ -1,10 +1,16 @@
 package io.parley.realtime;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.parley.conversation.Conversation;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationLifecycle;
 import io.parley.conversation.Message;
 import io.parley.conversation.MessageLog;
+import io.parley.conversation.MessageLog.Posted;
+import io.parley.conversation.MessageType;
+import io.parley.conversation.Position;
 import io.parley.identity.Caller;
 import io.parley.identity.Permission;
 import io.parley.system.ErrorCode;
@@ -16,12 +22,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Handles the client events of seed 003. A bad frame is answered with an {@code ERROR}
- * frame and changes nothing; the socket stays open.
+ * frame and changes nothing; the socket stays open. No room lock is held while the
+ * database works.
  */
 @Component
 class ClientEvents {
 
 	private static final Logger log = LoggerFactory.getLogger(ClientEvents.class);
+
+	/** How many missed messages a resuming join reads from the database at a time. */
+	private static final int RESUME_PAGE = 500;
 
 	private final Frames frames;
 
@@ -60,36 +70,73 @@ class ClientEvents {
 		}
 	}
 
+	/**
+	 * Joins the room; with {@code afterSequence} (and, for the staff, {@code afterNote})
+	 * the socket first gets every message after that position it may see, then the live
+	 * ones, none missing and none twice.
+	 */
 	private void join(Connection connection, Frames.Inbound frame) {
 		Caller caller = connection.caller();
 		caller.require(Permission.TAKE_PART_IN_CONVERSATION);
 		String conversationId = frame.conversationId();
 		ConversationId id = ConversationId.parse(conversationId)
 			.orElseThrow(ErrorCode.CONVERSATION_NOT_ACCESSIBLE::exception);
-		Conversation conversation = this.rooms.withRoom(id, (room) -> {
-			Conversation joined = this.lifecycle.join(caller, id);
-			room.add(connection, joined);
-			return joined;
+		Position resumeAfter = frame.resumePosition();
+		long accessChanges = this.rooms.accessChanges();
+		Conversation conversation = this.lifecycle.join(caller, id);
+		this.rooms.withRoom(id, (room) -> {
+			connection.send(this.frames.joined(conversationId, conversation.status()));
+			room.add(connection, conversation, resumeAfter != null);
+			return room;
 		});
-		connection.send(this.frames.joined(conversationId, conversation.status()));
+		if (this.rooms.accessChanges() != accessChanges) {
+			// an assignment or a close committed meanwhile may have been missed by the
+			// room
+			try {
+				this.lifecycle.join(caller, id);
+			}
+			catch (ParleyException ex) {
+				this.rooms.ifPresent(id, (room) -> room.remove(connection));
+				throw ex;
+			}
+		}
+		if (resumeAfter != null) {
+			List<Message> missed = missed(caller, conversation, resumeAfter);
+			this.rooms.ifPresent(id, (room) -> room.caughtUp(connection, resumeAfter, missed, this.frames::newMessage));
+		}
 	}
 
+	private List<Message> missed(Caller caller, Conversation conversation, Position after) {
+		List<Message> missed = new ArrayList<>();
+		Position from = after;
+		while (true) {
+			List<Message> page = this.messages.missed(caller, conversation, from, RESUME_PAGE);
+			missed.addAll(page);
+			if (page.size() < RESUME_PAGE) {
+				return missed;
+			}
+			from = Position.of(page.get(page.size() - 1));
+		}
+	}
+
+	/**
+	 * Writes a message; with {@code clientMessageId} the sender is answered
+	 * {@code MESSAGE_SENT}, also for a repeat, which is stored and delivered only once.
+	 */
 	private void send(Connection connection, Frames.Inbound frame) {
 		Caller caller = connection.caller();
 		caller.require(Permission.TAKE_PART_IN_CONVERSATION);
 		String conversationId = frame.conversationId();
 		String content = frame.text("content", Message.MAX_LENGTH);
+		String clientMessageId = frame.optionalText("clientMessageId", Message.MAX_CLIENT_ID_LENGTH);
 		ConversationId id = ConversationId.parse(conversationId)
 			.filter(connection::isIn)
 			.orElseThrow(ErrorCode.NOT_JOINED::exception);
-		// The fan-out runs on commit, inside this lock: the room sees messages in
-		// sequence order.
-		this.rooms.withRoom(id, (room) -> {
-			if (!room.has(connection)) {
-				throw ErrorCode.NOT_JOINED.exception();
-			}
-			return this.messages.post(caller, id, content, connection.id());
-		});
+		Posted posted = this.messages.post(connection.sender(), id, MessageType.TEXT, content, clientMessageId,
+				connection.id());
+		if (clientMessageId != null) {
+			connection.send(this.frames.messageSent(posted.message()));
+		}
 	}
 
 	private void leave(Connection connection, Frames.Inbound frame) {

@@ -3,8 +3,10 @@ package io.parley.realtime;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import io.parley.conversation.ConversationId;
+import io.parley.conversation.MessageLog.Sender;
 import io.parley.identity.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,26 +16,40 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
- * One authenticated socket: who is behind it and which rooms it is in.
+ * One authenticated socket: who is behind it, which rooms it is in, and its outbound
+ * frames. Sending only queues; closing happens on the closer's threads.
  */
 final class Connection {
 
 	private static final Logger log = LoggerFactory.getLogger(Connection.class);
 
+	static final CloseStatus FELL_BEHIND = CloseStatus.POLICY_VIOLATION
+		.withReason("Too slow, resume from the last sequence");
+
 	private final WebSocketSession session;
 
-	private final Caller caller;
+	private final Sender sender;
 
 	private final Set<ConversationId> rooms = ConcurrentHashMap.newKeySet();
 
 	private final FrameAssembler assembler;
 
+	private final Outbox outbox;
+
 	private volatile boolean inboxSubscribed;
 
-	Connection(WebSocketSession session, Caller caller, int maxFrameSize) {
+	/**
+	 * @param outboxes makes the connection's outbox (see {@link Outboxes#open})
+	 */
+	Connection(WebSocketSession session, Sender sender, int maxFrameSize, Function<Connection, Outbox> outboxes) {
 		this.session = session;
-		this.caller = caller;
+		this.sender = sender;
 		this.assembler = new FrameAssembler(maxFrameSize);
+		this.outbox = outboxes.apply(this);
+	}
+
+	WebSocketSession session() {
+		return this.session;
 	}
 
 	String id() {
@@ -41,7 +57,12 @@ final class Connection {
 	}
 
 	Caller caller() {
-		return this.caller;
+		return this.sender.caller();
+	}
+
+	/** How the person behind the socket is shown on their messages. */
+	Sender sender() {
+		return this.sender;
 	}
 
 	FrameAssembler assembler() {
@@ -65,27 +86,35 @@ final class Connection {
 		return this.rooms.contains(room);
 	}
 
-	/** Closes the socket; the client may connect again and be authenticated anew. */
+	/**
+	 * Closes the socket, off the caller's thread; the client may connect again and be
+	 * authenticated anew.
+	 */
 	void close(CloseStatus status) {
-		try {
-			this.session.close(status);
-		}
-		catch (IOException | IllegalStateException ex) {
-			log.debug("Could not close socket {}: {}", id(), ex.getMessage());
-		}
+		this.outbox.close();
+		this.outbox.closeSocket(() -> {
+			try {
+				this.session.close(status);
+			}
+			catch (IOException | RuntimeException ex) {
+				log.debug("Could not close socket {}: {}", id(), ex.getMessage());
+			}
+		});
 	}
 
-	/**
-	 * Sends a frame; a socket that is gone or too slow is dropped without disturbing the
-	 * sender.
-	 */
+	/** The socket closed: nothing more is sent. */
+	void closed() {
+		this.outbox.close();
+	}
+
+	/** Queues a frame: never blocks, never throws. */
 	void send(TextMessage frame) {
-		try {
-			this.session.sendMessage(frame);
-		}
-		catch (IOException | IllegalStateException ex) {
-			log.debug("Could not send to socket {}: {}", id(), ex.getMessage());
-		}
+		this.outbox.offer(frame.getPayload());
+	}
+
+	/** Queues a frame a resuming client asked for (see {@link Outbox#offerCatchUp}). */
+	void sendCatchUp(TextMessage frame) {
+		this.outbox.offerCatchUp(frame.getPayload());
 	}
 
 }

@@ -67,6 +67,11 @@ class ConnectionRegistry {
 		return last[0];
 	}
 
+	/** How many sockets are open on this node. */
+	int size() {
+		return this.byWorkspace.values().stream().mapToInt(Set::size).sum();
+	}
+
 	Set<Connection> inWorkspace(WorkspaceId workspace) {
 		return this.byWorkspace.getOrDefault(workspace, Set.of());
 	}

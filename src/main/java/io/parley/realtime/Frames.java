@@ -5,10 +5,12 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.parley.conversation.Author;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationSnapshot;
 import io.parley.conversation.ConversationStatus;
 import io.parley.conversation.Message;
+import io.parley.conversation.Position;
 import io.parley.identity.UserId;
 import io.parley.identity.WorkspaceId;
 import io.parley.system.ErrorCode;
@@ -73,10 +75,15 @@ class Frames {
 	}
 
 	TextMessage newMessage(Message message) {
-		return frame("NEW_MESSAGE",
-				new NewMessageData(message.conversationId().toString(), message.senderId().toString(),
-						message.senderRole(), message.content(), Timestamps.format(message.createdAt()),
-						message.sequence(), message.type().value()));
+		return frame("NEW_MESSAGE", new NewMessageData(message.conversationId().toString(), message.senderId(),
+				message.senderRole(), message.content(), Timestamps.format(message.createdAt()), message.sequence(),
+				message.isNote() ? message.note() : null, message.type().value(), AuthorData.of(message.author())));
+	}
+
+	/** The sender's answer for a message it gave a {@code clientMessageId}. */
+	TextMessage messageSent(Message message) {
+		return frame("MESSAGE_SENT", new SentData(message.conversationId().toString(), message.clientMessageId(),
+				message.sequence(), Timestamps.format(message.createdAt())));
 	}
 
 	TextMessage inboxSubscribed(WorkspaceId workspace) {
@@ -127,6 +134,53 @@ class Frames {
 			return value.stringValue();
 		}
 
+		/**
+		 * {@code data.field} as text of at most {@code maxLength}, or {@code null} when
+		 * absent.
+		 * @throws io.parley.system.ParleyException
+		 * {@link ErrorCode#INVALID_REQUEST_SCHEMA} when present but blank, too long or no
+		 * text
+		 */
+		String optionalText(String field, int maxLength) {
+			JsonNode value = field(field);
+			return (value == null || value.isNull()) ? null : text(field, maxLength);
+		}
+
+		/**
+		 * {@code data.field} as a whole number of at least 0, or {@code null} when
+		 * absent.
+		 */
+		Long optionalCount(String field) {
+			JsonNode value = field(field);
+			if (value == null || value.isNull()) {
+				return null;
+			}
+			if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
+				throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+			}
+			return value.longValue();
+		}
+
+		/**
+		 * Where a resuming join starts: after {@code afterSequence} and, for the staff,
+		 * after note {@code afterNote}; {@code null} for a join without resume.
+		 */
+		Position resumePosition() {
+			Long sequence = optionalCount("afterSequence");
+			Long note = optionalCount("afterNote");
+			if (sequence == null) {
+				if (note != null) {
+					throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+				}
+				return null;
+			}
+			return new Position(sequence, (note != null) ? note : 0);
+		}
+
+		private JsonNode field(String field) {
+			return (this.data != null && this.data.isObject()) ? this.data.get(field) : null;
+		}
+
 		String conversationId() {
 			return text("conversationId", 100);
 		}
@@ -147,9 +201,23 @@ class Frames {
 	record JoinedData(String conversationId, String status) {
 	}
 
-	@JsonPropertyOrder({ "conversationId", "senderId", "senderRole", "content", "createdAt", "sequence", "type" })
+	@JsonPropertyOrder({ "conversationId", "senderId", "senderRole", "content", "createdAt", "sequence", "note", "type",
+			"author" })
 	record NewMessageData(String conversationId, String senderId, String senderRole, String content, String createdAt,
-			long sequence, String type) {
+			long sequence, @JsonInclude(JsonInclude.Include.NON_NULL) Long note, String type, AuthorData author) {
+	}
+
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record AuthorData(String type, String id, String name, String avatarUrl) {
+
+		static AuthorData of(Author author) {
+			return new AuthorData(author.type().value(), (author.id() != null) ? author.id().toString() : null,
+					author.name(), author.avatarUrl());
+		}
+
+	}
+
+	record SentData(String conversationId, String clientMessageId, long sequence, String createdAt) {
 	}
 
 	record WorkspaceData(String workspaceId) {

@@ -1,19 +1,28 @@
 package io.parley.realtime;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.parley.conversation.Conversation;
+import io.parley.conversation.ConversationAccess;
 import io.parley.conversation.ConversationId;
+import io.parley.conversation.Message;
+import io.parley.conversation.Position;
 import io.parley.identity.UserId;
 
 import org.springframework.web.socket.TextMessage;
 
 /**
  * The sockets in one conversation. Only touched while holding its lock (see
- * {@link Rooms}), so joins, evictions and the fan-out of one message never interleave.
+ * {@link Rooms}), which is held for in-memory work only: sending merely queues. A socket
+ * that joins to resume is caught up from the database while the messages committed
+ * meanwhile wait here for it, so it gets every message once, in order.
  */
 final class Room {
 
@@ -23,6 +32,9 @@ final class Room {
 
 	private final Set<Connection> members = ConcurrentHashMap.newKeySet();
 
+	/** Sockets being caught up, with the live messages that came meanwhile. */
+	private final Map<Connection, List<Message>> catchingUp = new ConcurrentHashMap<>();
+
 	private boolean retired;
 
 	private volatile UserId customer;
@@ -31,15 +43,44 @@ final class Room {
 		this.id = id;
 	}
 
-	/** Adds a socket that has joined {@code conversation}. */
-	void add(Connection connection, Conversation conversation) {
+	/**
+	 * Adds a socket that has joined {@code conversation}.
+	 * @param resuming whether it is caught up before it gets live messages
+	 */
+	void add(Connection connection, Conversation conversation, boolean resuming) {
 		this.customer = conversation.candidateId();
 		this.members.add(connection);
 		connection.rooms().add(this.id);
+		if (resuming) {
+			this.catchingUp.put(connection, new ArrayList<>());
+		}
+	}
+
+	/**
+	 * Sends what a resuming socket missed, then the live messages that came while it was
+	 * read, without those it has already been sent, and from now on live ones.
+	 * @param from the position the socket resumed after
+	 */
+	void caughtUp(Connection connection, Position from, List<Message> missed, Function<Message, TextMessage> frame) {
+		List<Message> waiting = this.catchingUp.remove(connection);
+		if (waiting == null || !this.members.contains(connection)) {
+			return;
+		}
+		Position sent = from;
+		for (Message message : missed) {
+			connection.sendCatchUp(frame.apply(message));
+			sent = Position.of(message);
+		}
+		for (Message message : waiting) {
+			if (Position.of(message).isAfter(sent)) {
+				connection.sendCatchUp(frame.apply(message));
+			}
+		}
 	}
 
 	void remove(Connection connection) {
 		this.members.remove(connection);
+		this.catchingUp.remove(connection);
 		connection.rooms().remove(this.id);
 	}
 
@@ -64,7 +105,26 @@ final class Room {
 	 * conversation's customer, even one who has since become staff.
 	 */
 	boolean seesNotes(Connection member) {
-		return Conversation.showsNotes(member.caller(), this.customer);
+		return ConversationAccess.showsNotes(member.caller(), this.customer);
+	}
+
+	/**
+	 * Delivers a committed message to every member who may see it but the connection it
+	 * came from; a member being caught up gets it once caught up.
+	 */
+	void deliver(Message message, String origin, TextMessage frame) {
+		for (Connection member : this.members) {
+			if (member.id().equals(origin) || (message.isNote() && !seesNotes(member))) {
+				continue;
+			}
+			List<Message> waiting = this.catchingUp.get(member);
+			if (waiting != null) {
+				waiting.add(message);
+			}
+			else {
+				member.send(frame);
+			}
+		}
 	}
 
 	/** Sends a frame to every member but the connection it came from. */
@@ -86,6 +146,7 @@ final class Room {
 			member.rooms().remove(this.id);
 		}
 		this.members.clear();
+		this.catchingUp.clear();
 	}
 
 	boolean isEmpty() {

@@ -2,50 +2,47 @@ package io.parley.realtime;
 
 import io.parley.conversation.ConversationAssigned;
 import io.parley.conversation.ConversationClosed;
-import io.parley.conversation.Message;
 import io.parley.conversation.MessagePosted;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Tells the rooms what happened to their conversations, once it is committed. Runs on the
- * committing thread, so the sender's room lock orders the fan-out; the stored message,
- * not this notification, is what makes a message durable.
+ * Tells the rooms what happened to their conversations, once it is committed. A message
+ * is announced by its writer after the commit, in commit order, so the room gets a
+ * conversation's messages in sequence order; the stored message, not this notification,
+ * is what makes it durable.
  */
 @Component
 class RoomNotifier {
 
+	private final Fanout fanout;
+
 	private final Rooms rooms;
 
-	private final Frames frames;
-
-	RoomNotifier(Rooms rooms, Frames frames) {
+	RoomNotifier(Fanout fanout, Rooms rooms) {
+		this.fanout = fanout;
 		this.rooms = rooms;
-		this.frames = frames;
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(MessagePosted event) {
-		Message message = event.message();
-		// internal notes reach only the staff in the room, never the customer
-		this.rooms.ifPresent(message.conversationId(), (room) -> room.broadcast(this.frames.newMessage(message),
-				event.origin(), (member) -> !message.isNote() || room.seesNotes(member)));
+		this.fanout.posted(event.message(), event.origin());
 	}
 
 	@TransactionalEventListener
 	void on(ConversationAssigned event) {
+		this.rooms.accessChanged();
 		if (event.previousAgentId() != null) {
-			this.rooms.ifPresent(event.conversationId(), (room) -> room.removeUser(event.previousAgentId()));
+			this.fanout.revoked(event.conversationId(), event.previousAgentId());
 		}
 	}
 
 	@TransactionalEventListener
 	void on(ConversationClosed event) {
-		this.rooms.ifPresent(event.conversationId(), (room) -> {
-			room.broadcast(this.frames.closed(event.conversationId()), event.origin());
-			room.dissolve();
-		});
+		this.rooms.accessChanged();
+		this.fanout.closed(event.conversationId(), event.origin());
 	}
 
 }

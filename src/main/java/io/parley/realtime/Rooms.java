@@ -1,6 +1,7 @@
 package io.parley.realtime;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -16,6 +17,21 @@ import org.springframework.stereotype.Component;
 class Rooms {
 
 	private final ConcurrentHashMap<ConversationId, Room> rooms = new ConcurrentHashMap<>();
+
+	private final AtomicLong accessChanges = new AtomicLong();
+
+	/**
+	 * Counts a committed change of who may be in a room (an assignment, a close), before
+	 * the rooms are told: a socket that was being added meanwhile sees the count move and
+	 * checks its access again.
+	 */
+	void accessChanged() {
+		this.accessChanges.incrementAndGet();
+	}
+
+	long accessChanges() {
+		return this.accessChanges.get();
+	}
 
 	/** Runs {@code action} holding the room's lock, creating the room if needed. */
 	<T> T withRoom(ConversationId id, Function<Room, T> action) {

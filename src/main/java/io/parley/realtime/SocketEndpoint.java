@@ -3,6 +3,7 @@ package io.parley.realtime;
 import java.io.IOException;
 import java.util.Optional;
 
+import io.parley.conversation.MessageLog;
 import io.parley.identity.AccessTokens;
 import io.parley.identity.Caller;
 import io.parley.identity.MemberPresence;
@@ -19,7 +20,6 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -33,8 +33,6 @@ class SocketEndpoint extends AbstractWebSocketHandler {
 
 	private static final String CONNECTION = Connection.class.getName();
 
-	private static final int SEND_TIME_LIMIT_MILLIS = 10_000;
-
 	private final AccessTokens tokens;
 
 	private final ClientEvents events;
@@ -47,21 +45,24 @@ class SocketEndpoint extends AbstractWebSocketHandler {
 
 	private final MemberPresence presence;
 
+	private final MessageLog messages;
+
+	private final Outboxes outboxes;
+
 	private final int maxFrameSize;
 
-	private final int sendBufferLimit;
-
 	SocketEndpoint(AccessTokens tokens, ClientEvents events, Rooms rooms, Frames frames, ConnectionRegistry connections,
-			MemberPresence presence, @Value("${parley.ws.max-frame-size}") int maxFrameSize,
-			@Value("${parley.ws.send-buffer-limit}") int sendBufferLimit) {
+			MemberPresence presence, MessageLog messages, Outboxes outboxes,
+			@Value("${parley.ws.max-frame-size}") int maxFrameSize) {
 		this.tokens = tokens;
 		this.events = events;
 		this.rooms = rooms;
 		this.frames = frames;
 		this.connections = connections;
 		this.presence = presence;
+		this.messages = messages;
+		this.outboxes = outboxes;
 		this.maxFrameSize = maxFrameSize;
-		this.sendBufferLimit = sendBufferLimit;
 	}
 
 	@Override
@@ -75,9 +76,8 @@ class SocketEndpoint extends AbstractWebSocketHandler {
 			session.close(CloseStatus.POLICY_VIOLATION);
 			return;
 		}
-		WebSocketSession concurrent = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MILLIS,
-				this.sendBufferLimit);
-		Connection connection = new Connection(concurrent, caller.get(), this.maxFrameSize);
+		Connection connection = new Connection(session, this.messages.sender(caller.get()), this.maxFrameSize,
+				this.outboxes::open);
 		session.getAttributes().put(CONNECTION, connection);
 		this.connections.add(connection);
 		// a membership that changed between the check and the registration missed this
@@ -124,6 +124,7 @@ class SocketEndpoint extends AbstractWebSocketHandler {
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
 		Connection connection = connectionOf(session);
 		if (connection != null) {
+			connection.closed();
 			this.rooms.leaveAll(connection);
 			Caller caller = connection.caller();
 			if (this.connections.remove(connection) && caller.can(Permission.HANDLE_CONVERSATIONS)) {

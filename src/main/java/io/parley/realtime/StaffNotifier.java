@@ -2,12 +2,10 @@ package io.parley.realtime;
 
 import io.parley.conversation.ConversationChanged;
 import io.parley.conversation.ConversationOpened;
-import io.parley.conversation.ConversationSnapshot;
 import io.parley.conversation.MessageEdited;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.web.socket.TextMessage;
 
 /**
  * Keeps the staff's inboxes live: a new or changed conversation goes to every socket of
@@ -17,43 +15,25 @@ import org.springframework.web.socket.TextMessage;
 @Component
 class StaffNotifier {
 
-	private final ConnectionRegistry connections;
+	private final Fanout fanout;
 
-	private final Rooms rooms;
-
-	private final Frames frames;
-
-	StaffNotifier(ConnectionRegistry connections, Rooms rooms, Frames frames) {
-		this.connections = connections;
-		this.rooms = rooms;
-		this.frames = frames;
+	StaffNotifier(Fanout fanout) {
+		this.fanout = fanout;
 	}
 
 	@TransactionalEventListener
 	void on(ConversationOpened event) {
-		toStaff(event.conversation(), this.frames.conversation("CONVERSATION_CREATED", event.conversation()));
+		this.fanout.inbox("CONVERSATION_CREATED", event.conversation());
 	}
 
 	@TransactionalEventListener
 	void on(ConversationChanged event) {
-		toStaff(event.conversation(), this.frames.conversation("CONVERSATION_UPDATED", event.conversation()));
+		this.fanout.inbox("CONVERSATION_UPDATED", event.conversation());
 	}
 
 	@TransactionalEventListener
 	void on(MessageEdited event) {
-		TextMessage frame = this.frames.messageEdited(event.message());
-		boolean note = event.message().isNote();
-		this.rooms.ifPresent(event.message().conversationId(),
-				(room) -> room.broadcast(frame, null, (member) -> !note || room.seesNotes(member)));
-	}
-
-	private void toStaff(ConversationSnapshot conversation, TextMessage frame) {
-		for (Connection connection : this.connections.inWorkspace(conversation.workspaceId())) {
-			if (connection.isSubscribedToInbox() && !connection.caller().is(conversation.candidateId())
-					&& conversation.isVisibleTo(connection.caller())) {
-				connection.send(frame);
-			}
-		}
+		this.fanout.edited(event.message());
 	}
 
 }

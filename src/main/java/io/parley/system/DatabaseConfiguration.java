@@ -1,5 +1,7 @@
 package io.parley.system;
 
+import java.time.Duration;
+
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -23,13 +25,17 @@ class DatabaseConfiguration {
 
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
-	HikariDataSource dataSource(DatabaseUrl database) {
-		return DataSourceBuilder.create()
+	HikariDataSource dataSource(DatabaseUrl database,
+			@Value("${parley.database.statement-timeout}") Duration statementTimeout,
+			@Value("${parley.database.lock-timeout}") Duration lockTimeout) {
+		HikariDataSource dataSource = DataSourceBuilder.create()
 			.type(HikariDataSource.class)
 			.url(database.jdbcUrl())
 			.username(database.username())
 			.password(database.password())
 			.build();
+		dataSource.setConnectionInitSql(database.sessionLimits(statementTimeout, lockTimeout));
+		return dataSource;
 	}
 
 }

@@ -3,6 +3,7 @@ package io.parley.system;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,23 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
 	public static DatabaseUrl embedded(DataDirectory dataDirectory) {
 		String file = dataDirectory.resolve("parley").toString().replace('\\', '/');
 		return new DatabaseUrl("jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+	}
+
+	/** Whether this is a PostgreSQL database (else the embedded H2). */
+	public boolean isPostgres() {
+		return this.jdbcUrl.startsWith("jdbc:postgresql:");
+	}
+
+	/**
+	 * What each new connection runs first: no statement waits for a lock, or runs, longer
+	 * than the limits, so no writer or request hangs on the database.
+	 */
+	String sessionLimits(Duration statementTimeout, Duration lockTimeout) {
+		if (isPostgres()) {
+			return "SET statement_timeout = " + statementTimeout.toMillis() + "; SET lock_timeout = "
+					+ lockTimeout.toMillis();
+		}
+		return "SET LOCK_TIMEOUT " + lockTimeout.toMillis() + "; SET QUERY_TIMEOUT " + statementTimeout.toMillis();
 	}
 
 	public static DatabaseUrl parse(String url) {

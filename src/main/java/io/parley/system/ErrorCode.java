@@ -87,6 +87,8 @@ public enum ErrorCode {
 
 	ROLE_IN_USE(409, "Role is still held by members"),
 
+	CLIENT_MESSAGE_ID_TAKEN(409, "This clientMessageId belongs to another message"),
+
 	CONTACT_ALREADY_EXISTS(409, "A contact with this email, phone or session already exists"),
 
 	INVITATION_EXPIRED(410, "Invitation has expired"),
@@ -99,7 +101,9 @@ public enum ErrorCode {
 
 	INTERNAL_ERROR(500, "Internal server error"),
 
-	MAIL_NOT_SENT(502, "Could not send the email, try again later");
+	MAIL_NOT_SENT(502, "Could not send the email, try again later"),
+
+	SERVER_BUSY(503, "Server busy, try again");
 
 	private final int status;
 

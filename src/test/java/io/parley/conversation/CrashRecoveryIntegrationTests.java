@@ -10,14 +10,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 
 import io.parley.ParleyApplication;
 import io.parley.support.Api;
+import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
 import io.parley.support.Conversations;
 import io.parley.support.TestDatabase;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,6 +76,88 @@ class CrashRecoveryIntegrationTests {
 		assertThat(logs.lines()).as("one line per event").allMatch((line) -> line.matches("^\\d{4}-\\d\\d-\\d\\dT.*"));
 		assertThat(logs).doesNotContain("secret123").doesNotContain(team.candidate().token());
 		assertThat(logs).doesNotContain(Files.readString(data.resolve("jwt-secret")).trim());
+	}
+
+	@Test
+	void aBurstRetriedWithClientIdsAfterKillDashNineIsStoredExactlyOnce() throws Exception {
+		Path data = TestDatabase.newDataDirectory();
+		Files.createDirectories(data);
+		Path log = data.resolve("parley.log");
+		int burst = 200;
+		Team team;
+		String id;
+
+		int port = freePort();
+		Process parley = start(data, port, log);
+		try {
+			awaitHealthy(port, parley);
+			Api api = new Api(port);
+			team = api.team();
+			id = api.assignedConversation(team);
+			String path = "/api/conversations/" + id + "/messages";
+			AtomicInteger answered = new AtomicInteger();
+			ExecutorService senders = Executors.newFixedThreadPool(4);
+			try {
+				for (int i = 0; i < burst; i++) {
+					String clientId = "m-" + i;
+					senders.execute(() -> {
+						try {
+							api.post(path, team.candidate().token(),
+									Map.of("content", clientId, "clientMessageId", clientId));
+							answered.incrementAndGet();
+						}
+						catch (IllegalStateException killed) {
+							// the server went away mid-request: the client retries below
+						}
+					});
+				}
+				long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+				while (answered.get() < burst / 4 && System.nanoTime() < deadline) {
+					Thread.sleep(5);
+				}
+				parley.destroyForcibly();
+				assertThat(parley.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			}
+			finally {
+				senders.shutdownNow();
+				senders.awaitTermination(30, TimeUnit.SECONDS);
+			}
+			assertThat(answered.get()).as("killed during the burst").isLessThan(burst);
+		}
+		finally {
+			parley.destroyForcibly();
+			parley.waitFor(30, TimeUnit.SECONDS);
+		}
+
+		int secondPort = freePort();
+		Process restarted = start(data, secondPort, log);
+		try {
+			awaitHealthy(secondPort, restarted);
+			Api api = new Api(secondPort);
+			String path = "/api/conversations/" + id + "/messages";
+			for (int i = 0; i < burst; i++) {
+				Reply retry = api.post(path, team.candidate().token(),
+						Map.of("content", "m-" + i, "clientMessageId", "m-" + i));
+				assertThat(retry.status()).as(retry.raw()).isIn(200, 201);
+			}
+			List<String> clientIds = new ArrayList<>();
+			List<Long> sequences = new ArrayList<>();
+			String after = "0";
+			while (after != null) {
+				JsonNode page = api.get(path + "?limit=100&after=" + after, team.admin().token()).data();
+				page.get("items").forEach((item) -> {
+					clientIds.add(item.get("clientMessageId").stringValue());
+					sequences.add(item.get("sequence").asLong());
+				});
+				after = page.get("nextCursor").isNull() ? null : page.get("nextCursor").stringValue();
+			}
+			assertThat(clientIds).hasSize(burst).doesNotHaveDuplicates();
+			assertThat(sequences).isEqualTo(LongStream.rangeClosed(1, burst).boxed().toList());
+		}
+		finally {
+			restarted.destroy();
+			restarted.waitFor(30, TimeUnit.SECONDS);
+		}
 	}
 
 	private static Process start(Path data, int port, Path log) throws IOException {

@@ -64,11 +64,9 @@ class MessageWriterIntegrationTests {
 					Barriers.await(start);
 					try {
 						return switch (kind) {
-							case 0 -> this.messages.post(candidate, ConversationId.parse(openId).orElseThrow(), content,
-									null);
-							case 1 -> this.messages.post(closedCandidate, ConversationId.parse(closedId).orElseThrow(),
-									content, null);
-							default -> this.messages.post(candidate, missing, content, null);
+							case 0 -> post(candidate, ConversationId.parse(openId).orElseThrow(), content);
+							case 1 -> post(closedCandidate, ConversationId.parse(closedId).orElseThrow(), content);
+							default -> post(candidate, missing, content);
 						};
 					}
 					catch (ParleyException ex) {
@@ -96,6 +94,11 @@ class MessageWriterIntegrationTests {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	private Message post(Caller sender, ConversationId conversation, String content) {
+		return this.messages.post(this.messages.sender(sender), conversation, MessageType.TEXT, content, null, null)
+			.message();
 	}
 
 	private static Caller candidate(String id) {

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.parley.conversation.MessageLog.Sender;
 import io.parley.identity.Caller;
 import io.parley.identity.UserId;
 import io.parley.identity.WorkspaceId;
@@ -25,12 +26,13 @@ class ConnectionRegistryTests {
 	@Test
 	void aSocketOpenedWhileTheMembersLastOtherOneClosesIsKept() throws Exception {
 		Caller caller = new Caller(UserId.random(), WorkspaceId.random(), "agent", Set.of());
+		Sender sender = new Sender(caller, "Rahul", null);
 		ExecutorService threads = Executors.newFixedThreadPool(2);
 		try {
 			for (int race = 0; race < RACES; race++) {
 				ConnectionRegistry registry = new ConnectionRegistry();
-				Connection closing = new Connection(null, caller, 1024);
-				Connection opening = new Connection(null, caller, 1024);
+				Connection closing = new Connection(null, sender, 1024, (connection) -> null);
+				Connection opening = new Connection(null, sender, 1024, (connection) -> null);
 				registry.add(closing);
 				CyclicBarrier start = new CyclicBarrier(2);
 

@@ -24,12 +24,15 @@ record ConversationView(@JsonProperty("_id") String id, String status, String ag
 				transcript.messages().stream().map(MessageView::of).toList());
 	}
 
-	@JsonPropertyOrder({ "senderId", "senderRole", "content", "createdAt", "sequence" })
-	record MessageView(String senderId, String senderRole, String content, String createdAt, long sequence) {
+	/** Seed 003's fields, then the message's place: {@code note} only for a note. */
+	@JsonPropertyOrder({ "senderId", "senderRole", "content", "createdAt", "sequence", "note" })
+	record MessageView(String senderId, String senderRole, String content, String createdAt, long sequence,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Long note) {
 
 		static MessageView of(Message message) {
-			return new MessageView(message.senderId().toString(), message.senderRole(), message.content(),
-					Timestamps.format(message.createdAt()), message.sequence());
+			return new MessageView(message.senderId(), message.senderRole(), message.content(),
+					Timestamps.format(message.createdAt()), message.sequence(),
+					message.isNote() ? message.note() : null);
 		}
 
 	}

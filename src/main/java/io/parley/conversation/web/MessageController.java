@@ -4,7 +4,9 @@ import io.parley.conversation.ConversationId;
 import io.parley.conversation.Message;
 import io.parley.conversation.MessageLog;
 import io.parley.conversation.MessageLog.MessagePage;
+import io.parley.conversation.MessageLog.Posted;
 import io.parley.conversation.MessageType;
+import io.parley.conversation.Position;
 import io.parley.conversation.ReadState;
 import io.parley.identity.Caller;
 import io.parley.system.ApiResponse;
@@ -16,6 +18,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +27,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import static io.parley.conversation.web.InboxController.idOf;
@@ -52,29 +54,42 @@ class MessageController {
 	 * (to catch up); {@code nextCursor} continues in the same direction.
 	 */
 	@GetMapping("/messages")
-	ApiResponse list(Caller caller, @PathVariable String id, @RequestParam(required = false) Long after,
-			@RequestParam(required = false) Long before, @RequestParam(defaultValue = "50") int limit) {
-		if (limit < 1 || limit > MAX_PAGE || (after != null && before != null) || (after != null && after < 0)
-				|| (before != null && before < 1)) {
+	ApiResponse list(Caller caller, @PathVariable String id, @RequestParam(required = false) String after,
+			@RequestParam(required = false) String before, @RequestParam(defaultValue = "50") int limit) {
+		if (limit < 1 || limit > MAX_PAGE || (after != null && before != null)) {
 			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 		}
-		MessagePage page = this.messages.page(caller, idOf(id), after, before, limit);
+		MessagePage page = this.messages.page(caller, idOf(id), position(after), position(before), limit);
 		return ApiResponse.ok(new PageView<>(page.messages().stream().map(MessageView::of).toList(),
 				(page.nextCursor() != null) ? page.nextCursor().toString() : null));
 	}
 
+	/**
+	 * A repeated {@code clientMessageId} answers 200 with the message stored under it,
+	 * the first answer 201.
+	 */
 	@PostMapping("/messages")
-	@ResponseStatus(HttpStatus.CREATED)
-	ApiResponse post(Caller caller, @PathVariable String id, @Valid @RequestBody PostRequest request) {
+	ResponseEntity<ApiResponse> post(Caller caller, @PathVariable String id, @Valid @RequestBody PostRequest request) {
 		MessageType type = (request.type() != null) ? parse(MessageType.parse(request.type())) : MessageType.TEXT;
-		Message message = this.messages.post(caller, idOf(id), type, request.content(), null);
-		return ApiResponse.ok(MessageView.of(message));
+		Posted posted = this.messages.post(this.messages.sender(caller), idOf(id), type, request.content(),
+				request.clientMessageId(), null);
+		return ResponseEntity.status(posted.repeated() ? HttpStatus.OK : HttpStatus.CREATED)
+			.body(ApiResponse.ok(MessageView.of(posted.message())));
 	}
 
-	@PatchMapping("/messages/{sequence}")
-	ApiResponse edit(Caller caller, @PathVariable String id, @PathVariable long sequence,
+	/**
+	 * A visible message by its sequence ({@code 12}), a note by its position
+	 * ({@code 12.3}).
+	 */
+	@PatchMapping("/messages/{position}")
+	ApiResponse edit(Caller caller, @PathVariable String id, @PathVariable String position,
 			@Valid @RequestBody EditRequest request) {
-		return ApiResponse.ok(MessageView.of(this.messages.edit(caller, idOf(id), sequence, request.content())));
+		Position at = Position.parse(position).orElseThrow(ErrorCode.MESSAGE_NOT_FOUND::exception);
+		return ApiResponse.ok(MessageView.of(this.messages.edit(caller, idOf(id), at, request.content())));
+	}
+
+	private static Position position(String text) {
+		return (text != null) ? parse(Position.parse(text)) : null;
 	}
 
 	/** Marks the conversation read up to {@code sequence}, or to its last message. */
@@ -87,7 +102,8 @@ class MessageController {
 				state.lastReadSequence(), Timestamps.format(state.readAt())));
 	}
 
-	record PostRequest(@NotNull @Size(max = Message.MAX_LENGTH) String content, @Size(max = 20) String type) {
+	record PostRequest(@NotNull @Size(max = Message.MAX_LENGTH) String content, @Size(max = 20) String type,
+			@Size(max = Message.MAX_CLIENT_ID_LENGTH) String clientMessageId) {
 	}
 
 	record EditRequest(@NotNull @Size(max = Message.MAX_LENGTH) String content) {

@@ -1,18 +1,38 @@
 package io.parley.conversation.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.parley.conversation.Author;
 import io.parley.conversation.Message;
 import io.parley.system.Timestamps;
 
-/** A message as the {@code /api} routes show it (seed 001's fields). */
+/**
+ * A message as the {@code /api} routes show it: seed 001's fields, its author, and its
+ * place ({@code sequence}, and {@code note} for an internal note).
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record MessageView(String conversationId, long sequence, String senderId, String senderRole, String type,
-		String content, String createdAt, String editedAt) {
+record MessageView(String conversationId, long sequence, @JsonInclude(JsonInclude.Include.NON_NULL) Long note,
+		String senderId, String senderRole, AuthorView author, String type, String content, String clientMessageId,
+		String createdAt, String editedAt) {
 
 	static MessageView of(Message message) {
-		return new MessageView(message.conversationId().toString(), message.sequence(), message.senderId().toString(),
-				message.senderRole(), message.type().value(), message.content(), Timestamps.format(message.createdAt()),
+		return new MessageView(message.conversationId().toString(), message.sequence(),
+				message.isNote() ? message.note() : null, message.senderId(), message.senderRole(),
+				AuthorView.of(message.author()), message.type().value(), message.content(), message.clientMessageId(),
+				Timestamps.format(message.createdAt()),
 				(message.editedAt() != null) ? Timestamps.format(message.editedAt()) : null);
+	}
+
+	/**
+	 * Who wrote it: a member, a contact, a bot or the system, as they were shown then.
+	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record AuthorView(String type, String id, String name, String avatarUrl) {
+
+		static AuthorView of(Author author) {
+			return new AuthorView(author.type().value(), (author.id() != null) ? author.id().toString() : null,
+					author.name(), author.avatarUrl());
+		}
+
 	}
 
 }

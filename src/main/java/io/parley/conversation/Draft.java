@@ -1,0 +1,18 @@
+package io.parley.conversation;
+
+import io.parley.identity.Caller;
+import io.parley.identity.WorkspaceId;
+
+/**
+ * A message to be written to a conversation of {@code workspace}.
+ *
+ * @param caller the signed-in person writing, or {@code null} for a contact without a
+ * login, a bot or the system
+ * @param author how the writer is shown; for a signed-in person, the conversation decides
+ * whether as its customer or as staff
+ * @param clientMessageId the client's own id for the message, or {@code null}
+ * @param origin the opaque id of the sending connection, or {@code null}
+ */
+record Draft(WorkspaceId workspace, Caller caller, Author author, ConversationId conversation, MessageType type,
+		String content, String clientMessageId, String origin) {
+}

@@ -1,0 +1,189 @@
+package io.parley.conversation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.parley.conversation.Messages.ClientKey;
+import io.parley.system.ErrorCode;
+import io.parley.system.ParleyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The conversation rules of a batch of drafts, in one transaction: one lock per
+ * conversation, the author's right to write, the numbering, repeated client ids, and one
+ * batched insert. Once committed, every new message is announced with
+ * {@link MessagePosted}, in commit order, on the writer's thread.
+ */
+@Component
+class MessageBatch {
+
+	private static final Logger log = LoggerFactory.getLogger(MessageBatch.class);
+
+	private final TransactionTemplate transactions;
+
+	private final Conversations conversations;
+
+	private final Messages messages;
+
+	private final ApplicationEventPublisher events;
+
+	MessageBatch(TransactionTemplate transactions, Conversations conversations, Messages messages,
+			ApplicationEventPublisher events) {
+		this.transactions = transactions;
+		this.conversations = conversations;
+		this.messages = messages;
+		this.events = events;
+	}
+
+	/**
+	 * Commits the drafts and returns one outcome each. When the commit fails, the stored
+	 * rows tell whether it went through all the same (its answer lost with the
+	 * connection); if not, the drafts are tried one by one, so one bad draft fails only
+	 * itself, and nothing is ever stored twice.
+	 */
+	List<Outcome> commit(List<Draft> drafts) {
+		Attempt attempt = new Attempt();
+		try {
+			this.transactions.executeWithoutResult((status) -> append(drafts, attempt));
+		}
+		catch (RuntimeException ex) {
+			if (attempt.appended.isEmpty() || !wasCommitted(attempt.appended)) {
+				if (drafts.size() == 1) {
+					throw ex;
+				}
+				return drafts.stream().map(this::commitAlone).toList();
+			}
+			log.warn("A commit of {} messages reported a failure but went through", attempt.appended.size());
+		}
+		announce(drafts, attempt.outcomes);
+		return attempt.outcomes;
+	}
+
+	private Outcome commitAlone(Draft draft) {
+		try {
+			return commit(List.of(draft)).get(0);
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not store a message of conversation {}", draft.conversation(), ex);
+			return Outcome.refused(ErrorCode.INTERNAL_ERROR.exception());
+		}
+	}
+
+	private void append(List<Draft> drafts, Attempt attempt) {
+		attempt.reset();
+		Map<ConversationId, Conversation> locked = new LinkedHashMap<>();
+		this.conversations.lockAll(drafts.stream().map(Draft::conversation).distinct().toList())
+			.forEach((conversation) -> locked.put(conversation.id(), conversation));
+		Map<ClientKey, Message> known = knownClientIds(drafts);
+		Map<ConversationId, Conversation> written = new LinkedHashMap<>();
+		for (Draft draft : drafts) {
+			Conversation conversation = locked.get(draft.conversation());
+			if (conversation == null || !conversation.workspaceId().equals(draft.workspace())) {
+				// another workspace's conversation answers as one that does not exist
+				attempt.outcomes.add(Outcome.refused(ErrorCode.CONVERSATION_NOT_FOUND.exception()));
+				continue;
+			}
+			Author author = (draft.caller() != null)
+					? conversation.authorFor(draft.caller(), draft.author().name(), draft.author().avatarUrl())
+					: draft.author();
+			if (!conversation.admitsWriting(draft.caller(), author, draft.type())) {
+				attempt.outcomes.add(Outcome.refused(ErrorCode.CONVERSATION_NOT_ACCESSIBLE.exception()));
+				continue;
+			}
+			ClientKey key = (draft.clientMessageId() != null)
+					? new ClientKey(draft.conversation(), draft.clientMessageId()) : null;
+			Message earlier = (key != null) ? known.get(key) : null;
+			if (earlier != null) {
+				attempt.outcomes.add(Objects.equals(earlier.author().id(), author.id()) ? Outcome.repeated(earlier)
+						: Outcome.refused(ErrorCode.CLIENT_MESSAGE_ID_TAKEN.exception()));
+				continue;
+			}
+			try {
+				Message message = conversation.append(author, draft.type(), draft.content(), draft.clientMessageId());
+				attempt.appended.add(message);
+				attempt.outcomes.add(Outcome.stored(message));
+				written.put(conversation.id(), conversation);
+				if (key != null) {
+					known.put(key, message);
+				}
+			}
+			catch (ParleyException ex) {
+				attempt.outcomes.add(Outcome.refused(ex));
+			}
+		}
+		if (!attempt.appended.isEmpty()) {
+			this.messages.addAll(attempt.appended);
+			this.conversations.saveAppended(written.values());
+		}
+	}
+
+	private Map<ClientKey, Message> knownClientIds(List<Draft> drafts) {
+		List<ClientKey> keys = drafts.stream()
+			.filter((draft) -> draft.clientMessageId() != null)
+			.map((draft) -> new ClientKey(draft.conversation(), draft.clientMessageId()))
+			.distinct()
+			.toList();
+		Map<ClientKey, Message> known = new HashMap<>();
+		for (Message message : this.messages.withClientIds(keys)) {
+			known.put(new ClientKey(message.conversationId(), message.clientMessageId()), message);
+		}
+		return known;
+	}
+
+	/**
+	 * Whether the messages of a commit that reported a failure are stored all the same.
+	 * @throws RuntimeException when the database cannot tell: then nothing is retried
+	 */
+	private boolean wasCommitted(List<Message> appended) {
+		List<Message> stored = this.messages.stored(appended);
+		return !stored.isEmpty()
+				&& stored.stream()
+					.allMatch((message) -> appended.stream()
+						.anyMatch((attempted) -> attempted.sequence() == message.sequence()
+								&& attempted.note() == message.note()
+								&& attempted.conversationId().equals(message.conversationId())
+								&& attempted.createdAt().equals(message.createdAt())
+								&& attempted.content().equals(message.content())));
+	}
+
+	/** Tells of every new message; what a listener throws is its own failure. */
+	private void announce(List<Draft> drafts, List<Outcome> outcomes) {
+		for (int i = 0; i < outcomes.size(); i++) {
+			Outcome outcome = outcomes.get(i);
+			if (outcome.message() == null || outcome.repeated()) {
+				continue;
+			}
+			try {
+				this.events.publishEvent(new MessagePosted(outcome.message(), drafts.get(i).origin()));
+			}
+			catch (RuntimeException ex) {
+				log.error("A listener failed on message {} of conversation {}", outcome.message().sequence(),
+						outcome.message().conversationId(), ex);
+			}
+		}
+	}
+
+	/** What one try of a transaction did, kept for when its commit reports a failure. */
+	private static final class Attempt {
+
+		private final List<Message> appended = new ArrayList<>();
+
+		private final List<Outcome> outcomes = new ArrayList<>();
+
+		void reset() {
+			this.appended.clear();
+			this.outcomes.clear();
+		}
+
+	}
+
+}

@@ -1,0 +1,142 @@
+package io.parley.realtime;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendResult;
+
+/**
+ * A socket's outbound frames: a bounded queue written out by the container's asynchronous
+ * sends, one frame at a time, so whoever sends (a writer thread, a request thread, a room
+ * holding its lock) only queues and never waits for the client. A client that does not
+ * keep up, its queue full or a frame unsent within the send timeout, has fallen behind:
+ * it is disconnected, and resumes from the last sequence it saw.
+ */
+final class Outbox {
+
+	private final RemoteEndpoint.Async remote;
+
+	private final Queue<Frame> frames = new ConcurrentLinkedQueue<>();
+
+	/** Live frames waiting: these count against the capacity. */
+	private final AtomicInteger size = new AtomicInteger();
+
+	private final AtomicBoolean sending = new AtomicBoolean();
+
+	private final AtomicBoolean fallenBehind = new AtomicBoolean();
+
+	private final int capacity;
+
+	private final Outboxes outboxes;
+
+	private final Runnable onFallingBehind;
+
+	private volatile boolean closed;
+
+	Outbox(RemoteEndpoint.Async remote, int capacity, Outboxes outboxes, Runnable onFallingBehind) {
+		this.remote = remote;
+		this.capacity = capacity;
+		this.outboxes = outboxes;
+		this.onFallingBehind = onFallingBehind;
+	}
+
+	/** Queues a frame; never blocks, never throws. */
+	void offer(String frame) {
+		if (this.closed) {
+			return;
+		}
+		if (this.size.incrementAndGet() > this.capacity) {
+			this.size.decrementAndGet();
+			fallBehind();
+			return;
+		}
+		this.outboxes.queued(1);
+		this.frames.add(new Frame(frame, true));
+		sendNext();
+	}
+
+	/**
+	 * Queues what a resuming client asked for, beyond the capacity: it is bounded by the
+	 * conversation, and the send timeout still drops a client that does not read it.
+	 */
+	void offerCatchUp(String frame) {
+		if (this.closed) {
+			return;
+		}
+		this.outboxes.queued(1);
+		this.frames.add(new Frame(frame, false));
+		sendNext();
+	}
+
+	/** Runs a close of the socket off the caller's thread (see {@link Outboxes}). */
+	void closeSocket(Runnable close) {
+		this.outboxes.close(close);
+	}
+
+	/** Nothing more is sent; what still waits is dropped. */
+	void close() {
+		this.closed = true;
+		Frame dropped;
+		while ((dropped = this.frames.poll()) != null) {
+			taken(dropped);
+		}
+	}
+
+	private void sendNext() {
+		while (!this.closed && this.sending.compareAndSet(false, true)) {
+			Frame frame = this.frames.poll();
+			if (frame == null) {
+				this.sending.set(false);
+				if (this.frames.isEmpty()) {
+					return;
+				}
+				// a frame was queued between the poll and the release: send it
+				continue;
+			}
+			taken(frame);
+			try {
+				this.remote.sendText(frame.payload(), this::sent);
+			}
+			catch (RuntimeException ex) {
+				// the socket is closing or closed
+				this.sending.set(false);
+				close();
+			}
+			return;
+		}
+	}
+
+	private void taken(Frame frame) {
+		if (frame.live()) {
+			this.size.decrementAndGet();
+		}
+		this.outboxes.queued(-1);
+	}
+
+	/** Called by the container on one of its threads, never inside {@link #sendNext}. */
+	private void sent(SendResult result) {
+		this.sending.set(false);
+		if (!result.isOK()) {
+			if (!this.closed) {
+				fallBehind();
+			}
+			return;
+		}
+		sendNext();
+	}
+
+	private void fallBehind() {
+		if (this.fallenBehind.compareAndSet(false, true)) {
+			close();
+			this.outboxes.fellBehind();
+			this.onFallingBehind.run();
+		}
+	}
+
+	private record Frame(String payload, boolean live) {
+	}
+
+}

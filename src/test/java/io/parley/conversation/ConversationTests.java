@@ -1,0 +1,189 @@
+package io.parley.conversation;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import io.parley.contact.ContactId;
+import io.parley.identity.AgentProfile;
+import io.parley.identity.Caller;
+import io.parley.identity.Member;
+import io.parley.identity.MemberRole;
+import io.parley.identity.Role;
+import io.parley.identity.UserId;
+import io.parley.identity.WorkspaceId;
+import io.parley.system.ParleyException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The conversation aggregate on its own: its lifecycle, numbering and events. */
+class ConversationTests {
+
+	private final WorkspaceId workspace = WorkspaceId.random();
+
+	private final UserId candidate = UserId.random();
+
+	private final UserId supervisor = UserId.random();
+
+	private final ContactId contact = ContactId.random();
+
+	@Test
+	void aNewConversationIsOpenAndAnnouncedOnceAsOpened() {
+		Conversation conversation = start();
+
+		assertThat(conversation.status()).isEqualTo(ConversationStatus.OPEN);
+		List<Object> events = conversation.releaseEvents();
+		assertThat(events).singleElement().isInstanceOf(ConversationOpened.class);
+		assertThat(conversation.releaseEvents()).isEmpty();
+	}
+
+	@Test
+	void assigningRecordsWhoGotItAndTheAgentsFirstJoinStartsTheHandling() {
+		Conversation conversation = started();
+		Member agent = agent();
+
+		conversation.assignTo(agent, this.supervisor, "speaks Spanish");
+		List<Object> events = conversation.releaseEvents();
+
+		assertThat(events).hasSize(2);
+		ConversationAssigned assigned = (ConversationAssigned) events.get(0);
+		assertThat(assigned.agentId()).isEqualTo(agent.userId());
+		assertThat(assigned.reason()).isEqualTo("speaks Spanish");
+		assertThat(events.get(1)).isInstanceOf(ConversationChanged.class);
+
+		conversation.admit(caller(agent.userId(), Role.AGENT));
+		assertThat(conversation.status()).isEqualTo(ConversationStatus.ASSIGNED);
+	}
+
+	@ParameterizedTest
+	@EnumSource(ConversationStatus.class)
+	void theStaffMovesAConversationOnlyAlongTheStatusTable(ConversationStatus from) {
+		for (ConversationStatus to : EnumSet.complementOf(EnumSet.of(from))) {
+			Conversation conversation = in(from);
+			boolean allowed = from.next().contains(to) && to != ConversationStatus.ASSIGNED;
+			if (allowed) {
+				conversation.changeStatus(to);
+				assertThat(conversation.status()).as("%s to %s", from, to).isEqualTo(to);
+			}
+			else {
+				assertThatThrownBy(() -> conversation.changeStatus(to)).as("%s to %s", from, to)
+					.isInstanceOf(ParleyException.class);
+				assertThat(conversation.status()).isEqualTo(from);
+			}
+		}
+	}
+
+	@Test
+	void closingByStatusIsFinalAndRecordsTheClose() {
+		Conversation conversation = started();
+
+		conversation.changeStatus(ConversationStatus.CLOSED);
+
+		assertThat(conversation.isActive()).isFalse();
+		assertThat(conversation.releaseEvents()).hasAtLeastOneElementOfType(ConversationClosed.class)
+			.hasAtLeastOneElementOfType(ConversationChanged.class);
+		assertThatThrownBy(() -> conversation.changeStatus(ConversationStatus.OPEN))
+			.hasMessage("CONVERSATION_ALREADY_CLOSED");
+		assertThatThrownBy(() -> conversation.append(customer(), MessageType.TEXT, "late", null))
+			.hasMessage("CONVERSATION_ALREADY_CLOSED");
+	}
+
+	@Test
+	void notesCountOnTheirOwnAndVisibleMessagesKeepAGaplessSequence() {
+		Conversation conversation = started();
+		Author staff = new Author.Member(UserId.random(), "agent", "Rahul", null);
+
+		Message first = conversation.append(customer(), MessageType.TEXT, "hello", null);
+		Message note = conversation.append(staff, MessageType.NOTE, "VIP", null);
+		Message second = conversation.append(staff, MessageType.TEXT, "hi", "c-1");
+
+		assertThat(List.of(first.sequence(), first.note())).containsExactly(1L, 0L);
+		assertThat(List.of(note.sequence(), note.note())).containsExactly(1L, 1L);
+		assertThat(List.of(second.sequence(), second.note())).containsExactly(2L, 0L);
+		assertThat(second.clientMessageId()).isEqualTo("c-1");
+		assertThat(conversation.lastSequence()).isEqualTo(2);
+		assertThat(conversation.lastNote()).isEqualTo(1);
+		assertThat(Position.of(second).isAfter(Position.of(note))).isTrue();
+	}
+
+	@Test
+	void theCustomerWritingAgainBringsAResolvedConversationBack() {
+		Conversation conversation = in(ConversationStatus.RESOLVED);
+
+		conversation.append(customer(), MessageType.TEXT, "still broken", null);
+
+		assertThat(conversation.status()).isEqualTo(ConversationStatus.OPEN);
+		assertThat(conversation.releaseEvents()).singleElement().isInstanceOf(ConversationChanged.class);
+	}
+
+	@Test
+	void onlyItsOwnContactBotsAndParleyWriteWithoutALogin() {
+		Conversation conversation = started();
+
+		assertThat(conversation.admitsWriting(null, customer(), MessageType.TEXT)).isTrue();
+		assertThat(conversation.admitsWriting(null, customer(), MessageType.NOTE)).isFalse();
+		assertThat(conversation.admitsWriting(null, new Author.Contact(ContactId.random(), null, "Someone else", null),
+				MessageType.TEXT))
+			.isFalse();
+		assertThat(conversation.admitsWriting(null, new Author.Bot(java.util.UUID.randomUUID(), "Bot", null),
+				MessageType.BOT))
+			.isTrue();
+		assertThat(conversation.admitsWriting(null, Author.Parley.INSTANCE, MessageType.SYSTEM)).isTrue();
+		assertThat(conversation.admitsWriting(null, Author.Parley.INSTANCE, MessageType.TEXT)).isFalse();
+	}
+
+	@Test
+	void whoMayCloseDependsOnWhetherAnAgentHandlesIt() {
+		Conversation conversation = started();
+		Member agent = agent();
+		Caller sentTo = caller(this.supervisor, Role.SUPERVISOR);
+		Caller handling = caller(agent.userId(), Role.AGENT);
+
+		assertThat(conversation.mayClose(sentTo)).isTrue();
+		assertThat(conversation.mayClose(handling)).isFalse();
+		conversation.assignTo(agent, this.supervisor, null);
+		conversation.admit(handling);
+		assertThat(conversation.mayClose(sentTo)).isFalse();
+		assertThat(conversation.mayClose(handling)).isTrue();
+		assertThat(conversation.mayClose(caller(UserId.random(), Role.ADMIN))).isTrue();
+		assertThat(conversation.mayClose(caller(this.candidate, Role.CANDIDATE))).isFalse();
+	}
+
+	private Conversation start() {
+		return Conversation.start(this.workspace, this.contact, this.candidate, this.supervisor, Channel.WEB,
+				Priority.NORMAL, Conversation.Context.NONE);
+	}
+
+	/** A new conversation whose opening was announced already. */
+	private Conversation started() {
+		Conversation conversation = start();
+		conversation.releaseEvents();
+		return conversation;
+	}
+
+	private Conversation in(ConversationStatus status) {
+		return new Conversation(ConversationId.random(), this.workspace, this.contact, this.candidate, this.supervisor,
+				null, status, Channel.WEB, Priority.NORMAL, Conversation.Context.NONE, 0, 0,
+				io.parley.system.Timestamps.now(), io.parley.system.Timestamps.now());
+	}
+
+	private Author customer() {
+		return new Author.Contact(this.contact, this.candidate, "Cara", null);
+	}
+
+	private Member agent() {
+		return new Member(this.workspace, UserId.random(), "Rahul", "rahul@example.com", MemberRole.of(Role.AGENT),
+				this.supervisor, true, new AgentProfile(null, null, io.parley.identity.Availability.ONLINE, 5),
+				java.time.Instant.now());
+	}
+
+	private Caller caller(UserId user, Role role) {
+		Set<io.parley.identity.Permission> permissions = role.permissions();
+		return new Caller(user, this.workspace, role.value(), permissions);
+	}
+
+}

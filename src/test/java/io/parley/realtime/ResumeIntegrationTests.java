@@ -1,0 +1,155 @@
+package io.parley.realtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.parley.support.Api;
+import io.parley.support.Api.Reply;
+import io.parley.support.Api.Team;
+import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.Socket;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A socket that joins with {@code afterSequence} gets what it missed, then the live
+ * messages: every one once, in order, even while messages are being committed.
+ */
+@ParleyIntegrationTest
+class ResumeIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	Team team;
+
+	String id;
+
+	@BeforeEach
+	void conversation() {
+		this.api = new Api(this.port);
+		this.team = this.api.team();
+		this.id = this.api.assignedConversation(this.team);
+	}
+
+	@Test
+	void aJoinAfterASequenceGetsWhatWasMissedThenTheLiveMessages() {
+		for (int i = 1; i <= 3; i++) {
+			post(this.team.candidate().token(), "message " + i);
+		}
+		try (Socket agent = Socket.connect(this.port, this.team.agent().token())) {
+			agent.send("JOIN_CONVERSATION", Map.of("conversationId", this.id, "afterSequence", 1));
+			agent.expect("JOINED_CONVERSATION");
+			assertThat(agent.expect("NEW_MESSAGE").get("content").stringValue()).isEqualTo("message 2");
+			assertThat(agent.expect("NEW_MESSAGE").get("content").stringValue()).isEqualTo("message 3");
+			post(this.team.candidate().token(), "message 4");
+			JsonNode live = agent.expect("NEW_MESSAGE");
+			assertThat(live.get("sequence").asLong()).isEqualTo(4);
+			assertThat(live.get("author").get("type").stringValue()).isEqualTo("contact");
+		}
+	}
+
+	@Test
+	void theStaffResumesNotesTooAndTheCustomerNever() {
+		post(this.team.candidate().token(), "message 1");
+		postNote("note 1");
+		post(this.team.candidate().token(), "message 2");
+		postNote("note 2");
+		try (Socket agent = Socket.connect(this.port, this.team.agent().token());
+				Socket candidate = Socket.connect(this.port, this.team.candidate().token())) {
+			agent.send("JOIN_CONVERSATION", Map.of("conversationId", this.id, "afterSequence", 1, "afterNote", 1));
+			agent.expect("JOINED_CONVERSATION");
+			assertThat(agent.expect("NEW_MESSAGE").get("content").stringValue()).isEqualTo("message 2");
+			JsonNode note = agent.expect("NEW_MESSAGE");
+			assertThat(note.get("content").stringValue()).isEqualTo("note 2");
+			assertThat(note.get("note").asLong()).isEqualTo(2);
+
+			candidate.send("JOIN_CONVERSATION", Map.of("conversationId", this.id, "afterSequence", 0));
+			candidate.expect("JOINED_CONVERSATION");
+			assertThat(candidate.expect("NEW_MESSAGE").get("content").stringValue()).isEqualTo("message 1");
+			assertThat(candidate.expect("NEW_MESSAGE").get("content").stringValue()).isEqualTo("message 2");
+			candidate.assertAlive();
+		}
+	}
+
+	@Test
+	void aResumePositionThatIsNoneIsRefusedAndChangesNothing() {
+		try (Socket agent = Socket.connect(this.port, this.team.agent().token())) {
+			agent.send("JOIN_CONVERSATION", Map.of("conversationId", this.id, "afterSequence", -1));
+			agent.expectError("Invalid request schema");
+			agent.send("JOIN_CONVERSATION", Map.of("conversationId", this.id, "afterSequence", "x"));
+			agent.expectError("Invalid request schema");
+			agent.send("JOIN_CONVERSATION", Map.of("conversationId", this.id, "afterNote", 2));
+			agent.expectError("Invalid request schema");
+			assertThat(this.api.get("/api/conversations/" + this.id, this.team.admin().token())
+				.data()
+				.get("status")
+				.stringValue()).as("not joined").isEqualTo("open");
+		}
+	}
+
+	@Test
+	void aJoinRacingABurstGetsEveryMessageOnceInOrder() throws Exception {
+		int burst = 150;
+		for (int round = 0; round < 3; round++) {
+			String conversation = (round == 0) ? this.id : restart();
+			int joinAt = 20 + round * 40;
+			CountDownLatch halfway = new CountDownLatch(1);
+			CompletableFuture<Void> posting = CompletableFuture.runAsync(() -> {
+				for (int i = 1; i <= burst; i++) {
+					Reply reply = this.api.post("/api/conversations/" + conversation + "/messages",
+							this.team.candidate().token(), Map.of("content", "burst " + i));
+					assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+					if (i == joinAt) {
+						halfway.countDown();
+					}
+				}
+			});
+			assertThat(halfway.await(60, TimeUnit.SECONDS)).isTrue();
+			try (Socket agent = Socket.connect(this.port, this.team.agent().token())) {
+				agent.send("JOIN_CONVERSATION", Map.of("conversationId", conversation, "afterSequence", 0));
+				agent.expect("JOINED_CONVERSATION");
+				List<Long> received = new ArrayList<>();
+				while (received.size() < burst) {
+					received.add(agent.expect("NEW_MESSAGE").get("sequence").asLong());
+				}
+				posting.get(60, TimeUnit.SECONDS);
+				assertThat(received).as("round %d", round)
+					.isEqualTo(java.util.stream.LongStream.rangeClosed(1, burst).boxed().toList());
+				agent.expectSilence(java.time.Duration.ofMillis(200));
+			}
+		}
+	}
+
+	/** Closes the conversation and gives the candidate a new one with the agent. */
+	private String restart() {
+		Reply closed = this.api.send("PATCH", "/api/conversations/" + this.id, this.team.admin().token(),
+				"application/json", "{\"status\":\"closed\"}");
+		assertThat(closed.status()).as(closed.raw()).isEqualTo(200);
+		this.id = this.api.assignedConversation(this.team);
+		return this.id;
+	}
+
+	private void post(String token, String content) {
+		Reply reply = this.api.post("/api/conversations/" + this.id + "/messages", token, Map.of("content", content));
+		assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+	}
+
+	private void postNote(String content) {
+		Reply reply = this.api.post("/api/conversations/" + this.id + "/messages", this.team.agent().token(),
+				Map.of("content", content, "type", "note"));
+		assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+	}
+
+}
