@@ -4,11 +4,16 @@ import java.util.Optional;
 
 import io.parley.identity.UserAccount;
 import io.parley.identity.WorkspaceId;
+import io.parley.system.ErrorCode;
+import io.parley.system.ParleyException;
 import io.parley.system.Timestamps;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finds the contacts conversations are with, for other modules, and notes when a contact
@@ -19,8 +24,13 @@ public class ContactDirectory {
 
 	private final Contacts contacts;
 
-	ContactDirectory(Contacts contacts) {
+	/** The insert of a new contact, in a savepoint of the caller's transaction. */
+	private final TransactionTemplate savepoint;
+
+	ContactDirectory(Contacts contacts, PlatformTransactionManager transactions) {
 		this.contacts = contacts;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
 	public Optional<Contact> find(WorkspaceId workspace, ContactId id) {
@@ -34,7 +44,10 @@ public class ContactDirectory {
 
 	/**
 	 * The contact a candidate's login stands for: a contact with their email becomes
-	 * theirs, otherwise one is created.
+	 * theirs, otherwise one is created. Two requests of the same candidate may race to
+	 * create it (two conversations started at once); the one that loses uses the
+	 * winner's, so that it fails, if at all, for what it asked (one active conversation),
+	 * not for a contact it never meant to create.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Contact ofUser(WorkspaceId workspace, UserAccount user) {
@@ -46,7 +59,17 @@ public class ContactDirectory {
 			}
 			Contact contact = new Contact(ContactId.random(), workspace, user.id(), user.name(), user.email(), null,
 					null, "{}", Timestamps.now(), Timestamps.now());
-			this.contacts.add(contact);
+			try {
+				// a savepoint: on PostgreSQL a failed insert would abort the whole
+				// transaction
+				this.savepoint.executeWithoutResult((status) -> this.contacts.add(contact));
+			}
+			catch (ParleyException ex) {
+				if (ex.code() != ErrorCode.CONTACT_ALREADY_EXISTS) {
+					throw ex;
+				}
+				return this.contacts.findByUser(workspace, user.id()).orElseThrow(() -> ex);
+			}
 			return contact;
 		});
 	}

@@ -34,10 +34,24 @@ public class MemberAdministration {
 		this.events = events;
 	}
 
+	public static final int DEFAULT_PAGE_SIZE = 50;
+
+	/**
+	 * @param cursor a page's {@code nextCursor}; empty or {@code null} for the first page
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_REQUEST_SCHEMA}
+	 * for a cursor this did not hand out
+	 */
 	@Transactional(readOnly = true)
-	public List<Member> members(Caller caller) {
+	public MemberPage members(Caller caller, String cursor, int limit) {
 		caller.require(Permission.VIEW_WORKSPACE);
-		return this.memberships.of(caller.workspaceId());
+		MemberCursor after = (cursor != null && !cursor.isEmpty()) ? MemberCursor.decode(cursor) : null;
+		// one more than asked tells whether a next page exists
+		List<Member> found = this.memberships.page(caller.workspaceId(), after, limit + 1);
+		if (found.size() <= limit) {
+			return new MemberPage(found, null);
+		}
+		List<Member> page = List.copyOf(found.subList(0, limit));
+		return new MemberPage(page, MemberCursor.after(page.get(limit - 1)).encode());
 	}
 
 	/**

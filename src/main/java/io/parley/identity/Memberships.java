@@ -82,6 +82,24 @@ class Memberships {
 			.list();
 	}
 
+	/**
+	 * Up to {@code limit} members, oldest first, after {@code after} ({@code null} for
+	 * the first page). Cut by key, not offset, so a member joining or leaving while a
+	 * client pages neither repeats nor hides the others.
+	 */
+	List<Member> page(WorkspaceId workspace, MemberCursor after, int limit) {
+		String from = (after != null) ? " AND (m.created_at > :at OR (m.created_at = :at AND m.user_id > :user))" : "";
+		JdbcClient.StatementSpec query = this.jdbc
+			.sql(SELECT + " WHERE m.workspace_id = :workspace" + from
+					+ " ORDER BY m.created_at, m.user_id LIMIT :limit")
+			.param("workspace", workspace.value())
+			.param("limit", limit);
+		if (after != null) {
+			query = query.param("at", after.joinedAt().atOffset(ZoneOffset.UTC)).param("user", after.userId().value());
+		}
+		return query.query(Memberships::map).list();
+	}
+
 	/** Every membership of a user, oldest first. */
 	List<Member> of(UserId user) {
 		return this.jdbc.sql(SELECT + " WHERE m.user_id = ? ORDER BY m.created_at, m.workspace_id")

@@ -1,7 +1,9 @@
 package io.parley.analytics;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.parley.support.Api;
 import io.parley.support.Api.Reply;
@@ -53,6 +55,28 @@ class AnalyticsIntegrationTests {
 		assertThat(idle.get("conversationsHandled").asLong()).isZero();
 	}
 
+	@Test
+	void membersCountByWhatTheirRoleAllowsNotByItsName() {
+		TestUser admin = this.api.signUp("admin");
+		String lead = createRole(admin, "Team lead",
+				List.of("conversations.assign", "conversations.close", "workspace.view"));
+		String helper = createRole(admin, "Helper",
+				List.of("conversations.handle", "conversations.take_part", "workspace.view"));
+		String lookalike = createRole(admin, "Supervisor in name only", List.of("workspace.view"));
+		TestUser teamLead = giveRole(admin, this.api.signUp("candidate"), Map.of("customRoleId", lead));
+		TestUser helping = giveRole(admin, this.api.signUp("candidate"),
+				Map.of("customRoleId", helper, "supervisorId", teamLead.id()));
+		this.api.signUp("agent", teamLead);
+		TestUser nameOnly = giveRole(admin, this.api.signUp("candidate"), Map.of("customRoleId", lookalike));
+
+		closeOverHttp(new Team(admin, teamLead, helping, null), helping);
+
+		JsonNode row = row(teamLead);
+		assertThat(row.get("agents").asLong()).as("a custom role's agent and a built-in agent").isEqualTo(2);
+		assertThat(row.get("conversationsHandled").asLong()).isEqualTo(1);
+		assertThat(rows()).noneMatch((other) -> other.get("supervisorId").stringValue().equals(nameOnly.id()));
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "supervisor", "agent", "candidate" })
 	void onlyAdminsSeeAnalytics(String role) {
@@ -65,16 +89,34 @@ class AnalyticsIntegrationTests {
 		assertThat(this.api.get("/admin/analytics", null).status()).isEqualTo(401);
 	}
 
-	private JsonNode row(TestUser supervisor) {
+	private JsonNode rows() {
 		Reply reply = this.api.get("/admin/analytics", this.api.signUp("admin").token());
 		assertThat(reply.status()).isEqualTo(200);
-		for (JsonNode row : reply.data()) {
+		return reply.data();
+	}
+
+	private JsonNode row(TestUser supervisor) {
+		for (JsonNode row : rows()) {
 			if (row.get("supervisorId").stringValue().equals(supervisor.id())) {
 				assertThat(row.size()).isEqualTo(4);
 				return row;
 			}
 		}
 		throw new AssertionError("No analytics row for supervisor " + supervisor.id());
+	}
+
+	private String createRole(TestUser admin, String name, List<String> permissions) {
+		Reply reply = this.api.post("/api/roles", admin.token(),
+				Map.of("name", name + " " + UUID.randomUUID().toString().substring(0, 8), "permissions", permissions));
+		assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+		return reply.data().get("id").stringValue();
+	}
+
+	private TestUser giveRole(TestUser admin, TestUser member, Map<String, String> change) {
+		Reply reply = this.api.send("PATCH", "/api/members/" + member.id(), admin.token(), "application/json",
+				Api.JSON.writeValueAsString(change));
+		assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+		return member;
 	}
 
 	private String openAndAssign(Team team, TestUser agent) {

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
 import io.parley.support.Conversations;
+import io.parley.support.Eventually;
 import io.parley.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -111,10 +111,8 @@ class CrashRecoveryIntegrationTests {
 						}
 					});
 				}
-				long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-				while (answered.get() < burst / 4 && System.nanoTime() < deadline) {
-					Thread.sleep(5);
-				}
+				Eventually.until("a quarter of the burst answered", Duration.ofSeconds(60),
+						() -> answered.get() >= burst / 4);
 				parley.destroyForcibly();
 				assertThat(parley.waitFor(30, TimeUnit.SECONDS)).isTrue();
 			}
@@ -168,6 +166,7 @@ class CrashRecoveryIntegrationTests {
 		builder.environment().put("PORT", String.valueOf(port));
 		builder.environment().put("PARLEY_DATA_DIR", data.toString());
 		builder.environment().remove("PARLEY_JWT_SECRET");
+		builder.environment().put("PARLEY_PASSWORD_COST", String.valueOf(TestDatabase.PASSWORD_COST));
 		if (TestDatabase.isPostgres()) {
 			builder.environment().put("DATABASE_URL", TestDatabase.url());
 		}
@@ -179,24 +178,14 @@ class CrashRecoveryIntegrationTests {
 		return builder.start();
 	}
 
-	private static void awaitHealthy(int port, Process process) throws Exception {
+	private static void awaitHealthy(int port, Process process) {
 		HttpClient http = HttpClient.newHttpClient();
 		HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
 			.build();
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (Instant.now().isBefore(deadline)) {
+		Eventually.until("Parley is healthy on port " + port, Duration.ofSeconds(60), () -> {
 			assertThat(process.isAlive()).as("Parley process exited early").isTrue();
-			try {
-				if (http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException notYet) {
-				// still starting
-			}
-			Thread.sleep(200);
-		}
-		throw new AssertionError("Parley did not become healthy on port " + port);
+			return http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+		});
 	}
 
 	private static int freePort() throws IOException {

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 
 import io.parley.support.Api;
 import io.parley.support.Barriers;
+import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
 import io.parley.support.ParleyIntegrationTest;
 import org.junit.jupiter.api.RepeatedTest;
@@ -25,27 +26,29 @@ class OneActiveConversationRaceIntegrationTests {
 	int port;
 
 	@RepeatedTest(5)
-	void ofTwoRacingStartsExactlyOneSucceeds() throws Exception {
+	void ofRacingStartsExactlyOneSucceedsAndTheOthersAreToldWhy() throws Exception {
 		Api api = new Api(this.port);
 		Team team = api.team();
 		int racers = 4;
 		CyclicBarrier start = new CyclicBarrier(racers);
-		List<CompletableFuture<Integer>> statuses = new ArrayList<>();
+		List<CompletableFuture<Reply>> replies = new ArrayList<>();
 		ExecutorService pool = Executors.newFixedThreadPool(racers);
 		try {
 			for (int i = 0; i < racers; i++) {
-				statuses.add(CompletableFuture.supplyAsync(() -> {
+				replies.add(CompletableFuture.supplyAsync(() -> {
 					Barriers.await(start);
-					return api
-						.post("/conversations", team.candidate().token(),
-								Map.of("supervisorId", team.supervisor().id()))
-						.status();
+					return api.post("/conversations", team.candidate().token(),
+							Map.of("supervisorId", team.supervisor().id()));
 				}, pool));
 			}
-			List<Integer> results = statuses.stream().map(CompletableFuture::join).toList();
+			List<Reply> results = replies.stream().map(CompletableFuture::join).toList();
 
-			assertThat(results).containsOnlyOnce(201);
-			assertThat(results).filteredOn((status) -> status != 201).containsOnly(409);
+			assertThat(results).extracting(Reply::status).containsOnlyOnce(201);
+			List<Reply> losers = results.stream().filter((reply) -> reply.status() != 201).toList();
+			assertThat(losers).hasSize(racers - 1).allSatisfy((loser) -> {
+				assertThat(loser.status()).as(loser.raw()).isEqualTo(409);
+				assertThat(loser.error()).isEqualTo("Candidate already has an active conversation");
+			});
 		}
 		finally {
 			pool.shutdownNow();

@@ -1,5 +1,6 @@
 package io.parley.identity;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,10 +64,9 @@ class MembersIntegrationTests {
 
 	@Test
 	void theListShowsEveryMemberOfTheWorkspaceWithTheirProfile() {
-		Reply reply = this.api.get("/api/members", this.team.admin().token());
+		String admin = this.team.admin().token();
 
-		assertThat(reply.status()).isEqualTo(200);
-		JsonNode agent = find(reply.data(), this.team.agent().id());
+		JsonNode agent = listed(admin, this.team.agent().id());
 		assertThat(agent.get("name").stringValue()).isEqualTo("Test agent");
 		assertThat(agent.get("email").stringValue()).isEqualTo(this.team.agent().email());
 		assertThat(agent.get("role").stringValue()).isEqualTo("agent");
@@ -80,8 +80,65 @@ class MembersIntegrationTests {
 		assertThat(agent.get("joinedAt").stringValue()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
 		assertThat(agent.size()).isEqualTo(12);
 		for (TestUser member : List.of(this.team.admin(), this.team.supervisor(), this.team.candidate())) {
-			assertThat(find(reply.data(), member.id()).get("role").stringValue()).isEqualTo(member.role());
+			assertThat(listed(admin, member.id()).get("role").stringValue()).isEqualTo(member.role());
 		}
+	}
+
+	@Test
+	void theListComesInPagesOldestFirstThatFollowOneAnother() {
+		Tenant tenant = this.tenants.newWorkspace();
+		List<String> joined = new ArrayList<>(List.of(tenant.owner().id()));
+		for (Role role : List.of(Role.ADMIN, Role.SUPERVISOR, Role.AGENT, Role.CANDIDATE)) {
+			joined.add(this.tenants.join(tenant, role).id());
+		}
+		String token = tenant.owner().token();
+
+		Reply first = this.api.get("/api/members?limit=2", token);
+		assertThat(ids(first.data().get("items"))).containsExactly(joined.get(0), joined.get(1));
+		Reply second = this.api.get("/api/members?limit=2&cursor=" + first.data().get("nextCursor").stringValue(),
+				token);
+		assertThat(ids(second.data().get("items"))).containsExactly(joined.get(2), joined.get(3));
+		Reply last = this.api.get("/api/members?limit=2&cursor=" + second.data().get("nextCursor").stringValue(),
+				token);
+		assertThat(ids(last.data().get("items"))).containsExactly(joined.get(4));
+		assertThat(last.data().get("nextCursor").isNull()).isTrue();
+
+		Reply whole = this.api.get("/api/members", token);
+		assertThat(ids(whole.data().get("items"))).containsExactlyElementsOf(joined);
+		assertThat(whole.data().get("nextCursor").isNull()).isTrue();
+		assertThat(whole.data().size()).isEqualTo(2);
+		assertThat(everyMember(token, 1).stream().map((member) -> member.get("userId").stringValue()))
+			.containsExactlyElementsOf(joined);
+	}
+
+	@Test
+	void aPageHoldsFiftyMembersUnlessAskedForUpToAHundred() {
+		Tenant tenant = this.tenants.newWorkspace();
+		WorkspaceId workspace = WorkspaceId.parse(tenant.id()).orElseThrow();
+		for (int i = 0; i < 100; i++) {
+			User user = this.signUp.create("Member " + i, "member-" + UUID.randomUUID() + "@example.com", "secret123");
+			this.memberships.add(SignUp.newMember(workspace, user.account(), MemberRole.of(Role.CANDIDATE), null));
+		}
+		String token = tenant.owner().token();
+
+		Reply page = this.api.get("/api/members", token);
+		assertThat(page.data().get("items").size()).isEqualTo(50);
+		assertThat(page.data().get("nextCursor").stringValue()).isNotEmpty();
+		Reply large = this.api.get("/api/members?limit=100", token);
+		assertThat(large.data().get("items").size()).isEqualTo(100);
+		Reply rest = this.api.get("/api/members?limit=100&cursor=" + large.data().get("nextCursor").stringValue(),
+				token);
+		assertThat(rest.data().get("items").size()).isEqualTo(1);
+		assertThat(rest.data().get("nextCursor").isNull()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "cursor=nope", "cursor=bm9wZQ", "cursor=MjAyNS0wMS0wMVQwMDowMDowMFosMQ", "limit=0",
+			"limit=101", "limit=-1", "limit=ten" })
+	void aMalformedCursorOrLimitIsAnInvalidRequest(String query) {
+		Reply reply = this.api.get("/api/members?" + query, this.team.admin().token());
+
+		assertRefused(reply, 400, "Invalid request schema");
 	}
 
 	@Test
@@ -406,7 +463,7 @@ class MembersIntegrationTests {
 		assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
 		assertThat(reply.data().get("userId").stringValue()).isEqualTo(supervisor.id());
 		assertThat(this.api.get("/api/members/" + supervisor.id(), this.team.admin().token()).status()).isEqualTo(404);
-		assertThat(find(this.api.get("/api/members", this.team.admin().token()).data(), supervisor.id())).isNull();
+		assertThat(listed(this.team.admin().token(), supervisor.id())).isNull();
 		assertThat(this.api.get("/auth/me", supervisor.token()).status()).isEqualTo(401);
 		assertThat(member(this.team.agent().id()).get("supervisorId").isNull()).isTrue();
 		assertThat(delete("/api/members/" + supervisor.id(), this.team.admin().token()).status()).isEqualTo(404);
@@ -501,7 +558,7 @@ class MembersIntegrationTests {
 			assertRefused(reply, 404, "Member not found");
 		}
 		assertThat(member(this.team.agent().id())).isEqualTo(before);
-		JsonNode theirs = this.api.get("/api/members", owner.token()).data();
+		JsonNode theirs = this.api.get("/api/members", owner.token()).data().get("items");
 		assertThat(theirs.size()).isEqualTo(1);
 		assertThat(theirs.get(0).get("userId").stringValue()).isEqualTo(owner.id());
 		assertThat(theirs.get(0).get("role").stringValue()).isEqualTo("owner");
@@ -521,7 +578,13 @@ class MembersIntegrationTests {
 			assertRefused(reply, 404, "Member not found");
 		}
 		assertThat(this.api.get(path, tenant.owner().token()).data()).isEqualTo(before);
-		assertThat(find(this.api.get("/api/members", admin).data(), agent.id())).isNull();
+		assertThat(listed(admin, agent.id())).isNull();
+	}
+
+	private static List<String> ids(JsonNode members) {
+		List<String> ids = new ArrayList<>();
+		members.forEach((member) -> ids.add(member.get("userId").stringValue()));
+		return ids;
 	}
 
 	private JsonNode member(String id) {
@@ -559,13 +622,33 @@ class MembersIntegrationTests {
 		assertThat(reply.error()).isEqualTo(error);
 	}
 
-	private static JsonNode find(JsonNode members, String userId) {
-		for (JsonNode member : members) {
+	/**
+	 * The member as the list shows them, looked for on every page; null when not listed.
+	 */
+	private JsonNode listed(String token, String userId) {
+		for (JsonNode member : everyMember(token, 100)) {
 			if (member.get("userId").stringValue().equals(userId)) {
 				return member;
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Every page of the list, {@code limit} members a page, followed by their cursors.
+	 */
+	private List<JsonNode> everyMember(String token, int limit) {
+		List<JsonNode> members = new ArrayList<>();
+		String cursor = "";
+		do {
+			Reply page = this.api.get("/api/members?limit=" + limit + "&cursor=" + cursor, token);
+			assertThat(page.status()).as(page.raw()).isEqualTo(200);
+			assertThat(page.data().get("items").size()).isLessThanOrEqualTo(limit);
+			page.data().get("items").forEach(members::add);
+			cursor = page.data().get("nextCursor").isNull() ? null : page.data().get("nextCursor").stringValue();
+		}
+		while (cursor != null);
+		return members;
 	}
 
 }

@@ -153,6 +153,17 @@ class OpenApiIntegrationTests {
 	}
 
 	@Test
+	void pagedListsDescribeTheirCursorAndLimit() {
+		Map<String, JsonNode> operations = operations(description());
+
+		for (String list : List.of("GET /api/members", "GET /api/contacts")) {
+			assertThat(operations.get(list).path("parameters").valueStream().map((p) -> p.get("name").stringValue()))
+				.as(list)
+				.contains("cursor", "limit");
+		}
+	}
+
+	@Test
 	void aBrowserOpeningTheDescriptionGetsJson() {
 		HttpResponse<String> response = fetch("/v3/api-docs", BROWSER_ACCEPT);
 

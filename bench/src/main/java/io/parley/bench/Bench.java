@@ -103,8 +103,13 @@ public final class Bench {
 	/** Lists a conversation of 20 messages through {@code GET /conversations/{id}} at rising rates. */
 	private void rest(ParleyApi api, Room room) {
 		try (RoomsLoad filler = RoomsLoad.connect(this.clients, this.base, Wire.PLAIN, List.of(room))) {
-			filler.run("fill", this.options.label(), 20, Duration.ZERO, Duration.ofSeconds(1),
+			Result fill = filler.run("fill", this.options.label(), 20, Duration.ZERO, Duration.ofSeconds(1),
 					new CpuMeter(this.server));
+			// otherwise the scenario would time the listing of a shorter conversation than it says
+			if (fill.offered() <= 0 || fill.delivered() != fill.offered()) {
+				throw new IllegalStateException("The REST scenario's conversation got " + fill.delivered() + " of "
+						+ fill.offered() + " messages");
+			}
 		}
 		RestLoad load = new RestLoad(this.base.resolve("/conversations/" + room.conversationId()),
 				room.receiverToken());

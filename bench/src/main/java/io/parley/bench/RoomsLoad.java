@@ -31,6 +31,9 @@ final class RoomsLoad implements AutoCloseable {
 
 	private final AtomicLong received = new AtomicLong();
 
+	/** Frames that repeated a message or came before an earlier one: never counted as delivered. */
+	private final AtomicLong repeated = new AtomicLong();
+
 	/** Only touched by the scheduling thread. */
 	private long sends;
 
@@ -48,7 +51,8 @@ final class RoomsLoad implements AutoCloseable {
 		for (Room room : rooms) {
 			BenchSocket sender = openPatiently(clients, base, wire, room.senderToken());
 			BenchSocket receiver = openPatiently(clients, base, wire, room.receiverToken());
-			receiver.onFrame(load::onFrame);
+			Arrivals arrivals = new Arrivals();
+			receiver.onFrame((frame) -> load.onFrame(frame, arrivals));
 			String join = "{\"conversationId\":\"" + room.conversationId() + "\"}";
 			joins.add(sender.request("JOIN_CONVERSATION", join, "JOINED_CONVERSATION"));
 			joins.add(receiver.request("JOIN_CONVERSATION", join, "JOINED_CONVERSATION"));
@@ -83,10 +87,15 @@ final class RoomsLoad implements AutoCloseable {
 		Schedule schedule = Schedule.of(warmup, measure);
 		this.latencies.reset();
 		this.received.set(0);
+		this.repeated.set(0);
 		this.windowStart = schedule.measureStart();
 		this.windowEnd = schedule.end();
 		Schedule.Run run = schedule.run(perSecond, cpu, this::send);
 		Schedule.drain(() -> this.received.get() < run.sent(), Duration.ofSeconds(5));
+		if (this.repeated.get() > 0) {
+			System.out.printf("%s: %d messages repeated or out of order at %d/s%n", server, this.repeated.get(),
+					perSecond);
+		}
 		double seconds = schedule.measuredSeconds();
 		return Result.rate(scenario, server, run.sent() / seconds, this.received.get() / seconds,
 				latency(this.latencies.getIntervalHistogram()), run.cpu());
@@ -108,7 +117,7 @@ final class RoomsLoad implements AutoCloseable {
 		return content.toString();
 	}
 
-	private void onFrame(String frame) {
+	private void onFrame(String frame, Arrivals arrivals) {
 		long now = System.nanoTime();
 		int at = frame.indexOf(MARK);
 		if (at < 0) {
@@ -116,6 +125,12 @@ final class RoomsLoad implements AutoCloseable {
 		}
 		int from = at + MARK.length();
 		long due = Long.parseLong(frame, from, frame.indexOf('|', from), 10);
+		// a room has one sender, so its due times rise: one not above the last is a repeat
+		if (due <= arrivals.lastDue) {
+			this.repeated.incrementAndGet();
+			return;
+		}
+		arrivals.lastDue = due;
 		if (due >= this.windowStart && due < this.windowEnd) {
 			this.latencies.recordValue(Math.max(0, (now - due) / 1000));
 			this.received.incrementAndGet();
@@ -128,6 +143,13 @@ final class RoomsLoad implements AutoCloseable {
 		}
 		return new Result.Latency(micros.getValueAtPercentile(50) / 1000.0, micros.getValueAtPercentile(99) / 1000.0,
 				micros.getValueAtPercentile(99.9) / 1000.0);
+	}
+
+	/** What one receiver has seen; its frames arrive one at a time. */
+	private static final class Arrivals {
+
+		private volatile long lastDue = Long.MIN_VALUE;
+
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import io.parley.identity.Availability;
 import io.parley.identity.Caller;
 import io.parley.identity.MemberAdministration;
 import io.parley.identity.MemberChange;
+import io.parley.identity.MemberPage;
 import io.parley.identity.Permission;
 import io.parley.identity.RequiresPermission;
 import io.parley.system.ApiResponse;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -43,9 +45,10 @@ class MemberController {
 
 	@GetMapping
 	@RequiresPermission(Permission.VIEW_WORKSPACE)
-	ApiResponse list(Caller caller) {
-		List<MemberView> members = this.members.members(caller).stream().map(MemberView::of).toList();
-		return ApiResponse.ok(members);
+	ApiResponse list(Caller caller, @RequestParam(required = false) @Size(max = 200) String cursor,
+			@RequestParam(defaultValue = "" + MemberAdministration.DEFAULT_PAGE_SIZE) @Min(1) @Max(100) int limit) {
+		MemberPage page = this.members.members(caller, cursor, limit);
+		return ApiResponse.ok(new PageView(page.items().stream().map(MemberView::of).toList(), page.nextCursor()));
 	}
 
 	@GetMapping("/{userId}")
@@ -97,6 +100,9 @@ class MemberController {
 	}
 
 	record Removed(String userId, boolean removed) {
+	}
+
+	record PageView(List<MemberView> items, String nextCursor) {
 	}
 
 }
