@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -15,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
+import io.parley.support.Eventually;
 import io.parley.support.ParleyIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -81,13 +81,14 @@ class MessageWriterLimitsIntegrationTests {
 			long batches = batches();
 			first = CompletableFuture
 				.supplyAsync(() -> api.post(path, team.candidate().token(), Map.of("content", "1")));
-			until(() -> batches() > batches);
+			Eventually.until("the writer took the first message", () -> batches() > batches);
 			queued = List.of(
 					CompletableFuture
 						.supplyAsync(() -> api.post(path, team.candidate().token(), Map.of("content", "2"))),
 					CompletableFuture
 						.supplyAsync(() -> api.post(path, team.candidate().token(), Map.of("content", "3"))));
-			until(() -> this.meters.get("parley.messages.queue").gauge().value() == 2);
+			Eventually.until("two messages queue up",
+					() -> this.meters.get("parley.messages.queue").gauge().value() == 2);
 			refused = api.post(path, team.candidate().token(), Map.of("content", "4"));
 			for (CompletableFuture<Reply> waiting : queued) {
 				Reply reply = waiting.get(10, TimeUnit.SECONDS);
@@ -105,14 +106,6 @@ class MessageWriterLimitsIntegrationTests {
 
 	private long batches() {
 		return this.meters.get("parley.messages.batch.size").summary().count();
-	}
-
-	private static void until(BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);
-			Thread.sleep(10);
-		}
 	}
 
 	@Test
