@@ -32,16 +32,18 @@ class BenchSmokeIntegrationTests {
 				"--idle-sockets=20", "--rooms=4", "--agents=2", "--rates=40", "--warmup=0.2", "--measure=1",
 				"--max-rates=80", "--step-warmup=0.2", "--step-measure=1", "--rest-rates=20", "--out=" + out);
 
-		assertThat(results).extracting(Result::scenario).containsExactly("idle", "rooms", "max", "rest");
+		assertThat(results).extracting(Result::scenario).containsExactly("idle", "rooms", "max", "rest", "rest-send");
 		Result idle = results.get(0);
 		assertThat(idle.offered()).as("idle sockets opened").isEqualTo(20);
-		for (Result rate : results.subList(1, 4)) {
+		for (Result rate : results.subList(1, 5)) {
 			assertThat(rate.offered()).as(rate.scenario() + " offered").isPositive();
-			assertThat(rate.delivered()).as(rate.scenario() + " delivered").isEqualTo(rate.offered());
+			assertThat(rate.delivered()).as(rate.scenario() + " delivered").isPositive().isEqualTo(rate.offered());
 			assertThat(rate.p99Millis()).as(rate.scenario() + " has latencies").isGreaterThanOrEqualTo(0);
 		}
-		assertThat(Files.readAllLines(out)).hasSize(4);
-		assertThat(Report.render(results)).contains("| smoke | 20.00 |").contains("### 4. REST");
+		assertThat(Files.readAllLines(out)).hasSize(5);
+		assertThat(Report.render(results)).contains("| smoke | 20.00 |")
+			.contains("### 4. REST")
+			.contains("| smoke | `POST /api/conversations/{id}/messages` |");
 	}
 
 	@Test
