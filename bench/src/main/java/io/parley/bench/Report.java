@@ -52,14 +52,14 @@ public final class Report {
 			.forEach((r) -> out.append(row(r.server(), r.offered(), r.delivered(), r.p50Millis(), r.p99Millis(),
 					r.p999Millis(), r.serverCpu(), r.generatorCpu())));
 		out.append("\n### 3. Maximum sustained rate (p99 ≤ 100 ms, ≥ 95 % delivered)\n\n")
-			.append("| server | sustained msg/s | p99 ms there | × node-ws | × socketio "
+			.append("| server | sustained msg/s | p99 ms there | generator CPU there | × node-ws | × socketio "
 					+ "| first failing step: offered/s, delivered/s, p99 ms |\n")
-			.append("|---|---:|---:|---:|---:|---|\n");
+			.append("|---|---:|---:|---:|---:|---:|---|\n");
 		List<Limit> maxima = Limit.of(of(results, "max"), 100);
 		Limit ws = find(maxima, WS_PEER);
 		Limit socketIo = find(maxima, SOCKET_IO_PEER);
 		maxima.forEach(
-				(limit) -> out.append(limitRow(limit, List.of(), List.of(limit.ratioTo(ws), limit.ratioTo(socketIo)))));
+				(limit) -> out.append(limitRow(limit, List.of(), List.of(generatorCpu(limit), limit.ratioTo(ws), limit.ratioTo(socketIo)))));
 		out.append("\n### 4. REST, highest rate with p99 < 50 ms\n\n")
 			.append("| server | route | sustained req/s | p99 ms there | first failing step: offered/s, answered/s, p99 ms |\n")
 			.append("|---|---|---:|---:|---|\n");
@@ -91,6 +91,11 @@ public final class Report {
 					+ format(failing.p99Millis()) : "none (highest step passed)")
 			.append(" |\n")
 			.toString();
+	}
+
+	/** Near 100 %, the generator and not the server set the limit. */
+	private static String generatorCpu(Limit limit) {
+		return (limit.best() != null) ? format(limit.best().generatorCpu()) : "-";
 	}
 
 	private static Limit find(List<Limit> limits, String server) {
