@@ -58,8 +58,8 @@ public final class Report {
 		List<Limit> maxima = Limit.of(of(results, "max"), 100);
 		Limit ws = find(maxima, WS_PEER);
 		Limit socketIo = find(maxima, SOCKET_IO_PEER);
-		maxima.forEach(
-				(limit) -> out.append(limitRow(limit, List.of(), List.of(generatorCpu(limit), limit.ratioTo(ws), limit.ratioTo(socketIo)))));
+		maxima.forEach((limit) -> out.append(
+				limitRow(limit, List.of(), List.of(generatorCpu(limit), limit.ratioTo(ws), limit.ratioTo(socketIo)))));
 		out.append("\n### 4. REST, highest rate with p99 < 50 ms\n\n")
 			.append("| server | route | sustained req/s | p99 ms there | first failing step: offered/s, answered/s, p99 ms |\n")
 			.append("|---|---|---:|---:|---|\n");
