@@ -32,11 +32,11 @@ class BenchSmokeIntegrationTests {
 				"--idle-sockets=20", "--rooms=4", "--agents=2", "--rates=40", "--warmup=0.2", "--measure=1",
 				"--max-rates=80", "--step-warmup=0.2", "--step-measure=1", "--rest-rates=20", "--out=" + out);
 
-		assertThat(results).extracting(Result::scenario).containsExactly("idle", "rooms", "max", "rest");
+		assertThat(results).extracting(Result::scenario).containsExactly("idle", "rooms", "max", "rest", "rest-send");
 		Result idle = results.get(0);
 		assertThat(idle.offered()).as("idle sockets opened").isEqualTo(20);
 		assertThat(idle.delivered()).as("idle handshakes per second").isPositive();
-		for (Result rate : results.subList(1, 4)) {
+		for (Result rate : results.subList(1, 5)) {
 			// both are counts over the same measured second: equal rates are equal counts
 			assertThat(rate.offered()).as(rate.scenario() + " offered").isPositive();
 			assertThat(rate.delivered()).as(rate.scenario() + " delivered every message it sent, once")
@@ -44,8 +44,10 @@ class BenchSmokeIntegrationTests {
 			assertThat(rate.p50Millis()).as(rate.scenario() + " has latencies").isPositive();
 			assertThat(rate.p99Millis()).as(rate.scenario() + " p99").isGreaterThanOrEqualTo(rate.p50Millis());
 		}
-		assertThat(Files.readAllLines(out)).hasSize(4);
-		assertThat(Report.render(results)).contains("| smoke | 20.00 |").contains("### 4. REST");
+		assertThat(Files.readAllLines(out)).hasSize(5);
+		assertThat(Report.render(results)).contains("| smoke | 20.00 |")
+			.contains("### 4. REST")
+			.contains("| smoke | `POST /api/conversations/{id}/messages` |");
 	}
 
 	@Test

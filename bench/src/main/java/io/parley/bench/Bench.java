@@ -13,8 +13,9 @@ import java.util.stream.IntStream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The load generator: runs the chosen scenarios against one server and appends one JSON line per result
- * to {@code --out}. {@code bench/run} drives it for every server and prints the table.
+ * The load generator: runs the chosen scenarios against one server and appends one JSON
+ * line per result to {@code --out}. {@code bench/run} drives it for every server and
+ * prints the table.
  */
 public final class Bench {
 
@@ -28,12 +29,15 @@ public final class Bench {
 
 	private final Clients clients = new Clients(4);
 
+	private final Sockets sockets;
+
 	private final List<Result> results = new ArrayList<>();
 
 	Bench(Options options) {
 		this.options = options;
 		this.base = URI.create(options.url());
 		this.server = new ProcessStats(options.serverPid(), options.jcmd());
+		this.sockets = new Sockets(options.ioThreads(), options.tickMicros());
 	}
 
 	public static void main(String[] args) {
@@ -44,7 +48,12 @@ public final class Bench {
 	/** Runs the scenarios the arguments name and returns their results. */
 	public static List<Result> run(String... args) {
 		Bench bench = new Bench(Options.parse(args));
-		bench.runAll();
+		try {
+			bench.runAll();
+		}
+		finally {
+			bench.sockets.close();
+		}
 		return bench.results;
 	}
 
@@ -53,24 +62,24 @@ public final class Bench {
 		ParleyApi api = new ParleyApi(this.clients.next(), this.base);
 		if (options.scenarios().contains("idle")) {
 			String token = options.isParley() ? api.token("candidate") : null;
-			record(IdleLoad.run(options.label(), this.clients, this.base, options.wire(), token,
-					options.idleSockets(), this.server, options.hold()));
+			record(IdleLoad.run(options.label(), this.sockets, this.base, options.wire(), token, options.idleSockets(),
+					this.server, options.hold()));
 		}
 		boolean rooms = options.scenarios().contains("rooms") || options.scenarios().contains("max");
 		List<Room> prepared = (rooms || options.scenarios().contains("rest")) ? prepare(api) : List.of();
 		if (rooms) {
-			try (RoomsLoad load = RoomsLoad.connect(this.clients, this.base, options.wire(),
+			try (RoomsLoad load = RoomsLoad.connect(this.sockets, this.base, options.wire(),
 					prepared.subList(0, options.rooms()))) {
 				roomsAndMaximum(load);
 			}
 		}
 		if (options.scenarios().contains("rest") && options.isParley()) {
-			rest(api, prepared.get(options.rooms()));
+			rest(prepared.get(options.rooms()), prepared.get(options.rooms() + 1));
 		}
 	}
 
 	private List<Room> prepare(ParleyApi api) {
-		int count = this.options.rooms() + 1;
+		int count = this.options.rooms() + 2; // and one room for each REST scenario
 		long start = System.nanoTime();
 		List<Room> rooms = this.options.isParley()
 				? api.rooms(count, Math.min(this.options.agents(), count), this.options.setupParallelism())
@@ -100,9 +109,13 @@ public final class Bench {
 		}
 	}
 
-	/** Lists a conversation of 20 messages through {@code GET /conversations/{id}} at rising rates. */
-	private void rest(ParleyApi api, Room room) {
-		try (RoomsLoad filler = RoomsLoad.connect(this.clients, this.base, Wire.PLAIN, List.of(room))) {
+	/**
+	 * Lists a conversation of 20 messages through {@code GET /conversations/{id}}, then
+	 * posts messages into another one through {@code POST
+	 * /api/conversations/{id}/messages}, each at rising rates.
+	 */
+	private void rest(Room listed, Room posted) {
+		try (RoomsLoad filler = RoomsLoad.connect(this.sockets, this.base, Wire.PLAIN, List.of(listed))) {
 			Result fill = filler.run("fill", this.options.label(), 20, Duration.ZERO, Duration.ofSeconds(1),
 					new CpuMeter(this.server));
 			// otherwise the scenario would time the listing of a shorter conversation than it says
@@ -111,8 +124,12 @@ public final class Bench {
 						+ fill.offered() + " messages");
 			}
 		}
-		RestLoad load = new RestLoad(this.base.resolve("/conversations/" + room.conversationId()),
-				room.receiverToken());
+		steps(RestLoad.get(this.base.resolve("/conversations/" + listed.conversationId()), listed.receiverToken()));
+		steps(RestLoad.post(this.base.resolve("/api/conversations/" + posted.conversationId() + "/messages"),
+				posted.receiverToken(), "{\"content\":\"" + RestLoad.CONTENT + "\"}"));
+	}
+
+	private void steps(RestLoad load) {
 		CpuMeter cpu = new CpuMeter(this.server);
 		for (int rate : this.options.restRates()) {
 			Result step = load.run(this.options.label(), rate, this.options.stepWarmup(), this.options.stepMeasure(),

@@ -1,56 +1,82 @@
 package io.parley.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.util.Queue;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoop;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 
 /**
- * One client socket (the JDK's WebSocket client). Sends are queued, since the JDK allows one outstanding
- * send per socket; frames go to a handler, except the one a caller is waiting for.
+ * One client socket on the generator's Netty loops. Event frames go to a
+ * {@link FrameHandler} as bytes; frames of the handshake, the wire's own protocol and the
+ * one a caller waits for are read as strings, which is rare.
  */
-final class BenchSocket implements WebSocket.Listener {
+final class BenchSocket {
+
+	private static final int MAX_FRAME = 1 << 20;
 
 	private final Wire wire;
 
-	private final Queue<String> outbox = new ConcurrentLinkedQueue<>();
-
-	private final AtomicBoolean sending = new AtomicBoolean();
-
 	private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
-	private final StringBuilder partial = new StringBuilder();
-
-	private volatile Consumer<String> handler = (frame) -> {
-	};
+	private volatile FrameHandler handler = FrameHandler.IGNORE;
 
 	private volatile String awaitedEvent;
 
 	private volatile CompletableFuture<String> awaited;
 
-	private volatile WebSocket socket;
+	private volatile Channel channel;
 
 	private BenchSocket(Wire wire) {
 		this.wire = wire;
 	}
 
 	/** Opens a socket; the future completes when the server is ready for events. */
-	static CompletableFuture<BenchSocket> open(HttpClient http, URI base, Wire wire, String token) {
+	static CompletableFuture<BenchSocket> open(Sockets sockets, URI base, Wire wire, String token) {
 		BenchSocket client = new BenchSocket(wire);
 		URI uri = URI.create(base.toString().replaceFirst("^http", "ws") + wire.path(token));
-		return http.newWebSocketBuilder()
-			.buildAsync(uri, client)
-			.thenCompose((socket) -> client.ready)
-			.thenApply((ignored) -> client);
+		WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
+			.webSocketUri(uri)
+			.maxFramePayloadLength(MAX_FRAME)
+			.handshakeTimeoutMillis(30_000)
+			.withUTF8Validator(false) // the generator trusts the servers' text;
+										// validating costs CPU per frame
+			.build();
+		client.channel = sockets.bootstrap().handler(new ChannelInitializer<SocketChannel>() {
+			@Override
+			protected void initChannel(SocketChannel channel) {
+				channel.pipeline()
+					.addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),
+							new WebSocketClientProtocolHandler(config), new WebSocketFrameAggregator(MAX_FRAME),
+							client.new Reader());
+			}
+		}).connect(uri.getHost(), uri.getPort()).addListener((future) -> {
+			if (!future.isSuccess()) {
+				client.ready.completeExceptionally(future.cause());
+			}
+		}).channel();
+		return client.ready.thenApply((ignored) -> client);
 	}
 
-	void onFrame(Consumer<String> handler) {
+	void onFrame(FrameHandler handler) {
 		this.handler = handler;
+	}
+
+	EventLoop eventLoop() {
+		return this.channel.eventLoop();
 	}
 
 	/** Sends an event and waits for the first frame naming {@code reply}. */
@@ -67,62 +93,31 @@ final class BenchSocket implements WebSocket.Listener {
 	}
 
 	void send(String text) {
-		this.outbox.add(text);
-		drain();
+		this.channel.writeAndFlush(new TextWebSocketFrame(text), this.channel.voidPromise());
 	}
 
+	/**
+	 * Writes a frame already encoded (see {@link PreparedFrame}); call on this socket's
+	 * event loop.
+	 */
+	void sendEncoded(ByteBuf frame) {
+		this.channel.writeAndFlush(frame, this.channel.voidPromise());
+	}
+
+	/** Closes the connection without a closing handshake, as a vanished client would. */
 	void abort() {
-		WebSocket current = this.socket;
+		Channel current = this.channel;
 		if (current != null) {
-			current.abort();
+			current.close();
 		}
 	}
 
-	private void drain() {
-		while (!this.outbox.isEmpty() && this.sending.compareAndSet(false, true)) {
-			String next = this.outbox.poll();
-			if (next == null) {
-				this.sending.set(false);
-				continue;
-			}
-			this.socket.sendText(next, true).whenComplete((socket, error) -> {
-				this.sending.set(false);
-				drain();
-			});
+	private void dispatch(ByteBuf text) {
+		if (this.ready.isDone() && this.awaited == null && this.wire.isEvent(text)) {
+			this.handler.onFrame(text);
 			return;
 		}
-	}
-
-	@Override
-	public void onOpen(WebSocket webSocket) {
-		this.socket = webSocket;
-		if (this.wire.readyOnOpen()) {
-			this.ready.complete(null);
-		}
-		webSocket.request(1);
-	}
-
-	@Override
-	public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-		String frame;
-		if (last && this.partial.isEmpty()) {
-			frame = data.toString();
-		}
-		else {
-			this.partial.append(data);
-			frame = last ? this.partial.toString() : null;
-			if (last) {
-				this.partial.setLength(0);
-			}
-		}
-		webSocket.request(1);
-		if (frame != null) {
-			dispatch(frame);
-		}
-		return null;
-	}
-
-	private void dispatch(String frame) {
+		String frame = text.toString(StandardCharsets.UTF_8);
 		String answer = this.wire.control(frame);
 		if (answer != null) {
 			send(answer);
@@ -140,18 +135,42 @@ final class BenchSocket implements WebSocket.Listener {
 			waiting.complete(frame);
 			return;
 		}
-		this.handler.accept(frame);
+		this.handler.onFrame(text);
 	}
 
-	@Override
-	public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-		this.ready.completeExceptionally(new IllegalStateException("closed: " + statusCode + " " + reason));
-		return null;
-	}
+	/**
+	 * The end of the pipeline: handshake events, text frames, and the connection's end.
+	 */
+	private final class Reader extends SimpleChannelInboundHandler<TextWebSocketFrame> {
 
-	@Override
-	public void onError(WebSocket webSocket, Throwable error) {
-		this.ready.completeExceptionally(error);
+		@Override
+		public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+			if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE && BenchSocket.this.wire.readyOnOpen()) {
+				BenchSocket.this.ready.complete(null);
+			}
+			else if (event == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
+				BenchSocket.this.ready.completeExceptionally(new IllegalStateException("handshake timed out"));
+			}
+			super.userEventTriggered(ctx, event);
+		}
+
+		@Override
+		protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
+			dispatch(frame.content());
+		}
+
+		@Override
+		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+			BenchSocket.this.ready.completeExceptionally(cause);
+			ctx.close();
+		}
+
+		@Override
+		public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+			BenchSocket.this.ready.completeExceptionally(new IllegalStateException("closed"));
+			super.channelInactive(ctx);
+		}
+
 	}
 
 }

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Opens many idle sockets: how fast the server accepts them, and what each one costs it in memory.
+ * Opens many idle sockets: how fast the server accepts them, and what each one costs it
+ * in memory.
  */
 final class IdleLoad {
 
@@ -20,10 +21,10 @@ final class IdleLoad {
 	}
 
 	/**
-	 * @param hold how long to keep the sockets open after measuring, for a look at the server (a heap
-	 * histogram, a profile)
+	 * @param hold how long to keep the sockets open after measuring, for a look at the
+	 * server (a heap histogram, a profile)
 	 */
-	static Result run(String server, Clients clients, URI base, Wire wire, String token, int sockets,
+	static Result run(String server, Sockets clients, URI base, Wire wire, String token, int sockets,
 			ProcessStats stats, Duration hold) {
 		long rssBefore = stats.rssKib();
 		long heapBefore = stats.heapAfterGcKib();
@@ -36,7 +37,7 @@ final class IdleLoad {
 		long start = System.nanoTime();
 		for (int i = 0; i < sockets; i++) {
 			inFlight.acquireUninterruptibly();
-			handshakes.add(BenchSocket.open(clients.next(), base, wire, token).whenComplete((socket, error) -> {
+			handshakes.add(BenchSocket.open(clients, base, wire, token).whenComplete((socket, error) -> {
 				inFlight.release();
 				if (error != null) {
 					failed.incrementAndGet();

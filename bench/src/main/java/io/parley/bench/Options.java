@@ -13,7 +13,7 @@ import java.util.Set;
 record Options(String target, String label, String url, long serverPid, String jcmd, Set<String> scenarios,
 		int idleSockets, int rooms, int agents, List<Integer> rates, Duration warmup, Duration measure,
 		List<Integer> maxRates, Duration stepWarmup, Duration stepMeasure, List<Integer> restRates, String out,
-		int setupParallelism, Duration hold) {
+		int setupParallelism, Duration hold, int ioThreads, int tickMicros) {
 
 	static Options parse(String... args) {
 		Map<String, String> values = new HashMap<>();
@@ -30,11 +30,12 @@ record Options(String target, String label, String url, long serverPid, String j
 				Set.of(values.getOrDefault("scenarios", "idle,rooms,max,rest").split(",")),
 				integer(values, "idle-sockets", 18000), integer(values, "rooms", 1000), integer(values, "agents", 20),
 				integers(values, "rates", "1000,2000,5000,10000"), seconds(values, "warmup", 10),
-				seconds(values, "measure", 30), integers(values, "max-rates", "2000,5000,10000,15000,20000,30000,40000"),
+				seconds(values, "measure", 30),
+				integers(values, "max-rates", "2000,5000,10000,15000,20000,30000,40000"),
 				seconds(values, "step-warmup", 5), seconds(values, "step-measure", 15),
 				integers(values, "rest-rates", "500,1000,2000,4000,8000,16000"),
 				values.getOrDefault("out", "bench-results.jsonl"), integer(values, "setup-parallelism", 4),
-				seconds(values, "hold", 0));
+				seconds(values, "hold", 0), integer(values, "io-threads", 1), integer(values, "tick-micros", 100));
 	}
 
 	Wire wire() {
@@ -54,7 +55,8 @@ record Options(String target, String label, String url, long serverPid, String j
 	}
 
 	private static Duration seconds(Map<String, String> values, String name, int fallback) {
-		return Duration.ofMillis((long) (1000 * Double.parseDouble(values.getOrDefault(name, String.valueOf(fallback)))));
+		return Duration
+			.ofMillis((long) (1000 * Double.parseDouble(values.getOrDefault(name, String.valueOf(fallback)))));
 	}
 
 }

@@ -1,15 +1,18 @@
 package io.parley.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 /**
- * An open-loop schedule: the i-th action is due at {@code start + i * period}, whether or not the server
- * kept up with the ones before. Latency is measured from the due time, so queueing in a slow server
- * cannot hide. A warm-up precedes the measured interval.
+ * An open-loop schedule: the i-th action is due at {@code start + i * period}, whether or
+ * not the server kept up with the ones before. Latency is measured from the due time, so
+ * queueing in a slow server cannot hide. A warm-up precedes the measured interval.
  *
  * @param start when the first action is due, from {@link System#nanoTime()}
  * @param measureStart when the measured interval begins
@@ -29,8 +32,8 @@ record Schedule(long start, long measureStart, long end) {
 	}
 
 	/**
-	 * Runs {@code action} with each due time at {@code perSecond}, measuring CPU over the measured
-	 * interval.
+	 * Runs {@code action} with each due time at {@code perSecond}, measuring CPU over the
+	 * measured interval.
 	 */
 	Run run(int perSecond, CpuMeter cpu, LongConsumer action) {
 		Thread meter = new Thread(() -> {
@@ -63,7 +66,42 @@ record Schedule(long start, long measureStart, long end) {
 		return new Run(measured, cpu.stop());
 	}
 
-	/** Waits while {@code pending} holds, at most {@code limit}: the answers still on their way. */
+	/**
+	 * Runs {@code perSecond} messages a second through the pacers, split evenly,
+	 * measuring CPU over the measured interval. The pacers keep time on their own loops;
+	 * this thread only waits for them.
+	 */
+	Run pace(int perSecond, CpuMeter cpu, List<Pacer> pacers) {
+		Thread meter = new Thread(() -> {
+			Pause.until(this.measureStart);
+			cpu.start();
+		});
+		meter.start();
+		double period = 1e9 / perSecond;
+		int count = pacers.size();
+		List<CompletableFuture<Long>> done = new ArrayList<>();
+		for (int k = 0; k < count; k++) {
+			done.add(
+					pacers.get(k).begin(this.start + (long) (k * period), period * count, this.measureStart, this.end));
+		}
+		long measured = 0;
+		for (CompletableFuture<Long> pacer : done) {
+			long limit = this.end - System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+			measured += pacer.orTimeout(limit, TimeUnit.NANOSECONDS).join();
+		}
+		try {
+			meter.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return new Run(measured, cpu.stop());
+	}
+
+	/**
+	 * Waits while {@code pending} holds, at most {@code limit}: the answers still on
+	 * their way.
+	 */
 	static void drain(BooleanSupplier pending, Duration limit) {
 		long until = System.nanoTime() + limit.toNanos();
 		while (pending.getAsBoolean() && System.nanoTime() < until) {

@@ -1,9 +1,11 @@
 package io.parley.bench;
 
+import io.netty.buffer.ByteBuf;
+
 /**
  * How a server frames the rooms protocol. Parley and the {@code ws} peer speak
- * {@code {"event": ..., "data": ...}} on {@code /ws}; Socket.IO wraps events as {@code 42["event", data]}
- * after its own Engine.IO handshake.
+ * {@code {"event": ..., "data": ...}} on {@code /ws}; Socket.IO wraps events as
+ * {@code 42["event", data]} after its own Engine.IO handshake.
  */
 enum Wire {
 
@@ -25,6 +27,11 @@ enum Wire {
 
 		@Override
 		boolean isReady(String frame) {
+			return true;
+		}
+
+		@Override
+		boolean isEvent(ByteBuf text) {
 			return true;
 		}
 	},
@@ -55,6 +62,12 @@ enum Wire {
 		boolean isReady(String frame) {
 			return frame.startsWith("40");
 		}
+
+		@Override
+		boolean isEvent(ByteBuf text) {
+			int at = text.readerIndex();
+			return text.readableBytes() > 2 && text.getByte(at) == '4' && text.getByte(at + 1) == '2';
+		}
 	};
 
 	/** The path (and query) of the socket endpoint. */
@@ -67,6 +80,12 @@ enum Wire {
 
 	/** Whether this frame tells the socket may now send events. */
 	abstract boolean isReady(String frame);
+
+	/**
+	 * Whether this frame is an event, told from its first bytes: the generator reads
+	 * events in place and only turns the rest (handshake, ping) into strings.
+	 */
+	abstract boolean isEvent(ByteBuf text);
 
 	/** Whether frames of this wire are ready as soon as the socket opens. */
 	boolean readyOnOpen() {
