@@ -5,8 +5,8 @@ import io.parley.conversation.ConversationClosed;
 import io.parley.conversation.Message;
 import io.parley.conversation.MessagePosted;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tells the rooms what happened to their conversations, once it is committed. Runs on the
@@ -25,27 +25,29 @@ class RoomNotifier {
 		this.frames = frames;
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(MessagePosted event) {
 		Message message = event.message();
 		// internal notes reach only the staff in the room, never the customer
-		this.rooms.ifPresent(message.conversationId(), (room) -> room.broadcast(this.frames.newMessage(message),
-				event.origin(), (member) -> !message.isNote() || room.seesNotes(member)));
+		AfterCommit.runOrNow(() -> this.rooms.ifPresent(message.conversationId(),
+				(room) -> room.broadcast(this.frames.newMessage(message), event.origin(),
+						(member) -> !message.isNote() || room.seesNotes(member))));
 	}
 
-	@TransactionalEventListener
+	@EventListener
 	void on(ConversationAssigned event) {
 		if (event.previousAgentId() != null) {
-			this.rooms.ifPresent(event.conversationId(), (room) -> room.removeUser(event.previousAgentId()));
+			AfterCommit.run(() -> this.rooms.ifPresent(event.conversationId(),
+					(room) -> room.removeUser(event.previousAgentId())));
 		}
 	}
 
-	@TransactionalEventListener
+	@EventListener
 	void on(ConversationClosed event) {
-		this.rooms.ifPresent(event.conversationId(), (room) -> {
+		AfterCommit.run(() -> this.rooms.ifPresent(event.conversationId(), (room) -> {
 			room.broadcast(this.frames.closed(event.conversationId()), event.origin());
 			room.dissolve();
-		});
+		}));
 	}
 
 }

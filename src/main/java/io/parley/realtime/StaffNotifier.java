@@ -5,8 +5,8 @@ import io.parley.conversation.ConversationOpened;
 import io.parley.conversation.ConversationSnapshot;
 import io.parley.conversation.MessageEdited;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.socket.TextMessage;
 
 /**
@@ -29,22 +29,26 @@ class StaffNotifier {
 		this.frames = frames;
 	}
 
-	@TransactionalEventListener
+	@EventListener
 	void on(ConversationOpened event) {
-		toStaff(event.conversation(), this.frames.conversation("CONVERSATION_CREATED", event.conversation()));
+		AfterCommit.run(() -> toStaff(event.conversation(),
+				this.frames.conversation("CONVERSATION_CREATED", event.conversation())));
 	}
 
-	@TransactionalEventListener
+	@EventListener
 	void on(ConversationChanged event) {
-		toStaff(event.conversation(), this.frames.conversation("CONVERSATION_UPDATED", event.conversation()));
+		AfterCommit.run(() -> toStaff(event.conversation(),
+				this.frames.conversation("CONVERSATION_UPDATED", event.conversation())));
 	}
 
-	@TransactionalEventListener
+	@EventListener
 	void on(MessageEdited event) {
-		TextMessage frame = this.frames.messageEdited(event.message());
-		boolean note = event.message().isNote();
-		this.rooms.ifPresent(event.message().conversationId(),
-				(room) -> room.broadcast(frame, null, (member) -> !note || room.seesNotes(member)));
+		AfterCommit.run(() -> {
+			TextMessage frame = this.frames.messageEdited(event.message());
+			boolean note = event.message().isNote();
+			this.rooms.ifPresent(event.message().conversationId(),
+					(room) -> room.broadcast(frame, null, (member) -> !note || room.seesNotes(member)));
+		});
 	}
 
 	private void toStaff(ConversationSnapshot conversation, TextMessage frame) {
