@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Propagation;
  * secret here, whose hash is committed before the mail is sent, so the link works as soon
  * as the mail arrives and no database connection waits on the mail server. A mail the
  * server refuses leaves the event publication unfinished, and it is sent again later with
- * yet another secret (decision 26). A revoked, replaced, accepted or expired invitation
+ * yet another secret (decision 27). A revoked, replaced, accepted or expired invitation
  * is not mailed.
  */
 @Component
