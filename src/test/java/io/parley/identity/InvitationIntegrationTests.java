@@ -312,19 +312,22 @@ class InvitationIntegrationTests {
 			.get("id")
 			.stringValue();
 		mailTo(pendingEmail);
-		int mails = smtp.getReceivedMessages().length;
+		List<String> refused = new ArrayList<>();
 
 		for (TestUser user : List.of(supervisor, agent, candidate)) {
-			Reply invited = invite(user, Map.of("email", newEmail(), "role", "agent"));
+			refused.add(newEmail());
+			Reply invited = invite(user, Map.of("email", refused.get(refused.size() - 1), "role", "agent"));
 			assertThat(invited.status()).as(user.role()).isEqualTo(403);
 			assertThat(invited.error()).isEqualTo("Forbidden, insufficient permissions");
 			assertThat(this.api.get("/api/invitations", user.token()).status()).isEqualTo(403);
 			assertThat(revoke(user, pending).status()).isEqualTo(403);
 		}
-		Reply stranger = this.api.post("/api/invitations", null, Map.of("email", newEmail(), "role", "agent"));
+		refused.add(newEmail());
+		Reply stranger = this.api.post("/api/invitations", null,
+				Map.of("email", refused.get(refused.size() - 1), "role", "agent"));
 		assertThat(stranger.status()).isEqualTo(401);
 		assertThat(stranger.error()).isEqualTo("Unauthorized, token missing or invalid");
-		assertThat(smtp.getReceivedMessages()).hasSize(mails);
+		assertThat(mailsToAny(refused)).isZero();
 		assertThat(pendingEmails(this.workspace.owner())).hasSize(1);
 	}
 
@@ -373,14 +376,15 @@ class InvitationIntegrationTests {
 		this.jdbc.sql("UPDATE memberships SET active = FALSE WHERE workspace_id = ? AND user_id = ?")
 			.params(UUID.fromString(this.workspace.id()), UUID.fromString(deactivated.id()))
 			.update();
-		int mails = smtp.getReceivedMessages().length;
+		List<String> members = List.of(this.workspace.owner().email(), admin.email(), deactivated.email());
+		int mails = mailsToAny(members);
 
 		for (String email : List.of(this.workspace.owner().email(), admin.email(), deactivated.email().toUpperCase())) {
 			Reply reply = invite(this.workspace.owner(), Map.of("email", email, "role", "admin"));
 			assertThat(reply.status()).as(email).isEqualTo(409);
 			assertThat(reply.error()).isEqualTo("Already a member of this workspace");
 		}
-		assertThat(smtp.getReceivedMessages()).hasSize(mails);
+		assertThat(mailsToAny(members)).isEqualTo(mails);
 		assertThat(pendingEmails(this.workspace.owner())).isEmpty();
 	}
 
@@ -451,13 +455,12 @@ class InvitationIntegrationTests {
 			"{\"email\":\"x@example.com\",\"role\":\"candidate\"}", "{\"email\":\"x@example.com\",\"role\":\"king\"}",
 			"{\"email\":\"x@example.com\",\"role\":\"admin\",\"customRoleId\":\"x\"}",
 			"{\"email\":\"x@example.com\",\"role\":7}", "[]", "" })
-	void aMalformedInvitationIsASchemaErrorAndSendsNothing(String body) {
-		int mails = smtp.getReceivedMessages().length;
+	void aMalformedInvitationIsASchemaErrorAndSendsNothing(String body) throws Exception {
 		Reply reply = this.api.post("/api/invitations", this.workspace.owner().token(), body);
 
 		assertThat(reply.status()).isEqualTo(400);
 		assertThat(reply.error()).isEqualTo("Invalid request schema");
-		assertThat(smtp.getReceivedMessages()).hasSize(mails);
+		assertThat(mailsTo("x@example.com")).isEmpty();
 		assertThat(pendingEmails(this.workspace.owner())).isEmpty();
 	}
 
@@ -551,6 +554,18 @@ class InvitationIntegrationTests {
 		}
 		assertThat(mails).as("mails to " + email).hasSize(number);
 		return mails.get(number - 1);
+	}
+
+	/**
+	 * Mails to these addresses only: mail of earlier tests may still be arriving, so the
+	 * server's total says nothing.
+	 */
+	private static int mailsToAny(List<String> emails) throws Exception {
+		int count = 0;
+		for (String email : emails) {
+			count += mailsTo(email).size();
+		}
+		return count;
 	}
 
 	private static List<MimeMessage> mailsTo(String email) throws Exception {
