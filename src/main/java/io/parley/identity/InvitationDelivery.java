@@ -38,11 +38,9 @@ class InvitationDelivery {
 	@ApplicationModuleListener(id = "invitation-mail", propagation = Propagation.NOT_SUPPORTED)
 	void on(InvitationIssued event) {
 		Invitation invitation = this.invitations.find(event.workspaceId(), event.invitationId()).orElse(null);
-		if (invitation == null || invitation.isAccepted() || invitation.hasExpired(Timestamps.now())) {
-			return;
-		}
 		InvitationSecret secret = InvitationSecret.random();
-		if (!this.invitations.reissue(invitation, secret, Timestamps.now())) {
+		// revoked or replaced (no row), accepted or expired: nothing to mail
+		if (invitation == null || !this.invitations.reissue(invitation, secret, Timestamps.now())) {
 			return;
 		}
 		UserAccount inviter = this.users.find(invitation.invitedBy()).orElseThrow().account();
