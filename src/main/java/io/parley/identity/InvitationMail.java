@@ -50,11 +50,16 @@ class InvitationMail {
 	}
 
 	/**
-	 * Sends the link now, inside the caller's transaction: a mail that cannot be sent
-	 * undoes the invitation.
-	 * @throws io.parley.system.ParleyException {@link ErrorCode#MAIL_NOT_SENT}
+	 * Sends the link now. A mail that cannot be sent is tried again later, with a new
+	 * secret.
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#MAIL_NOT_SENT} also when
+	 * there is no mail server (any more)
 	 */
 	void send(Invitation invitation, InvitationSecret secret, UserAccount inviter, Workspace workspace) {
+		if (!canSend()) {
+			log.warn("Invitation {} waits for a mail server: SMTP_HOST is not set", invitation.id());
+			throw ErrorCode.MAIL_NOT_SENT.exception();
+		}
 		SimpleMailMessage mail = new SimpleMailMessage();
 		mail.setFrom(this.from);
 		mail.setTo(invitation.email());
@@ -77,7 +82,8 @@ class InvitationMail {
 		catch (MailException ex) {
 			// the message names the server's answer; neither the secret nor the SMTP
 			// password
-			log.warn("Invitation {} could not be mailed: {}", invitation.id(), ex.getMessage());
+			log.warn("Invitation {} could not be mailed, it is tried again later: {}", invitation.id(),
+					ex.getMessage());
 			throw ErrorCode.MAIL_NOT_SENT.exception();
 		}
 	}

@@ -58,6 +58,29 @@ class Invitations {
 			.optional();
 	}
 
+	Optional<Invitation> find(WorkspaceId workspace, InvitationId id) {
+		return this.jdbc.sql(SELECT + " WHERE i.workspace_id = ? AND i.id = ?")
+			.params(workspace.value(), id.value())
+			.query(Invitations::map)
+			.optional();
+	}
+
+	/**
+	 * Gives a pending invitation the secret of a new link, which replaces its earlier
+	 * one; {@code false} when it was accepted, revoked or has expired meanwhile.
+	 */
+	boolean reissue(Invitation invitation, InvitationSecret secret, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE invitations SET token_hash = :hash
+				WHERE workspace_id = :workspace AND id = :id AND accepted_at IS NULL AND expires_at > :now
+				""")
+			.param("hash", secret.hash())
+			.param("workspace", invitation.workspaceId().value())
+			.param("id", invitation.id().value())
+			.param("now", utc(now))
+			.update() == 1;
+	}
+
 	/** The workspace's invitations that can still be accepted, oldest first. */
 	List<Invitation> pending(WorkspaceId workspace, Instant now) {
 		return this.jdbc

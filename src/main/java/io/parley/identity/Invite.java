@@ -8,6 +8,7 @@ import io.parley.system.ErrorCode;
 import io.parley.system.Timestamps;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,32 +27,32 @@ public class Invite {
 
 	private final Users users;
 
-	private final Workspaces workspaces;
-
 	private final InvitationMail mail;
+
+	private final ApplicationEventPublisher events;
 
 	private final Duration lifetime;
 
-	Invite(Invitations invitations, Memberships memberships, CustomRoles customRoles, Users users,
-			Workspaces workspaces, InvitationMail mail, @Value("${parley.invitations.lifetime}") Duration lifetime) {
+	Invite(Invitations invitations, Memberships memberships, CustomRoles customRoles, Users users, InvitationMail mail,
+			ApplicationEventPublisher events, @Value("${parley.invitations.lifetime}") Duration lifetime) {
 		this.invitations = invitations;
 		this.memberships = memberships;
 		this.customRoles = customRoles;
 		this.users = users;
-		this.workspaces = workspaces;
 		this.mail = mail;
+		this.events = events;
 		this.lifetime = lifetime;
 	}
 
 	/**
-	 * Invites someone and mails them the link, in one transaction: when the mail cannot
-	 * be sent nothing is stored. A new invitation replaces those still pending for the
-	 * same address, so only the latest link works.
+	 * Invites someone. With a mail server the link is mailed after the invitation is
+	 * committed ({@link InvitationIssued}, sent again until the server takes it), so a
+	 * mail server that is down delays the mail but loses no invitation. A new invitation
+	 * replaces those still pending for the same address, so only the latest link works.
 	 * @return the invitation; with its link when no mail server is configured
 	 * @throws io.parley.system.ParleyException {@link ErrorCode#FORBIDDEN} when the role
 	 * grants an administrative permission the caller lacks,
-	 * {@link ErrorCode#ALREADY_A_MEMBER}, {@link ErrorCode#MAIL_NOT_SENT}, and the errors
-	 * of an invalid role or supervisor
+	 * {@link ErrorCode#ALREADY_A_MEMBER}, and the errors of an invalid role or supervisor
 	 */
 	@Transactional
 	public Sent invite(Caller caller, Invitee invitee) {
@@ -75,8 +76,9 @@ public class Invite {
 		if (!this.mail.canSend()) {
 			return new Sent(invitation, false, this.mail.link(secret));
 		}
-		UserAccount inviter = this.users.find(caller.userId()).orElseThrow().account();
-		this.mail.send(invitation, secret, inviter, this.workspaces.find(workspace).orElseThrow());
+		// this secret is never shown: the mail's link gets its own, so that the event
+		// waiting for the mail server carries none
+		this.events.publishEvent(new InvitationIssued(invitation.id(), workspace));
 		return new Sent(invitation, true, null);
 	}
 
@@ -149,7 +151,8 @@ public class Invite {
 	/**
 	 * An invitation just made.
 	 *
-	 * @param delivered whether it was mailed
+	 * @param delivered whether the link goes out by mail (after commit, retried until the
+	 * mail server takes it)
 	 * @param link the link to hand over when it was not mailed, else {@code null}
 	 */
 	public record Sent(Invitation invitation, boolean delivered, String link) {

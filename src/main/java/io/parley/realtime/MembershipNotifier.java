@@ -2,8 +2,8 @@ package io.parley.realtime;
 
 import io.parley.identity.MembershipChanged;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.socket.CloseStatus;
 
 /**
@@ -22,12 +22,14 @@ class MembershipNotifier {
 		this.connections = connections;
 	}
 
-	@TransactionalEventListener
+	@EventListener
 	void on(MembershipChanged event) {
-		this.connections.membershipChanged();
-		for (Connection connection : this.connections.ofMember(event.workspaceId(), event.userId())) {
-			connection.close(MEMBERSHIP_CHANGED);
-		}
+		AfterCommit.run(() -> {
+			this.connections.membershipChanged();
+			for (Connection connection : this.connections.ofMember(event.workspaceId(), event.userId())) {
+				connection.close(MEMBERSHIP_CHANGED);
+			}
+		});
 	}
 
 }

@@ -6,7 +6,6 @@ import io.parley.conversation.MessagePosted;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tells the rooms what happened to their conversations, once it is committed. A message
@@ -26,23 +25,28 @@ class RoomNotifier {
 		this.rooms = rooms;
 	}
 
+	/** Published once committed, never inside the transaction: handed on at once. */
 	@EventListener
 	void on(MessagePosted event) {
 		this.fanout.posted(event.message(), event.origin());
 	}
 
-	@TransactionalEventListener
+	@EventListener
 	void on(ConversationAssigned event) {
-		this.rooms.accessChanged();
-		if (event.previousAgentId() != null) {
-			this.fanout.revoked(event.conversationId(), event.previousAgentId());
-		}
+		AfterCommit.run(() -> {
+			this.rooms.accessChanged();
+			if (event.previousAgentId() != null) {
+				this.fanout.revoked(event.conversationId(), event.previousAgentId());
+			}
+		});
 	}
 
-	@TransactionalEventListener
+	@EventListener
 	void on(ConversationClosed event) {
-		this.rooms.accessChanged();
-		this.fanout.closed(event.conversationId(), event.origin());
+		AfterCommit.run(() -> {
+			this.rooms.accessChanged();
+			this.fanout.closed(event.conversationId(), event.origin());
+		});
 	}
 
 }

@@ -4,13 +4,13 @@ import io.parley.conversation.ConversationChanged;
 import io.parley.conversation.ConversationOpened;
 import io.parley.conversation.MessageEdited;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Keeps the staff's inboxes live: a new or changed conversation goes to every socket of
- * the workspace subscribed to the inbox whose member may see it, except the customer's
- * own; an edited message goes to its room.
+ * Keeps the staff's inboxes live, once committed: a new or changed conversation goes to
+ * every socket of the workspace subscribed to the inbox whose member may see it, except
+ * the customer's own; an edited message goes to its room.
  */
 @Component
 class StaffNotifier {
@@ -21,19 +21,19 @@ class StaffNotifier {
 		this.fanout = fanout;
 	}
 
-	@TransactionalEventListener
+	@EventListener
 	void on(ConversationOpened event) {
-		this.fanout.inbox("CONVERSATION_CREATED", event.conversation());
+		AfterCommit.run(() -> this.fanout.inbox("CONVERSATION_CREATED", event.conversation()));
 	}
 
-	@TransactionalEventListener
+	@EventListener
 	void on(ConversationChanged event) {
-		this.fanout.inbox("CONVERSATION_UPDATED", event.conversation());
+		AfterCommit.run(() -> this.fanout.inbox("CONVERSATION_UPDATED", event.conversation()));
 	}
 
-	@TransactionalEventListener
+	@EventListener
 	void on(MessageEdited event) {
-		this.fanout.edited(event.message());
+		AfterCommit.run(() -> this.fanout.edited(event.message()));
 	}
 
 }

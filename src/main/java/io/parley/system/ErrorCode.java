@@ -101,6 +101,10 @@ public enum ErrorCode {
 
 	INTERNAL_ERROR(500, "Internal server error"),
 
+	/**
+	 * No request answers this since invitation mail goes out after commit: it fails the
+	 * attempt, which is retried (decision 36).
+	 */
 	MAIL_NOT_SENT(502, "Could not send the email, try again later"),
 
 	SERVER_BUSY(503, "Server busy, try again");

@@ -1,0 +1,124 @@
+package io.parley.realtime;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+import io.parley.identity.InvitationId;
+import io.parley.identity.InvitationIssued;
+import io.parley.identity.WorkspaceId;
+import io.parley.support.Api;
+import io.parley.support.Api.Team;
+import io.parley.support.Conversations;
+import io.parley.support.ParleyIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The socket fan-out never touches the event publication registry: no row, and no update
+ * of one, per message (decision 35). A reaction between modules does.
+ */
+@ParleyIntegrationTest
+@Import(FanOutOutsideTheEventRegistryIntegrationTests.RecordedRegistry.class)
+class FanOutOutsideTheEventRegistryIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Test
+	void aMessageSentInAConversationCreatesNoEventPublication() {
+		Api api = new Api(this.port);
+		Team team = api.team();
+		String conversation = api.assignedConversation(team);
+
+		Conversations.exchange(this.port, team, conversation, 3);
+		api.post("/conversations/" + conversation + "/close", team.agent().token(), Map.of());
+
+		assertThat(RecordedRegistry.EVENTS).as("events the registry was told of")
+			.filteredOn((event) -> !(event instanceof InvitationIssued))
+			.isEmpty();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM event_publication").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void anEventForAModuleListenerIsRecordedAndDeletedOnceHandled() throws InterruptedException {
+		InvitationIssued issued = new InvitationIssued(new InvitationId(UUID.randomUUID()), WorkspaceId.random());
+
+		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(issued));
+
+		eventually(() -> RecordedRegistry.EVENTS.stream().filter(issued::equals).count() >= 2);
+		eventually(() -> this.jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE serialized_event LIKE ?")
+			.param("%" + issued.invitationId() + "%")
+			.query(Long.class)
+			.single() == 0);
+	}
+
+	private static void eventually(Supplier<Boolean> condition) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+		while (!condition.get()) {
+			assertThat(Instant.now()).isBefore(deadline);
+			Thread.sleep(20);
+		}
+	}
+
+	/** Records every event the registry is asked to store or mark, then passes it on. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class RecordedRegistry {
+
+		static final List<Object> EVENTS = new CopyOnWriteArrayList<>();
+
+		@Bean
+		static BeanPostProcessor recordingRegistry() {
+			return new BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String name) {
+					if (!(bean instanceof EventPublicationRegistry)) {
+						return bean;
+					}
+					return Proxy.newProxyInstance(RecordedRegistry.class.getClassLoader(),
+							ClassUtils.getAllInterfaces(bean), (proxy, method, arguments) -> {
+								if (method.getName().equals("store") || method.getName().startsWith("mark")) {
+									EVENTS.add(arguments[0]);
+								}
+								try {
+									return method.invoke(bean, arguments);
+								}
+								catch (InvocationTargetException ex) {
+									throw ex.getTargetException();
+								}
+							});
+				}
+			};
+		}
+
+	}
+
+}
