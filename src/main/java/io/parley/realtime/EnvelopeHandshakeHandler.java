@@ -14,13 +14,15 @@ import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 /**
  * Answers a request to {@code /ws} that is no WebSocket handshake in the envelope, like
- * every other HTTP error.
+ * every other HTTP error; and accepts handshakes without {@code permessage-deflate}
+ * (decision 37).
  */
 class EnvelopeHandshakeHandler extends DefaultHandshakeHandler {
 
 	private final JsonMapper json;
 
 	EnvelopeHandshakeHandler(JsonMapper json) {
+		super(new UncompressedUpgradeStrategy());
 		this.json = json;
 	}
 

@@ -14,6 +14,7 @@ import io.parley.conversation.Position;
 import io.parley.identity.UserId;
 import io.parley.identity.WorkspaceId;
 import io.parley.system.ErrorCode;
+import io.parley.system.MalformedTextException;
 import io.parley.system.Timestamps;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -42,12 +43,18 @@ class Frames {
 
 	/**
 	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_MESSAGE_FORMAT}
-	 * unless the text is a JSON object with a textual {@code event}
+	 * unless the text is a JSON object with a textual {@code event};
+	 * {@link ErrorCode#INVALID_REQUEST_SCHEMA} when its text is not
+	 * {@link io.parley.system.Text#isWellFormed well-formed} (the application's parser
+	 * checks)
 	 */
 	Inbound parse(String text) {
 		JsonNode root;
 		try {
 			root = this.json.readTree(text);
+		}
+		catch (MalformedTextException ex) {
+			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 		}
 		catch (JacksonException ex) {
 			throw ErrorCode.INVALID_MESSAGE_FORMAT.exception();

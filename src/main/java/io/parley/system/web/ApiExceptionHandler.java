@@ -3,6 +3,7 @@ package io.parley.system.web;
 import io.parley.system.ApiResponse;
 import io.parley.system.ErrorCode;
 import io.parley.system.ParleyException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,6 +11,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -43,6 +45,15 @@ class ApiExceptionHandler {
 		if (ex.getCause() instanceof ParleyException rule) {
 			return ErrorResponses.of(rule.code());
 		}
+		return ErrorResponses.of(ErrorCode.INVALID_REQUEST_SCHEMA);
+	}
+
+	/**
+	 * Query parameters are decoded when first asked for: Tomcat refuses bytes that are no
+	 * UTF-8 and Spring Security's firewall names it does not allow, both by throwing.
+	 */
+	@ExceptionHandler({ InvalidParameterException.class, RequestRejectedException.class })
+	ResponseEntity<ApiResponse> undecodableParameters() {
 		return ErrorResponses.of(ErrorCode.INVALID_REQUEST_SCHEMA);
 	}
 
