@@ -15,6 +15,7 @@ import io.parley.identity.UserId;
 import io.parley.identity.WorkspaceId;
 import io.parley.system.ErrorCode;
 import io.parley.system.MalformedTextException;
+import io.parley.system.Text;
 import io.parley.system.Timestamps;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -117,8 +118,12 @@ class Frames {
 		return (id != null) ? id.toString() : null;
 	}
 
+	/**
+	 * A frame that can always be sent: text that could not be encoded (stored before it
+	 * was refused at the door) reaches the client as U+FFFD rather than failing the send.
+	 */
 	private TextMessage frame(String event, Object data) {
-		return new TextMessage(this.json.writeValueAsString(new Outbound(event, data)));
+		return new TextMessage(Text.repaired(this.json.writeValueAsString(new Outbound(event, data))));
 	}
 
 	/**

@@ -31,4 +31,25 @@ public final class Text {
 		return true;
 	}
 
+	/**
+	 * {@code text} with every U+0000 and lone surrogate replaced by U+FFFD, for text
+	 * stored before it was refused at the door: sent as it is, it would fail the frame.
+	 */
+	public static String repaired(String text) {
+		if (isWellFormed(text)) {
+			return text;
+		}
+		StringBuilder repaired = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				repaired.append(c).append(text.charAt(++i));
+			}
+			else {
+				repaired.append((c == 0 || Character.isSurrogate(c)) ? '\uFFFD' : c);
+			}
+		}
+		return repaired.toString();
+	}
+
 }

@@ -12,11 +12,15 @@ import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.Socket;
+import io.parley.support.TestDatabase;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +33,9 @@ class ResumeIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	Api api;
 
@@ -96,6 +103,21 @@ class ResumeIntegrationTests {
 				.data()
 				.get("status")
 				.stringValue()).as("not joined").isEqualTo("open");
+		}
+	}
+
+	@Test
+	void textStoredBeforeItWasRefusedReachesTheClientRepairedAndTheSocketLivesOn() {
+		// only the embedded database could store a lone surrogate (PostgreSQL refused it)
+		Assumptions.assumeFalse(TestDatabase.isPostgres());
+		post(this.team.candidate().token(), "fine");
+		this.jdbc.update("UPDATE messages SET content = ? WHERE conversation_id = ?", "bad \ud800 text",
+				java.util.UUID.fromString(this.id));
+		try (Socket agent = Socket.connect(this.port, this.team.agent().token())) {
+			agent.send("JOIN_CONVERSATION", Map.of("conversationId", this.id, "afterSequence", 0));
+			agent.expect("JOINED_CONVERSATION");
+			assertThat(agent.expect("NEW_MESSAGE").get("content").stringValue()).isEqualTo("bad \ufffd text");
+			agent.assertAlive();
 		}
 	}
 
