@@ -8,7 +8,6 @@ import java.util.List;
 import io.parley.contact.ContactId;
 import io.parley.identity.Caller;
 import io.parley.identity.Member;
-import io.parley.identity.Permission;
 import io.parley.identity.UserId;
 import io.parley.identity.WorkspaceId;
 import io.parley.system.ErrorCode;
@@ -159,23 +158,9 @@ public final class Conversation {
 		}
 	}
 
-	/**
-	 * Who may close the conversation, by any route: members who close any conversation;
-	 * the supervisor it was sent to while no agent handles it (seed 003's close route);
-	 * the agent handling it.
-	 */
+	/** Whether the caller may close it, by any route (see {@link ConversationAccess}). */
 	boolean mayClose(Caller caller) {
-		if (!isActive() || !caller.workspaceId().equals(this.workspaceId)) {
-			return false;
-		}
-		if (caller.can(Permission.CLOSE_ANY_CONVERSATION)) {
-			return true;
-		}
-		boolean unhandled = this.agentId == null || this.status == ConversationStatus.OPEN;
-		if (unhandled && caller.can(Permission.CLOSE_OPEN_CONVERSATION) && caller.is(this.supervisorId)) {
-			return true;
-		}
-		return this.agentId != null && caller.can(Permission.CLOSE_ASSIGNED_CONVERSATION) && caller.is(this.agentId);
+		return ConversationAccess.mayClose(caller, this);
 	}
 
 	/**
@@ -235,25 +220,11 @@ public final class Conversation {
 	}
 
 	/**
-	 * Who may write what: a signed-in participant writes to the conversation they take
-	 * part in, the staff who see it write internal notes, the conversation's own contact
-	 * writes as the customer, and bots and Parley write their own kinds.
-	 * @param caller the signed-in person writing, or {@code null} for a contact without a
-	 * login, a bot or the system
+	 * Whether the author may write a message of this type (see
+	 * {@link ConversationAccess}).
 	 */
 	boolean admitsWriting(Caller caller, Author author, MessageType type) {
-		if (caller != null) {
-			if (!caller.workspaceId().equals(this.workspaceId)) {
-				return false;
-			}
-			return (type == MessageType.NOTE) ? showsNotesTo(caller) && isVisibleTo(caller)
-					: type == MessageType.TEXT && hasParticipant(caller);
-		}
-		if (author instanceof Author.Contact contact) {
-			return type == MessageType.TEXT && contact.contactId().equals(this.contactId);
-		}
-		return (author instanceof Author.Bot) ? type == MessageType.BOT
-				: author instanceof Author.Parley && type == MessageType.SYSTEM;
+		return ConversationAccess.mayWrite(caller, author, type, this);
 	}
 
 	/**

@@ -1,15 +1,17 @@
 package io.parley.conversation;
 
 import io.parley.identity.Caller;
+import io.parley.identity.Member;
 import io.parley.identity.Permission;
 import io.parley.identity.UserId;
 import io.parley.identity.WorkspaceId;
 
 /**
- * Who sees a conversation and who sees its internal notes: each rule once in Java and
- * once in SQL, side by side, so that the checks of REST and the socket and the inbox's
- * queries cannot drift apart. The SQL reads {@code conversations c} and, for notes,
- * {@code messages m}, with the caller's user id as {@code :me}.
+ * Who sees a conversation and its internal notes, who writes, closes and assigns it: one
+ * home for each rule, asked by REST, the socket and the writer. The rules the inbox's
+ * queries need are here in SQL too, beside their Java, so the two cannot drift apart; the
+ * SQL reads {@code conversations c} and {@code messages m}, with the caller's user id as
+ * {@code :me}.
  */
 public final class ConversationAccess {
 
@@ -38,6 +40,61 @@ public final class ConversationAccess {
 	 */
 	public static boolean showsNotes(Caller reader, UserId customer) {
 		return reader.can(Permission.WRITE_NOTES) && !reader.is(customer);
+	}
+
+	/**
+	 * Who may write what: a signed-in participant writes to the conversation they take
+	 * part in, the staff who see it write internal notes, the conversation's own contact
+	 * writes as the customer, and bots and Parley write their own kinds.
+	 * @param caller the signed-in person writing, or {@code null} for a contact without a
+	 * login, a bot or the system
+	 */
+	static boolean mayWrite(Caller caller, Author author, MessageType type, Conversation conversation) {
+		if (caller != null) {
+			if (!caller.workspaceId().equals(conversation.workspaceId())) {
+				return false;
+			}
+			return (type == MessageType.NOTE) ? conversation.showsNotesTo(caller) && conversation.isVisibleTo(caller)
+					: type == MessageType.TEXT && conversation.hasParticipant(caller);
+		}
+		if (author instanceof Author.Contact contact) {
+			return type == MessageType.TEXT && contact.contactId().equals(conversation.contactId());
+		}
+		return (author instanceof Author.Bot) ? type == MessageType.BOT
+				: author instanceof Author.Parley && type == MessageType.SYSTEM;
+	}
+
+	/**
+	 * Who may close the conversation, by any route: members who close any conversation;
+	 * the supervisor it was sent to while no agent handles it (seed 003's close route);
+	 * the agent handling it.
+	 */
+	static boolean mayClose(Caller caller, Conversation conversation) {
+		if (!conversation.isActive() || !caller.workspaceId().equals(conversation.workspaceId())) {
+			return false;
+		}
+		if (caller.can(Permission.CLOSE_ANY_CONVERSATION)) {
+			return true;
+		}
+		boolean unhandled = conversation.agentId() == null || conversation.status() == ConversationStatus.OPEN;
+		if (unhandled && caller.can(Permission.CLOSE_OPEN_CONVERSATION) && caller.is(conversation.supervisorId())) {
+			return true;
+		}
+		return conversation.agentId() != null && caller.can(Permission.CLOSE_ASSIGNED_CONVERSATION)
+				&& caller.is(conversation.agentId());
+	}
+
+	/**
+	 * Who may give the conversation to an agent: members who see every conversation, or
+	 * the supervisor it was sent to (seed 003).
+	 */
+	static boolean mayAssign(Caller assigner, Conversation conversation) {
+		return assigner.can(Permission.VIEW_ANY_CONVERSATION) || assigner.is(conversation.supervisorId());
+	}
+
+	/** Whether the assigner may give conversations to this agent: one they supervise. */
+	static boolean mayAssignTo(Caller assigner, Member agent) {
+		return assigner.can(Permission.VIEW_ANY_CONVERSATION) || agent.isSupervisedBy(assigner.userId());
 	}
 
 	/**

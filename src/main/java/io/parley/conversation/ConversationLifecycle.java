@@ -87,14 +87,13 @@ public class ConversationLifecycle {
 	public Conversation assign(Caller assigner, ConversationId id, String agentId, String reason) {
 		Conversation conversation = this.conversations.lock(assigner.workspaceId(), id)
 			.orElseThrow(ErrorCode.CONVERSATION_NOT_FOUND::exception);
-		boolean overseesAll = assigner.can(Permission.VIEW_ANY_CONVERSATION);
-		if (!overseesAll && !assigner.is(conversation.supervisorId())) {
+		if (!ConversationAccess.mayAssign(assigner, conversation)) {
 			throw ErrorCode.CONVERSATION_NOT_ACCESSIBLE.exception();
 		}
 		Member agent = this.members.find(assigner.workspaceId(), agentId)
 			.filter((member) -> member.can(Permission.HANDLE_CONVERSATIONS))
 			.orElseThrow(ErrorCode.AGENT_NOT_FOUND::exception);
-		if (!overseesAll && !agent.isSupervisedBy(assigner.userId())) {
+		if (!ConversationAccess.mayAssignTo(assigner, agent)) {
 			throw ErrorCode.AGENT_NOT_YOURS.exception();
 		}
 		conversation.assignTo(agent, assigner.userId(), reason);

@@ -77,6 +77,7 @@ class InvitationPageBrowserTests {
 		String token = logIn(email, NEW_PASSWORD, workspace);
 		JsonNode member = this.api.get("/api/members", token)
 			.data()
+			.get("items")
 			.valueStream()
 			.filter((candidate) -> email.equals(candidate.get("email").stringValue()))
 			.findFirst()
