@@ -55,7 +55,7 @@ final class Outbox {
 		}
 		this.outboxes.queued(1);
 		this.frames.add(new Frame(frame, true));
-		sendNext();
+		startSending();
 	}
 
 	/**
@@ -68,7 +68,7 @@ final class Outbox {
 		}
 		this.outboxes.queued(1);
 		this.frames.add(new Frame(frame, false));
-		sendNext();
+		startSending();
 	}
 
 	/** Runs a close of the socket off the caller's thread (see {@link Outboxes}). */
@@ -85,18 +85,35 @@ final class Outbox {
 		}
 	}
 
+	/**
+	 * Takes the right to send, if nobody holds it, and starts on a sender thread: the
+	 * thread that queued (a writer, a room holding its lock) does not even start a write.
+	 */
+	private void startSending() {
+		if (this.sending.compareAndSet(false, true) && !this.outboxes.send(this::sendNext)) {
+			this.sending.set(false);
+		}
+	}
+
+	/**
+	 * Starts the asynchronous write of the next frame; runs holding the right to send,
+	 * and gives it up when nothing waits.
+	 */
 	private void sendNext() {
-		while (!this.closed && this.sending.compareAndSet(false, true)) {
+		while (true) {
 			Frame frame = this.frames.poll();
 			if (frame == null) {
 				this.sending.set(false);
-				if (this.frames.isEmpty()) {
+				// a frame queued between the poll and the release is sent by whoever wins
+				if (this.frames.isEmpty() || !this.sending.compareAndSet(false, true)) {
 					return;
 				}
-				// a frame was queued between the poll and the release: send it
 				continue;
 			}
 			taken(frame);
+			if (this.closed) {
+				continue;
+			}
 			try {
 				this.remote.sendText(frame.payload(), this::sent);
 			}
@@ -116,10 +133,13 @@ final class Outbox {
 		this.outboxes.queued(-1);
 	}
 
-	/** Called by the container on one of its threads, never inside {@link #sendNext}. */
+	/**
+	 * Called by the container on one of its threads, never inside {@link #sendNext}: the
+	 * right to send passes on to the next frame.
+	 */
 	private void sent(SendResult result) {
-		this.sending.set(false);
 		if (!result.isOK()) {
+			this.sending.set(false);
 			if (!this.closed) {
 				fallBehind();
 			}

@@ -3,6 +3,7 @@ package io.parley.realtime;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +40,12 @@ class Outboxes implements DisposableBean {
 
 	private final ExecutorService closer;
 
+	/**
+	 * Start the first write after a socket's outbox was empty; the container's own
+	 * threads go on from there as each write completes.
+	 */
+	private final ExecutorService senders;
+
 	Outboxes(@Value("${parley.ws.outbox-capacity}") int capacity,
 			@Value("${parley.ws.send-timeout}") Duration sendTimeout, MeterRegistry meters) {
 		this.capacity = capacity;
@@ -49,12 +56,18 @@ class Outboxes implements DisposableBean {
 		this.fellBehind = Counter.builder("parley.ws.dropped.behind")
 			.description("Sockets closed because they fell behind")
 			.register(meters);
-		AtomicInteger threads = new AtomicInteger();
-		this.closer = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), (task) -> {
-			Thread thread = new Thread(task, "parley-socket-closer-" + threads.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.closer = pool("parley-socket-closer-", 2);
+		this.senders = pool("parley-socket-sender-", Math.max(2, Runtime.getRuntime().availableProcessors()));
+	}
+
+	private static ExecutorService pool(String name, int threads) {
+		AtomicInteger count = new AtomicInteger();
+		return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+				(task) -> {
+					Thread thread = new Thread(task, name + count.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
 	}
 
 	/** The outbox of a connection, which is closed when it falls behind. */
@@ -72,6 +85,20 @@ class Outboxes implements DisposableBean {
 		this.closer.execute(close);
 	}
 
+	/**
+	 * Starts a socket's sending on a sender thread.
+	 * @return {@code false} when shutting down
+	 */
+	boolean send(Runnable start) {
+		try {
+			this.senders.execute(start);
+			return true;
+		}
+		catch (RejectedExecutionException ex) {
+			return false;
+		}
+	}
+
 	void queued(int change) {
 		this.queued.addAndGet(change);
 	}
@@ -82,6 +109,7 @@ class Outboxes implements DisposableBean {
 
 	@Override
 	public void destroy() {
+		this.senders.shutdown();
 		this.closer.shutdown();
 	}
 
