@@ -21,6 +21,15 @@ public record Position(long sequence, long note) {
 		return new Position(message.sequence(), message.note());
 	}
 
+	/**
+	 * This position, but no further than the conversation has come: a client cannot claim
+	 * to have seen messages that do not exist.
+	 */
+	public Position within(Conversation conversation) {
+		return new Position(Math.min(this.sequence, conversation.lastSequence()),
+				Math.min(this.note, conversation.lastNote()));
+	}
+
 	/** Whether this comes after {@code other} in the transcript. */
 	public boolean isAfter(Position other) {
 		return (this.sequence != other.sequence) ? this.sequence > other.sequence : this.note > other.note;

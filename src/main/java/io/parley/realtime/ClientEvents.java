@@ -101,8 +101,9 @@ class ClientEvents {
 			}
 		}
 		if (resumeAfter != null) {
-			List<Message> missed = missed(caller, conversation, resumeAfter);
-			this.rooms.ifPresent(id, (room) -> room.caughtUp(connection, resumeAfter, missed, this.frames::newMessage));
+			Position from = resumeAfter.within(conversation);
+			List<Message> missed = missed(caller, conversation, from);
+			this.rooms.ifPresent(id, (room) -> room.caughtUp(connection, from, missed, this.frames::newMessage));
 		}
 	}
 

@@ -10,10 +10,11 @@ import jakarta.websocket.SendResult;
 
 /**
  * A socket's outbound frames: a bounded queue written out by the container's asynchronous
- * sends, one frame at a time, so whoever sends (a writer thread, a request thread, a room
- * holding its lock) only queues and never waits for the client. A client that does not
- * keep up, its queue full or a frame unsent within the send timeout, has fallen behind:
- * it is disconnected, and resumes from the last sequence it saw.
+ * sends, one frame at a time, started on a sender thread, so whoever sends (a writer
+ * thread, a request thread, a room holding its lock) only queues and never waits for the
+ * client. A client that does not keep up, its queue full or a frame unsent within the
+ * send timeout, has fallen behind: it is disconnected, and resumes from the last sequence
+ * it saw.
  */
 final class Outbox {
 

@@ -35,6 +35,12 @@ final class Room {
 	/** Sockets being caught up, with the live messages that came meanwhile. */
 	private final Map<Connection, List<Message>> catchingUp = new ConcurrentHashMap<>();
 
+	/**
+	 * Caught-up sockets, with the last message they were sent: a message committed before
+	 * it was read for them may still be announced after, and is not sent again.
+	 */
+	private final Map<Connection, Position> caughtUpTo = new ConcurrentHashMap<>();
+
 	private boolean retired;
 
 	private volatile UserId customer;
@@ -74,13 +80,16 @@ final class Room {
 		for (Message message : waiting) {
 			if (Position.of(message).isAfter(sent)) {
 				connection.sendCatchUp(frame.apply(message));
+				sent = Position.of(message);
 			}
 		}
+		this.caughtUpTo.put(connection, sent);
 	}
 
 	void remove(Connection connection) {
 		this.members.remove(connection);
 		this.catchingUp.remove(connection);
+		this.caughtUpTo.remove(connection);
 		connection.rooms().remove(this.id);
 	}
 
@@ -121,10 +130,26 @@ final class Room {
 			if (waiting != null) {
 				waiting.add(message);
 			}
-			else {
+			else if (isNewTo(member, message)) {
 				member.send(frame);
 			}
 		}
+	}
+
+	/**
+	 * Whether a member has not been sent the message yet; the first message after what a
+	 * caught-up member was sent ends the check, the writer announcing in order.
+	 */
+	private boolean isNewTo(Connection member, Message message) {
+		Position sent = this.caughtUpTo.get(member);
+		if (sent == null) {
+			return true;
+		}
+		if (!Position.of(message).isAfter(sent)) {
+			return false;
+		}
+		this.caughtUpTo.remove(member);
+		return true;
 	}
 
 	/** Sends a frame to every member but the connection it came from. */
@@ -147,6 +172,7 @@ final class Room {
 		}
 		this.members.clear();
 		this.catchingUp.clear();
+		this.caughtUpTo.clear();
 	}
 
 	boolean isEmpty() {

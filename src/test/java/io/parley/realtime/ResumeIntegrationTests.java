@@ -91,6 +91,17 @@ class ResumeIntegrationTests {
 	}
 
 	@Test
+	void aResumeBeyondTheLastMessageStillGetsTheNextOne() {
+		post(this.team.candidate().token(), "message 1");
+		try (Socket agent = Socket.connect(this.port, this.team.agent().token())) {
+			agent.send("JOIN_CONVERSATION", Map.of("conversationId", this.id, "afterSequence", 1000));
+			agent.expect("JOINED_CONVERSATION");
+			post(this.team.candidate().token(), "message 2");
+			assertThat(agent.expect("NEW_MESSAGE").get("sequence").asLong()).isEqualTo(2);
+		}
+	}
+
+	@Test
 	void aResumePositionThatIsNoneIsRefusedAndChangesNothing() {
 		try (Socket agent = Socket.connect(this.port, this.team.agent().token())) {
 			agent.send("JOIN_CONVERSATION", Map.of("conversationId", this.id, "afterSequence", -1));
@@ -124,9 +135,9 @@ class ResumeIntegrationTests {
 	@Test
 	void aJoinRacingABurstGetsEveryMessageOnceInOrder() throws Exception {
 		int burst = 150;
-		for (int round = 0; round < 3; round++) {
+		for (int round = 0; round < 5; round++) {
 			String conversation = (round == 0) ? this.id : restart();
-			int joinAt = 20 + round * 40;
+			int joinAt = 10 + round * 25;
 			CountDownLatch halfway = new CountDownLatch(1);
 			CompletableFuture<Void> posting = CompletableFuture.runAsync(() -> {
 				for (int i = 1; i <= burst; i++) {
