@@ -52,6 +52,9 @@ public class ConversationIntake {
 			String clientMessageId) {
 		MessageLog.requireWellFormed(content, clientMessageId);
 		Contact contact = this.contacts.find(workspace, contactId).orElseThrow(ErrorCode.CONTACT_NOT_FOUND::exception);
+		// seen first: its update locks the contact's row, so a retry racing this call
+		// waits and then finds what this one made
+		this.contacts.seen(workspace, contactId);
 		if (clientMessageId != null) {
 			Optional<Message> earlier = this.messages.firstOfContact(contactId, clientMessageId);
 			if (earlier.isPresent()) {
@@ -68,7 +71,6 @@ public class ConversationIntake {
 		this.conversations.add(conversation);
 		this.messages.addAll(List.of(first));
 		this.conversations.saveAppended(List.of(conversation));
-		this.contacts.seen(workspace, contactId);
 		// as every message, announced once committed
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override

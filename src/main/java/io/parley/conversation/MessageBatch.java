@@ -2,6 +2,7 @@ package io.parley.conversation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,20 +49,45 @@ class MessageBatch {
 	/**
 	 * Commits the drafts and returns one outcome each. When the commit fails, the stored
 	 * rows tell whether it went through all the same (its answer lost with the
-	 * connection); if not, the drafts are tried one by one, so one bad draft fails only
+	 * connection); if not, the drafts are tried again apart, so one bad draft fails only
 	 * itself, and nothing is ever stored twice.
 	 */
 	List<Outcome> commit(List<Draft> drafts) {
+		try {
+			return attempt(drafts);
+		}
+		catch (OutcomeUnknown ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			if (drafts.size() == 1) {
+				throw ex;
+			}
+			return retryApart(drafts);
+		}
+	}
+
+	/**
+	 * One transaction; announces what it stored.
+	 * @throws RuntimeException when it failed and did not go through
+	 * @throws OutcomeUnknown when it failed and the database could not tell whether it
+	 * went through: then nothing may be retried
+	 */
+	private List<Outcome> attempt(List<Draft> drafts) {
 		Attempt attempt = new Attempt();
 		try {
 			this.transactions.executeWithoutResult((status) -> append(drafts, attempt));
 		}
 		catch (RuntimeException ex) {
-			if (attempt.appended.isEmpty() || !wasCommitted(attempt.appended)) {
-				if (drafts.size() == 1) {
-					throw ex;
-				}
-				return drafts.stream().map(this::commitAlone).toList();
+			boolean committed;
+			try {
+				committed = !attempt.appended.isEmpty() && wasCommitted(attempt.appended);
+			}
+			catch (RuntimeException unknown) {
+				throw new OutcomeUnknown(ex);
+			}
+			if (!committed) {
+				throw ex;
 			}
 			log.warn("A commit of {} messages reported a failure but went through", attempt.appended.size());
 		}
@@ -68,9 +95,42 @@ class MessageBatch {
 		return attempt.outcomes;
 	}
 
-	private Outcome commitAlone(Draft draft) {
+	/**
+	 * Tries a failed batch again, one conversation at a time: a conversation whose row
+	 * stays locked is answered busy once for all its drafts, rather than holding the
+	 * writer for a lock timeout per draft; other failures are tried draft by draft.
+	 */
+	private List<Outcome> retryApart(List<Draft> drafts) {
+		Map<ConversationId, List<Draft>> byConversation = new LinkedHashMap<>();
+		drafts.forEach(
+				(draft) -> byConversation.computeIfAbsent(draft.conversation(), (id) -> new ArrayList<>()).add(draft));
+		Map<Draft, Outcome> outcomes = new IdentityHashMap<>();
+		for (List<Draft> group : byConversation.values()) {
+			try {
+				List<Outcome> stored = attempt(group);
+				for (int i = 0; i < group.size(); i++) {
+					outcomes.put(group.get(i), stored.get(i));
+				}
+			}
+			catch (OutcomeUnknown ex) {
+				throw ex;
+			}
+			catch (PessimisticLockingFailureException ex) {
+				group.forEach((draft) -> outcomes.put(draft, Outcome.refused(ErrorCode.SERVER_BUSY.exception())));
+			}
+			catch (RuntimeException ex) {
+				group.forEach((draft) -> outcomes.put(draft, attemptAlone(draft)));
+			}
+		}
+		return drafts.stream().map(outcomes::get).toList();
+	}
+
+	private Outcome attemptAlone(Draft draft) {
 		try {
-			return commit(List.of(draft)).get(0);
+			return attempt(List.of(draft)).get(0);
+		}
+		catch (OutcomeUnknown ex) {
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not store a message of conversation {}", draft.conversation(), ex);
@@ -182,6 +242,15 @@ class MessageBatch {
 		void reset() {
 			this.appended.clear();
 			this.outcomes.clear();
+		}
+
+	}
+
+	/** A commit failed, and whether it went through all the same is not known. */
+	private static final class OutcomeUnknown extends RuntimeException {
+
+		OutcomeUnknown(RuntimeException failure) {
+			super("The outcome of a commit is unknown", failure);
 		}
 
 	}

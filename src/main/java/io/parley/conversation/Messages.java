@@ -121,12 +121,15 @@ class Messages {
 		return this.jdbc.sql(sql.toString()).params(params).query(Messages::map).list();
 	}
 
-	/** The contact's message with this client id, in any of their conversations. */
+	/**
+	 * The contact's message with this client id, in any of their active conversations.
+	 */
 	Optional<Message> firstOfContact(ContactId contact, String clientMessageId) {
 		return this.jdbc
 			.sql("SELECT m." + COLUMNS.replace(", ", ", m.")
 					+ " FROM messages m JOIN conversations c ON c.id = m.conversation_id "
-					+ "WHERE c.contact_id = ? AND m.client_message_id = ? AND m.author_type = 'contact'")
+					+ "WHERE c.contact_id = ? AND m.client_message_id = ? AND m.author_type = 'contact' "
+					+ "AND c.status <> 'closed'")
 			.params(contact.value(), clientMessageId)
 			.query(Messages::map)
 			.list()

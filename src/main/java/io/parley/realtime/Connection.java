@@ -38,6 +38,8 @@ final class Connection {
 
 	private volatile boolean inboxSubscribed;
 
+	private volatile boolean closed;
+
 	/**
 	 * @param outboxes makes the connection's outbox (see {@link Outboxes#open})
 	 */
@@ -91,6 +93,7 @@ final class Connection {
 	 * authenticated anew.
 	 */
 	void close(CloseStatus status) {
+		this.closed = true;
 		this.outbox.close();
 		this.outbox.closeSocket(() -> {
 			try {
@@ -102,9 +105,14 @@ final class Connection {
 		});
 	}
 
-	/** The socket closed: nothing more is sent. */
+	/** The socket closed: nothing more is sent, and no room takes it in again. */
 	void closed() {
+		this.closed = true;
 		this.outbox.close();
+	}
+
+	boolean isClosed() {
+		return this.closed;
 	}
 
 	/** Queues a frame: never blocks, never throws. */

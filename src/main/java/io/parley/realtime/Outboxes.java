@@ -40,12 +40,6 @@ class Outboxes implements DisposableBean {
 
 	private final ExecutorService closer;
 
-	/**
-	 * Start the first write after a socket's outbox was empty; the container's own
-	 * threads go on from there as each write completes.
-	 */
-	private final ExecutorService senders;
-
 	Outboxes(@Value("${parley.ws.outbox-capacity}") int capacity,
 			@Value("${parley.ws.send-timeout}") Duration sendTimeout, MeterRegistry meters) {
 		this.capacity = capacity;
@@ -56,18 +50,12 @@ class Outboxes implements DisposableBean {
 		this.fellBehind = Counter.builder("parley.ws.dropped.behind")
 			.description("Sockets closed because they fell behind")
 			.register(meters);
-		this.closer = pool("parley-socket-closer-", 2);
-		this.senders = pool("parley-socket-sender-", Math.max(2, Runtime.getRuntime().availableProcessors()));
-	}
-
-	private static ExecutorService pool(String name, int threads) {
-		AtomicInteger count = new AtomicInteger();
-		return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-				(task) -> {
-					Thread thread = new Thread(task, name + count.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				});
+		AtomicInteger threads = new AtomicInteger();
+		this.closer = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), (task) -> {
+			Thread thread = new Thread(task, "parley-socket-closer-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	/** The outbox of a connection, which is closed when it falls behind. */
@@ -82,20 +70,11 @@ class Outboxes implements DisposableBean {
 
 	/** Runs a close on the closer's threads. */
 	void close(Runnable close) {
-		this.closer.execute(close);
-	}
-
-	/**
-	 * Starts a socket's sending on a sender thread.
-	 * @return {@code false} when shutting down
-	 */
-	boolean send(Runnable start) {
 		try {
-			this.senders.execute(start);
-			return true;
+			this.closer.execute(close);
 		}
 		catch (RejectedExecutionException ex) {
-			return false;
+			// shutting down: the server closes every socket itself
 		}
 	}
 
@@ -109,7 +88,6 @@ class Outboxes implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		this.senders.shutdown();
 		this.closer.shutdown();
 	}
 

@@ -54,6 +54,10 @@ final class Room {
 	 * @param resuming whether it is caught up before it gets live messages
 	 */
 	void add(Connection connection, Conversation conversation, boolean resuming) {
+		if (connection.isClosed()) {
+			// it closed while its join was in the database: leaving all rooms came first
+			return;
+		}
 		this.customer = conversation.candidateId();
 		this.members.add(connection);
 		connection.rooms().add(this.id);
