@@ -10,9 +10,6 @@ import java.util.Optional;
  */
 public record Position(long sequence, long note) {
 
-	/** Before every message. */
-	public static final Position START = new Position(0, 0);
-
 	/** After every message. */
 	public static final Position END = new Position(Long.MAX_VALUE, Long.MAX_VALUE);
 

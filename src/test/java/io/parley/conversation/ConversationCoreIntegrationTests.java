@@ -226,8 +226,7 @@ class ConversationCoreIntegrationTests {
 	}
 
 	private Reply post(String token, Map<String, String> body) {
-		Reply reply = this.api.post("/api/conversations/" + this.id + "/messages", token, body);
-		return reply;
+		return this.api.post("/api/conversations/" + this.id + "/messages", token, body);
 	}
 
 	private Reply patchStatus(String token, String status) {
