@@ -72,6 +72,15 @@ public class AcceptInvitation {
 		Instant now = Timestamps.now();
 		Invitation invitation = usable(secret, now);
 		WorkspaceId workspace = invitation.workspaceId();
+		// claimed first, so that a concurrent accept waits on the row and, once this one
+		// has
+		// committed, is told the link was used rather than that its account is a member
+		// (any check failing below rolls the claim back)
+		if (!this.invitations.claim(invitation.id(), now)) {
+			// another accept won the race, or the link expired or was revoked just now
+			usable(secret, now);
+			throw ErrorCode.INVITATION_USED.exception();
+		}
 		User existing = this.users.findByEmail(invitation.email()).orElse(null);
 		if (existing == null) {
 			requireNewAccount(name, password);
@@ -81,11 +90,6 @@ public class AcceptInvitation {
 		}
 		else if (this.memberships.find(workspace, existing.id()).isPresent()) {
 			throw ErrorCode.ALREADY_A_MEMBER.exception();
-		}
-		if (!this.invitations.claim(invitation.id(), now)) {
-			// another accept won the race, or the link expired or was revoked just now
-			usable(secret, now);
-			throw ErrorCode.INVITATION_USED.exception();
 		}
 		UserAccount account = ((existing != null) ? existing : this.signUp.create(name, invitation.email(), password))
 			.account();
