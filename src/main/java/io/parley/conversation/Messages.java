@@ -6,12 +6,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.parley.contact.ContactId;
 import io.parley.identity.UserId;
+import io.parley.identity.WorkspaceId;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +32,9 @@ class Messages {
 			+ "created_at, edited_at";
 
 	private static final String SELECT = "SELECT " + COLUMNS + " FROM messages ";
+
+	private static final String LOG_SELECT = "SELECT m." + COLUMNS.replace(", ", ", m.")
+			+ ", m.log_position, c.workspace_id FROM messages m JOIN conversations c ON c.id = m.conversation_id ";
 
 	private static final String ORDER = " ORDER BY sequence_number, note_number";
 
@@ -158,6 +163,29 @@ class Messages {
 			.params(message.content(), message.editedAt().atOffset(ZoneOffset.UTC), message.conversationId().value(),
 					message.sequence(), message.note())
 			.update();
+	}
+
+	/** The first messages after a log position, in log order. */
+	List<FeedEntry> afterLogPosition(long position, int limit) {
+		return this.jdbc.sql(LOG_SELECT + "WHERE m.log_position > ? ORDER BY m.log_position LIMIT ?")
+			.params(position, limit)
+			.query(Messages::mapEntry)
+			.list();
+	}
+
+	/** The messages at these log positions (up to a few hundred), in log order. */
+	List<FeedEntry> atLogPositions(Collection<Long> positions) {
+		return this.jdbc
+			.sql(LOG_SELECT + "WHERE m.log_position IN ("
+					+ String.join(", ", Collections.nCopies(positions.size(), "?")) + ") ORDER BY m.log_position")
+			.params(new ArrayList<>(positions))
+			.query(Messages::mapEntry)
+			.list();
+	}
+
+	private static FeedEntry mapEntry(ResultSet row, int number) throws SQLException {
+		return new FeedEntry(row.getLong("log_position"), new WorkspaceId(row.getObject("workspace_id", UUID.class)),
+				map(row, number));
 	}
 
 	private static String notes(boolean withNotes) {
