@@ -1,5 +1,7 @@
 package io.parley.identity;
 
+import java.time.Instant;
+
 import io.parley.system.ErrorCode;
 
 import org.springframework.stereotype.Service;
@@ -18,11 +20,14 @@ public class LogIn {
 
 	private final AccessTokens tokens;
 
-	LogIn(Users users, Passwords passwords, Memberships memberships, AccessTokens tokens) {
+	private final LoginThrottle throttle;
+
+	LogIn(Users users, Passwords passwords, Memberships memberships, AccessTokens tokens, LoginThrottle throttle) {
 		this.users = users;
 		this.passwords = passwords;
 		this.memberships = memberships;
 		this.tokens = tokens;
+		this.throttle = throttle;
 	}
 
 	/**
@@ -43,15 +48,25 @@ public class LogIn {
 			.orElseThrow(ErrorCode.NO_ACTIVE_MEMBERSHIP::exception));
 	}
 
+	/**
+	 * @throws io.parley.system.RateLimitedException when the address failed too often
+	 * lately (decision 40)
+	 */
 	User authenticate(String email, String password) {
-		User user = this.users.findByEmail(SignUp.normalizeEmail(email)).orElse(null);
+		String address = SignUp.normalizeEmail(email);
+		Instant now = Instant.now();
+		this.throttle.requireAllowed(address, now);
+		User user = this.users.findByEmail(address).orElse(null);
 		if (user == null) {
 			this.passwords.spendDecoyCheck(password);
+			this.throttle.failed(address, now);
 			throw ErrorCode.INVALID_CREDENTIALS.exception();
 		}
 		if (!this.passwords.matches(password, user.passwordHash())) {
+			this.throttle.failed(address, now);
 			throw ErrorCode.INVALID_CREDENTIALS.exception();
 		}
+		this.throttle.succeeded(address);
 		return user;
 	}
 

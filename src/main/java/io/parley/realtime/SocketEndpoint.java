@@ -10,6 +10,9 @@ import io.parley.identity.MemberPresence;
 import io.parley.identity.Permission;
 import io.parley.system.ErrorCode;
 import io.parley.system.ParleyException;
+import io.parley.system.RateLimit;
+import io.parley.system.RateLimiter;
+import io.github.bucket4j.Bucket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +36,8 @@ class SocketEndpoint extends AbstractWebSocketHandler {
 
 	private static final String CONNECTION = Connection.class.getName();
 
+	private static final String FRAME_BUDGET = Bucket.class.getName();
+
 	private final AccessTokens tokens;
 
 	private final ClientEvents events;
@@ -51,9 +56,12 @@ class SocketEndpoint extends AbstractWebSocketHandler {
 
 	private final int maxFrameSize;
 
+	private final RateLimit frameLimit;
+
 	SocketEndpoint(AccessTokens tokens, ClientEvents events, Rooms rooms, Frames frames, ConnectionRegistry connections,
 			MemberPresence presence, MessageLog messages, Outboxes outboxes,
-			@Value("${parley.ws.max-frame-size}") int maxFrameSize) {
+			@Value("${parley.ws.max-frame-size}") int maxFrameSize,
+			@Value("${parley.rate-limit.socket-frames}") String frameLimit) {
 		this.tokens = tokens;
 		this.events = events;
 		this.rooms = rooms;
@@ -63,6 +71,7 @@ class SocketEndpoint extends AbstractWebSocketHandler {
 		this.messages = messages;
 		this.outboxes = outboxes;
 		this.maxFrameSize = maxFrameSize;
+		this.frameLimit = RateLimit.parse("socket-frames", frameLimit);
 	}
 
 	@Override
@@ -79,6 +88,7 @@ class SocketEndpoint extends AbstractWebSocketHandler {
 		Connection connection = new Connection(session, this.messages.sender(caller.get()), this.maxFrameSize,
 				this.outboxes::open);
 		session.getAttributes().put(CONNECTION, connection);
+		session.getAttributes().put(FRAME_BUDGET, RateLimiter.bucket(this.frameLimit));
 		this.connections.add(connection);
 		// a membership that changed between the check and the registration missed this
 		// socket when it closed the member's sockets
@@ -102,9 +112,15 @@ class SocketEndpoint extends AbstractWebSocketHandler {
 			connection.send(this.frames.error(ex.code()));
 			return;
 		}
-		if (frame != null) {
-			this.events.handle(connection, frame);
+		if (frame == null) {
+			return;
 		}
+		if (!((Bucket) session.getAttributes().get(FRAME_BUDGET)).tryConsume(1)) {
+			// over the socket's rate: this frame is dropped, the socket stays open
+			connection.send(this.frames.error(ErrorCode.TOO_MANY_REQUESTS));
+			return;
+		}
+		this.events.handle(connection, frame);
 	}
 
 	@Override

@@ -99,6 +99,9 @@ public enum ErrorCode {
 
 	UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type, send application/json"),
 
+	/** Over a rate limit; the answer says when to try again ({@code Retry-After}). */
+	TOO_MANY_REQUESTS(429, "Too many requests, try again later"),
+
 	INTERNAL_ERROR(500, "Internal server error"),
 
 	/**

@@ -3,6 +3,7 @@ package io.parley.system.web;
 import io.parley.system.ApiResponse;
 import io.parley.system.ErrorCode;
 import io.parley.system.ParleyException;
+import io.parley.system.RateLimitedException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@ExceptionHandler(RateLimitedException.class)
+	ResponseEntity<ApiResponse> limited(RateLimitedException ex) {
+		return ErrorResponses.limited(ex);
+	}
 
 	@ExceptionHandler(ParleyException.class)
 	ResponseEntity<ApiResponse> rule(ParleyException ex) {

@@ -2,7 +2,9 @@ package io.parley.system.web;
 
 import io.parley.system.ApiResponse;
 import io.parley.system.ErrorCode;
+import io.parley.system.RateLimitedException;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -15,6 +17,13 @@ final class ErrorResponses {
 		return ResponseEntity.status(code.status())
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(ApiResponse.failure(code.text()));
+	}
+
+	static ResponseEntity<ApiResponse> limited(RateLimitedException ex) {
+		return ResponseEntity.status(ex.code().status())
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
+			.body(ApiResponse.failure(ex.code().text()));
 	}
 
 }

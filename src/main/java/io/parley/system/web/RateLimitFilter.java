@@ -1,0 +1,111 @@
+package io.parley.system.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.parley.system.ApiResponse;
+import io.parley.system.RateLimit;
+import io.parley.system.RateLimitedException;
+import io.parley.system.RateLimiter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Limits requests by the caller's address before anything else reads them: every request
+ * (seed 001's {@code RATE_LIMIT_MAX} per {@code RATE_LIMIT_WINDOW} milliseconds), and
+ * tighter limits on the routes an anonymous caller can abuse: log-in, sign-up, workspace
+ * creation, invitation links. Over a limit: 429 with {@code Retry-After}, and the request
+ * goes no further.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class RateLimitFilter extends OncePerRequestFilter {
+
+	private final RateLimiter limiter;
+
+	private final JsonMapper json;
+
+	private final RateLimit api;
+
+	private final RateLimit login;
+
+	private final RateLimit signUp;
+
+	private final RateLimit workspaces;
+
+	private final RateLimit invitationLinks;
+
+	RateLimitFilter(RateLimiter limiter, JsonMapper json, @Value("${parley.rate-limit.api.max}") long apiMax,
+			@Value("${parley.rate-limit.api.window}") long apiWindowMillis,
+			@Value("${parley.rate-limit.login}") String login, @Value("${parley.rate-limit.signup}") String signUp,
+			@Value("${parley.rate-limit.workspaces}") String workspaces,
+			@Value("${parley.rate-limit.invitation-links}") String invitationLinks) {
+		this.limiter = limiter;
+		this.json = json;
+		this.api = new RateLimit("api", apiMax, Duration.ofMillis(apiWindowMillis));
+		this.login = RateLimit.parse("login", login);
+		this.signUp = RateLimit.parse("signup", signUp);
+		this.workspaces = RateLimit.parse("workspaces", workspaces);
+		this.invitationLinks = RateLimit.parse("invitation-links", invitationLinks);
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String address = request.getRemoteAddr();
+		Optional<Duration> wait = this.limiter.acquire(this.api, address);
+		RateLimit route = routeLimit(request);
+		if (wait.isEmpty() && route != null) {
+			wait = this.limiter.acquire(route, address);
+		}
+		if (wait.isPresent()) {
+			refuse(response, new RateLimitedException(wait.get()));
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private RateLimit routeLimit(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		boolean post = "POST".equals(request.getMethod());
+		if (post && path.equals("/auth/login")) {
+			return this.login;
+		}
+		if (post && path.equals("/auth/signup")) {
+			return this.signUp;
+		}
+		if (post && path.equals("/api/workspaces")) {
+			return this.workspaces;
+		}
+		if (path.startsWith("/api/invitation-links/")) {
+			return this.invitationLinks;
+		}
+		return null;
+	}
+
+	/** Operators' endpoints answer on the loopback only and are not limited. */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return request.getRequestURI().startsWith("/actuator/");
+	}
+
+	private void refuse(HttpServletResponse response, RateLimitedException limited) throws IOException {
+		response.setStatus(limited.code().status());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfterSeconds()));
+		this.json.writeValue(response.getOutputStream(), ApiResponse.failure(limited.code().text()));
+	}
+
+}

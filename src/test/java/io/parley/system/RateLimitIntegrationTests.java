@@ -1,0 +1,182 @@
+package io.parley.system;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.parley.support.AddressedClient;
+import io.parley.support.AddressedClient.Response;
+import io.parley.support.Eventually;
+import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.Socket;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every limit trips with 429 and {@code Retry-After} in the envelope, stores nothing, and
+ * leaves other callers alone. Each test calls from a loopback address of its own.
+ */
+@ParleyIntegrationTest
+@TestPropertySource(properties = { "parley.rate-limit.api.max=40", "parley.rate-limit.api.window=60000",
+		"parley.rate-limit.login=4/1m", "parley.rate-limit.signup=3/1h", "parley.rate-limit.workspaces=2/1h",
+		"parley.rate-limit.invitation-links=3/1m", "parley.rate-limit.login-failures=2",
+		"parley.rate-limit.socket-frames=5/1s" })
+class RateLimitIntegrationTests {
+
+	private static final String LIMITED = "Too many requests, try again later";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void signUpIsLimitedPerAddressStoresNothingOverTheLimitAndLeavesOtherAddressesAlone() {
+		AddressedClient client = AddressedClient.fresh(this.port);
+		for (int i = 0; i < 3; i++) {
+			assertThat(signUp(client, newEmail()).status()).isEqualTo(201);
+		}
+		String refused = newEmail();
+
+		Response limited = signUp(client, refused);
+		Response elsewhere = signUp(AddressedClient.fresh(this.port), newEmail());
+
+		assertLimited(limited);
+		assertThat(Long.parseLong(limited.headers().get("retry-after"))).isBetween(1L, 3600L);
+		assertThat(
+				this.jdbc.sql("SELECT COUNT(*) FROM users WHERE email = ?").param(refused).query(Long.class).single())
+			.isZero();
+		assertThat(elsewhere.status()).as(elsewhere.raw()).isEqualTo(201);
+	}
+
+	@Test
+	void logInIsLimitedPerAddress() {
+		AddressedClient client = AddressedClient.fresh(this.port);
+		String email = newEmail();
+		signUp(client, email);
+		for (int i = 0; i < 4; i++) {
+			assertThat(logIn(client, email, "secret123").status()).isEqualTo(200);
+		}
+
+		assertLimited(logIn(client, email, "secret123"));
+		assertThat(logIn(AddressedClient.fresh(this.port), email, "secret123").status()).isEqualTo(200);
+	}
+
+	@Test
+	void failedLogInsMakeTheNextOneWaitAndSayNothingOfWhetherTheAccountExists() {
+		String email = newEmail();
+		signUp(AddressedClient.fresh(this.port), email);
+		String unknown = newEmail();
+		List<Integer> known = new ArrayList<>();
+		List<Integer> none = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			known.add(logIn(AddressedClient.fresh(this.port), email, "wrong-password").status());
+			none.add(logIn(AddressedClient.fresh(this.port), unknown, "wrong-password").status());
+		}
+
+		Response waiting = logIn(AddressedClient.fresh(this.port), email, "secret123");
+		Response waitingToo = logIn(AddressedClient.fresh(this.port), unknown, "secret123");
+
+		assertThat(known).containsExactly(401, 401);
+		assertThat(none).isEqualTo(known);
+		assertLimited(waiting);
+		assertLimited(waitingToo);
+		assertThat(waiting.headers().get("retry-after")).isEqualTo("1");
+		Eventually.until("the log-in is allowed again", Duration.ofSeconds(5),
+				() -> logIn(AddressedClient.fresh(this.port), email, "secret123").status() == 200);
+	}
+
+	@Test
+	void workspaceCreationIsLimitedPerAddress() {
+		AddressedClient client = AddressedClient.fresh(this.port);
+		String email = newEmail();
+		signUp(client, email);
+		String token = logIn(client, email, "secret123").body().path("data").path("token").asString();
+		String name = "Limited " + UUID.randomUUID();
+		for (int i = 0; i < 2; i++) {
+			Response created = client.post("/api/workspaces", token, Map.of("name", name));
+			assertThat(created.status()).as(created.raw()).isEqualTo(201);
+		}
+
+		assertLimited(client.post("/api/workspaces", token, Map.of("name", name)));
+		assertThat(
+				this.jdbc.sql("SELECT COUNT(*) FROM workspaces WHERE name = ?").param(name).query(Long.class).single())
+			.isEqualTo(2);
+	}
+
+	@Test
+	void invitationLinksAreLimitedPerAddress() {
+		AddressedClient client = AddressedClient.fresh(this.port);
+		for (int i = 0; i < 3; i++) {
+			assertThat(client.get("/api/invitation-links/unknown", null).status()).isEqualTo(404);
+		}
+
+		assertLimited(client.get("/api/invitation-links/unknown", null));
+	}
+
+	@Test
+	void everyRequestCountsTowardsTheGeneralLimit() {
+		AddressedClient client = AddressedClient.fresh(this.port);
+		for (int i = 0; i < 40; i++) {
+			assertThat(client.get("/auth/me", null).status()).isEqualTo(401);
+		}
+
+		assertLimited(client.get("/auth/me", null));
+		assertThat(AddressedClient.fresh(this.port).get("/auth/me", null).status()).isEqualTo(401);
+	}
+
+	@Test
+	void framesOverTheSocketsRateAreRefusedAndTheSocketStaysOpen() {
+		AddressedClient client = AddressedClient.fresh(this.port);
+		String email = newEmail();
+		signUp(client, email);
+		String token = logIn(client, email, "secret123").body().path("data").path("token").asString();
+		try (Socket socket = Socket.connect(this.port, token)) {
+			for (int i = 0; i < 8; i++) {
+				socket.send("JOIN_CONVERSATION", Map.of("conversationId", UUID.randomUUID().toString()));
+			}
+			List<String> errors = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				errors.add(socket.expect("ERROR").path("message").asString());
+			}
+
+			// five at once, and one more for each fifth of a second the eight took
+			assertThat(errors.stream().filter(LIMITED::equals).count()).isBetween(1L, 3L);
+			assertThat(errors).contains("Not allowed to access this conversation");
+			assertThat(socket.isOpen()).isTrue();
+			Eventually.until("the socket may send again", Duration.ofSeconds(5), () -> {
+				socket.send("JOIN_CONVERSATION", Map.of("conversationId", UUID.randomUUID().toString()));
+				return !socket.expect("ERROR").path("message").asString().equals(LIMITED);
+			});
+		}
+	}
+
+	private Response signUp(AddressedClient client, String email) {
+		return client.post("/auth/signup", null,
+				Map.of("name", "Limited", "email", email, "password", "secret123", "role", "candidate"));
+	}
+
+	private static Response logIn(AddressedClient client, String email, String password) {
+		return client.post("/auth/login", null, Map.of("email", email, "password", password));
+	}
+
+	private static void assertLimited(Response response) {
+		assertThat(response.status()).as(response.raw()).isEqualTo(429);
+		assertThat(response.error()).isEqualTo(LIMITED);
+		assertThat(response.headers()).containsKey("retry-after");
+	}
+
+	private static String newEmail() {
+		return "limited-" + UUID.randomUUID() + "@example.com";
+	}
+
+}
