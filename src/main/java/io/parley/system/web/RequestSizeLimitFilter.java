@@ -17,8 +17,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies larger than {@code parley.http.max-body-size} before anything
- * reads them.
+ * Refuses request bodies larger than {@code parley.http.max-body-size}: a declared
+ * {@code Content-Length} over it before anything reads the body, and a body sent without
+ * one (chunked) as soon as more than the limit has been read; either way 413 in the
+ * envelope, and the connection is closed rather than read to its end.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -37,14 +39,41 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.maxBodySize) {
-			ErrorCode code = ErrorCode.PAYLOAD_TOO_LARGE;
-			response.setStatus(code.status());
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.setHeader("Connection", "close");
-			this.json.writeValue(response.getOutputStream(), io.parley.system.ApiResponse.failure(code.text()));
+			refuse(response);
 			return;
 		}
-		chain.doFilter(request, response);
+		if (request.getContentLengthLong() >= 0 || request.getHeader("Transfer-Encoding") == null) {
+			// a declared length within the limit (Tomcat reads no further), or no body at
+			// all
+			chain.doFilter(request, response);
+			return;
+		}
+		BoundedRequest bounded = new BoundedRequest(request, this.maxBodySize);
+		try {
+			chain.doFilter(bounded, response);
+		}
+		catch (ServletException | RuntimeException ex) {
+			// a reader that did not turn the overrun into the envelope (a filter, a view)
+			if (!bounded.overran() || response.isCommitted()) {
+				throw ex;
+			}
+			response.resetBuffer();
+			refuse(response);
+			return;
+		}
+		if (bounded.overran()) {
+			// the answer (413 from the exception handler) must not wait for the rest of
+			// the body
+			response.setHeader("Connection", "close");
+		}
+	}
+
+	private void refuse(HttpServletResponse response) throws IOException {
+		ErrorCode code = ErrorCode.PAYLOAD_TOO_LARGE;
+		response.setStatus(code.status());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setHeader("Connection", "close");
+		this.json.writeValue(response.getOutputStream(), io.parley.system.ApiResponse.failure(code.text()));
 	}
 
 }
