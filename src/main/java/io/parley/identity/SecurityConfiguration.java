@@ -7,6 +7,8 @@ import io.parley.system.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -18,39 +20,75 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.IpAddressAuthorizationManager;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Stateless bearer-token security. Only routes that need a caller require authentication;
- * unknown routes fall through to a 404. Failures are written in the envelope.
+ * Stateless bearer-token security, denying by default: every route a controller serves is
+ * named by a rule here, public or authenticated, and one that is not is refused
+ * ({@link UnruledRoutes}); paths nothing serves fall through to a 404. Failures are
+ * written in the envelope.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+			+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, JsonMapper json, AccessTokens tokens) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, JsonMapper json, AccessTokens tokens, UnruledRoutes unruled)
+			throws Exception {
 		return http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// besides Spring Security's defaults (nosniff, X-Frame-Options DENY, no
+			// caching of
+			// answers, HSTS over HTTPS): pages run only their own files, are framed by
+			// nobody,
+			// and links leave only the origin behind
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
 			.authorizeHttpRequests((requests) -> requests
+				// the error page renders the failure of a request in the envelope
+				.requestMatchers("/error")
+				.permitAll()
+				// pages and files anyone may load
+				.requestMatchers(HttpMethod.GET, "/invitation.html", "/invitation.css", "/invitation.js",
+						"/favicon.ico")
+				.permitAll()
 				// the OpenAPI description and Swagger UI, public like the documentation
 				// they are
-				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+				.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html",
+						"/swagger-ui/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
 				.permitAll()
 				// metrics tell how busy the service is: scraped from the same host only
 				.requestMatchers("/actuator/prometheus")
 				.access(AuthorizationManagers.anyOf(IpAddressAuthorizationManager.hasIpAddress("127.0.0.1"),
 						IpAddressAuthorizationManager.hasIpAddress("::1")))
+				// signing in and up
+				.requestMatchers(HttpMethod.POST, "/auth/signup", "/auth/login")
+				.permitAll()
+				// anyone may found a workspace, with a new account or their own
 				.requestMatchers(HttpMethod.POST, "/api/workspaces")
 				.permitAll()
+				// the secret in the link is the credential
 				.requestMatchers("/api/invitation-links/**")
 				.permitAll()
+				// the socket checks its token in the handshake (SocketEndpoint)
+				.requestMatchers(HttpMethod.GET, "/ws")
+				.permitAll()
+				// everything else a caller does needs their token; what they may do is
+				// the
+				// use case's check
 				.requestMatchers("/auth/me", "/conversations", "/conversations/**", "/admin/**", "/api/**")
 				.authenticated()
 				.anyRequest()
-				.permitAll())
+				.access(unruled))
 			.oauth2ResourceServer((server) -> server
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter((token) -> tokens.callerOf(token)
 					.map(CallerAuthentication::new)
@@ -61,6 +99,12 @@ class SecurityConfiguration {
 				.authenticationEntryPoint((request, response, ex) -> write(json, response, ErrorCode.UNAUTHORIZED))
 				.accessDeniedHandler((request, response, ex) -> write(json, response, ErrorCode.FORBIDDEN)))
 			.build();
+	}
+
+	@Bean
+	UnruledRoutes unruledRoutes(
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> controllers) {
+		return new UnruledRoutes(controllers);
 	}
 
 	private static void write(JsonMapper json, HttpServletResponse response, ErrorCode code) throws IOException {

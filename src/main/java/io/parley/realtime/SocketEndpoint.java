@@ -3,6 +3,7 @@ package io.parley.realtime;
 import java.io.IOException;
 import java.util.Optional;
 
+import io.github.bucket4j.Bucket;
 import io.parley.conversation.MessageLog;
 import io.parley.identity.AccessTokens;
 import io.parley.identity.Caller;
@@ -12,7 +13,6 @@ import io.parley.system.ErrorCode;
 import io.parley.system.ParleyException;
 import io.parley.system.RateLimit;
 import io.parley.system.RateLimiter;
-import io.github.bucket4j.Bucket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
