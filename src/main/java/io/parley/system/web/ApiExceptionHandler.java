@@ -24,6 +24,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Turns every failure of a request into the envelope, with no stack trace for the client.
@@ -85,6 +86,12 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ApiResponse> unexpected(Exception ex) {
+		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			// the client went away mid-answer: nobody is left to answer, nothing is wrong
+			// here
+			log.debug("A client disconnected before its answer was written: {}", ex.getMessage());
+			return null;
+		}
 		log.error("Unexpected failure of a request", ex);
 		return ErrorResponses.of(ErrorCode.INTERNAL_ERROR);
 	}
