@@ -21,7 +21,12 @@ class EnvelopeErrorController implements ErrorController {
 	ResponseEntity<ApiResponse> error(HttpServletRequest request) {
 		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int code = (status instanceof Integer value) ? value : 500;
-		return ErrorResponses.of(switch (code) {
+		return ErrorResponses.of(forStatus(code));
+	}
+
+	/** The envelope's answer to a status the container set. */
+	static ErrorCode forStatus(int status) {
+		return switch (status) {
 			case 400 -> ErrorCode.INVALID_REQUEST_SCHEMA;
 			case 401 -> ErrorCode.UNAUTHORIZED;
 			case 403 -> ErrorCode.FORBIDDEN;
@@ -29,8 +34,9 @@ class EnvelopeErrorController implements ErrorController {
 			case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
 			case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
 			case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+			case 429 -> ErrorCode.TOO_MANY_REQUESTS;
 			default -> ErrorCode.INTERNAL_ERROR;
-		});
+		};
 	}
 
 }
