@@ -75,7 +75,12 @@ class InvitationWithoutMailIntegrationTests {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
-		assertThat(page.body()).contains("api/invitation-links/", "textContent").doesNotContain("innerHTML");
+		assertThat(page.body()).contains("<script src=\"/invitation.js\"></script>").doesNotContain("innerHTML");
+		HttpResponse<String> script = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/invitation.js")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(script.statusCode()).isEqualTo(200);
+		assertThat(script.body()).contains("api/invitation-links/", "textContent").doesNotContain("innerHTML");
 	}
 
 	@Test
