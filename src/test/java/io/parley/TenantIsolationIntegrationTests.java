@@ -108,7 +108,8 @@ class TenantIsolationIntegrationTests {
 	void listsShowNothingOfAnotherWorkspace() {
 		String token = this.intruder.token();
 		for (String list : List.of("/api/conversations", "/api/conversations?q=secret", "/api/contacts?q=kim",
-				"/api/members", "/api/roles", "/api/invitations", "/admin/analytics", "/api/chat/settings")) {
+				"/api/members", "/api/roles", "/api/invitations", "/api/workspaces", "/admin/analytics",
+				"/api/chat/settings")) {
 			Reply reply = this.api.get(list, token);
 			assertThat(reply.status()).as(list).isEqualTo(200);
 			for (String id : List.of(this.mine.conversation(), this.mine.contact(), this.mine.member(),

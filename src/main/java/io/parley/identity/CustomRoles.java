@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.parley.system.ErrorCode;
+import io.parley.system.PageCursor;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -28,6 +29,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class CustomRoles {
+
+	private static final String COLUMNS = "id, workspace_id, name, permissions, created_at";
 
 	private final JdbcClient jdbc;
 
@@ -45,7 +48,7 @@ class CustomRoles {
 				.param("name", role.name())
 				.param("key", key(role.name()))
 				.param("permissions", column(role.permissions()))
-				.param("at", OffsetDateTime.now(ZoneOffset.UTC))
+				.param("at", role.createdAt().atOffset(ZoneOffset.UTC))
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
@@ -108,19 +111,23 @@ class CustomRoles {
 	 * cross.
 	 */
 	Optional<CustomRole> lock(WorkspaceId workspace, RoleId id) {
-		return this.jdbc
-			.sql("SELECT id, workspace_id, name, permissions FROM roles WHERE workspace_id = ? AND id = ? FOR UPDATE")
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM roles WHERE workspace_id = ? AND id = ? FOR UPDATE")
 			.params(workspace.value(), id.value())
 			.query(CustomRoles::map)
 			.optional();
 	}
 
-	List<CustomRole> of(WorkspaceId workspace) {
-		return this.jdbc
-			.sql("SELECT id, workspace_id, name, permissions FROM roles WHERE workspace_id = ? ORDER BY created_at, id")
-			.param(workspace.value())
-			.query(CustomRoles::map)
-			.list();
+	/**
+	 * Up to {@code limit} of the workspace's roles, oldest first, after {@code after}
+	 * ({@code null} for the first page).
+	 */
+	List<CustomRole> page(WorkspaceId workspace, PageCursor after, int limit) {
+		JdbcClient.StatementSpec query = this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM roles WHERE workspace_id = :workspace"
+					+ PageCursor.condition(after, "created_at", "id") + " ORDER BY created_at, id LIMIT :limit")
+			.param("workspace", workspace.value())
+			.param("limit", limit);
+		return PageCursor.bind(after, query).query(CustomRoles::map).list();
 	}
 
 	static Set<Permission> permissionsOf(String column) {
@@ -136,7 +143,8 @@ class CustomRoles {
 	private static CustomRole map(ResultSet row, int number) throws SQLException {
 		return new CustomRole(new RoleId(row.getObject("id", UUID.class)),
 				new WorkspaceId(row.getObject("workspace_id", UUID.class)), row.getString("name"),
-				permissionsOf(row.getString("permissions")));
+				permissionsOf(row.getString("permissions")),
+				row.getObject("created_at", OffsetDateTime.class).toInstant());
 	}
 
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.parley.system.PageCursor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -81,14 +83,18 @@ class Invitations {
 			.update() == 1;
 	}
 
-	/** The workspace's invitations that can still be accepted, oldest first. */
-	List<Invitation> pending(WorkspaceId workspace, Instant now) {
-		return this.jdbc
-			.sql(SELECT + " WHERE i.workspace_id = ? AND i.accepted_at IS NULL AND i.expires_at > ?"
-					+ " ORDER BY i.created_at, i.id")
-			.params(workspace.value(), utc(now))
-			.query(Invitations::map)
-			.list();
+	/**
+	 * Up to {@code limit} of the workspace's invitations that can still be accepted,
+	 * oldest first, after {@code after} ({@code null} for the first page).
+	 */
+	List<Invitation> pending(WorkspaceId workspace, Instant now, PageCursor after, int limit) {
+		JdbcClient.StatementSpec query = this.jdbc
+			.sql(SELECT + " WHERE i.workspace_id = :workspace AND i.accepted_at IS NULL AND i.expires_at > :now"
+					+ PageCursor.condition(after, "i.created_at", "i.id") + " ORDER BY i.created_at, i.id LIMIT :limit")
+			.param("workspace", workspace.value())
+			.param("now", utc(now))
+			.param("limit", limit);
+		return PageCursor.bind(after, query).query(Invitations::map).list();
 	}
 
 	/** Deletes an invitation not accepted yet; {@code false} when there is none. */

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 import io.parley.system.ErrorCode;
+import io.parley.system.Page;
+import io.parley.system.PageCursor;
 import io.parley.system.Timestamps;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -82,11 +84,19 @@ public class Invite {
 		return new Sent(invitation, true, null);
 	}
 
-	/** The caller's workspace's invitations that can still be accepted, oldest first. */
+	/**
+	 * The caller's workspace's invitations that can still be accepted, oldest first, a
+	 * page at a time.
+	 * @param cursor a page's {@code nextCursor}; empty or {@code null} for the first page
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_REQUEST_SCHEMA}
+	 * for a cursor this did not hand out
+	 */
 	@Transactional(readOnly = true)
-	public List<Invitation> pending(Caller caller) {
+	public Page<Invitation> pending(Caller caller, String cursor, int limit) {
 		caller.require(Permission.INVITE_MEMBERS);
-		return this.invitations.pending(caller.workspaceId(), Timestamps.now());
+		PageCursor after = PageCursor.parse(cursor).orElse(null);
+		List<Invitation> found = this.invitations.pending(caller.workspaceId(), Timestamps.now(), after, limit + 1);
+		return Page.of(found, limit, (invitation) -> new PageCursor(invitation.createdAt(), invitation.id().value()));
 	}
 
 	/**

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.parley.system.PageCursor;
+
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -98,6 +100,19 @@ class Memberships {
 			query = query.param("at", after.joinedAt().atOffset(ZoneOffset.UTC)).param("user", after.userId().value());
 		}
 		return query.query(Memberships::map).list();
+	}
+
+	/**
+	 * Up to {@code limit} memberships of a user, oldest first, after {@code after} (the
+	 * last one's join date and workspace id; {@code null} for the first page).
+	 */
+	List<Member> page(UserId user, PageCursor after, int limit) {
+		JdbcClient.StatementSpec query = this.jdbc
+			.sql(SELECT + " WHERE m.user_id = :user" + PageCursor.condition(after, "m.created_at", "m.workspace_id")
+					+ " ORDER BY m.created_at, m.workspace_id LIMIT :limit")
+			.param("user", user.value())
+			.param("limit", limit);
+		return PageCursor.bind(after, query).query(Memberships::map).list();
 	}
 
 	/** Every membership of a user, oldest first. */

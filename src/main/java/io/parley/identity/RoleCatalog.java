@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.parley.system.ErrorCode;
+import io.parley.system.PageCursor;
 import io.parley.system.Timestamps;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,11 +37,32 @@ public class RoleCatalog {
 		this.events = events;
 	}
 
-	/** The workspace's custom roles, oldest first. */
+	/**
+	 * The built-in roles, then the workspace's custom roles oldest first, a page at a
+	 * time.
+	 * @param cursor a page's {@code nextCursor}; empty or {@code null} for the first page
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_REQUEST_SCHEMA}
+	 * for a cursor this did not hand out
+	 */
 	@Transactional(readOnly = true)
-	public List<CustomRole> customRoles(Caller caller) {
+	public RolePage roles(Caller caller, String cursor, int limit) {
 		caller.require(Permission.VIEW_WORKSPACE);
-		return this.roles.of(caller.workspaceId());
+		RoleCursor after = RoleCursor.parse(cursor).orElse(null);
+		List<Role> all = List.of(Role.values());
+		int start = (after == null) ? 0 : (after.builtIn() != null) ? after.builtIn().ordinal() + 1 : all.size();
+		List<Role> builtIn = all.subList(start, Math.min(all.size(), start + limit));
+		int room = limit - builtIn.size();
+		PageCursor afterCustom = (after != null) ? after.custom() : null;
+		// one more than there is room for tells whether a next page exists
+		List<CustomRole> custom = this.roles.page(caller.workspaceId(), afterCustom, room + 1);
+		if (custom.size() <= room && start + builtIn.size() == all.size()) {
+			return new RolePage(builtIn, custom, null);
+		}
+		if (room == 0) {
+			return new RolePage(builtIn, List.of(), RoleCursor.after(builtIn.get(builtIn.size() - 1)).encode());
+		}
+		List<CustomRole> page = List.copyOf(custom.subList(0, room));
+		return new RolePage(builtIn, page, RoleCursor.after(page.get(room - 1)).encode());
 	}
 
 	/**
@@ -52,7 +74,7 @@ public class RoleCatalog {
 	public CustomRole create(Caller caller, String name, Collection<String> permissions) {
 		caller.require(Permission.MANAGE_ROLES);
 		CustomRole role = new CustomRole(RoleId.random(), caller.workspaceId(), validName(name),
-				permissionsOf(permissions));
+				permissionsOf(permissions), Timestamps.now());
 		caller.requireMayGrant(role.permissions());
 		requireNotBuiltIn(role);
 		this.roles.add(role);
@@ -70,7 +92,8 @@ public class RoleCatalog {
 		String newName = validName(name);
 		Set<Permission> newPermissions = permissionsOf(permissions);
 		CustomRole current = lock(caller, id);
-		CustomRole updated = new CustomRole(current.id(), current.workspaceId(), newName, newPermissions);
+		CustomRole updated = new CustomRole(current.id(), current.workspaceId(), newName, newPermissions,
+				current.createdAt());
 		caller.requireMayGrant(updated.permissions());
 		requireNotBuiltIn(updated);
 		this.roles.save(updated);

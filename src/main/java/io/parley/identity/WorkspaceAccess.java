@@ -3,6 +3,8 @@ package io.parley.identity;
 import java.util.List;
 
 import io.parley.system.ErrorCode;
+import io.parley.system.Page;
+import io.parley.system.PageCursor;
 import io.parley.system.Timestamps;
 
 import org.springframework.stereotype.Service;
@@ -51,13 +53,19 @@ public class WorkspaceAccess {
 		return new Entry(workspace, owner, this.tokens.issue(owner));
 	}
 
-	/** The workspaces a user belongs to, active or not, oldest membership first. */
+	/**
+	 * The workspaces a user belongs to, active or not, oldest membership first, a page at
+	 * a time.
+	 * @param cursor a page's {@code nextCursor}; empty or {@code null} for the first page
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_REQUEST_SCHEMA}
+	 * for a cursor this did not hand out
+	 */
 	@Transactional(readOnly = true)
-	public List<Entry> of(UserId user) {
-		return this.memberships.of(user)
-			.stream()
-			.map((member) -> new Entry(this.workspaces.find(member.workspaceId()).orElseThrow(), member, null))
-			.toList();
+	public Page<Entry> of(UserId user, String cursor, int limit) {
+		PageCursor after = PageCursor.parse(cursor).orElse(null);
+		List<Member> found = this.memberships.page(user, after, limit + 1);
+		return Page.of(found, limit, (member) -> new PageCursor(member.joinedAt(), member.workspaceId().value()))
+			.map((member) -> new Entry(this.workspaces.find(member.workspaceId()).orElseThrow(), member, null));
 	}
 
 	/**

@@ -178,7 +178,7 @@ class InvitationIntegrationTests {
 		assertThat(accepted.data().get("role").stringValue()).isEqualTo("agent");
 		String token = logIn(email, TestWorkspace.PASSWORD, this.workspace.id());
 		assertThat(this.api.get("/auth/me", token).data().get("_id").stringValue()).isEqualTo(elsewhere.owner().id());
-		assertThat(this.api.get("/api/workspaces", token).data()).hasSize(2);
+		assertThat(this.api.everyItem("/api/workspaces", token)).hasSize(2);
 		Optional<String> supervisor = this.jdbc
 			.sql("SELECT supervisor_id FROM memberships WHERE workspace_id = ? AND user_id = ?")
 			.params(UUID.fromString(this.workspace.id()), UUID.fromString(elsewhere.owner().id()))
@@ -289,11 +289,11 @@ class InvitationIntegrationTests {
 			.stringValue();
 		String secret = secretIn(mailTo(email));
 
-		Reply listed = this.api.get("/api/invitations", this.workspace.owner().token());
-		assertThat(listed.data()).hasSize(1);
-		assertThat(listed.data().get(0).get("id").stringValue()).isEqualTo(id);
-		assertThat(listed.data().get(0).get("invitedBy").stringValue()).isEqualTo(this.workspace.owner().id());
-		assertThat(listed.data().get(0).has("link")).isFalse();
+		var listed = this.api.everyItem("/api/invitations", this.workspace.owner().token());
+		assertThat(listed).hasSize(1);
+		assertThat(listed.get(0).get("id").stringValue()).isEqualTo(id);
+		assertThat(listed.get(0).get("invitedBy").stringValue()).isEqualTo(this.workspace.owner().id());
+		assertThat(listed.get(0).has("link")).isFalse();
 
 		Reply revoked = revoke(this.workspace.owner(), id);
 		assertThat(revoked.status()).isEqualTo(200);
@@ -416,7 +416,7 @@ class InvitationIntegrationTests {
 			.isEqualTo("No active membership in a workspace");
 		assertThat(this.api.post("/api/workspaces/" + other.id() + "/switch", admin.token(), "{}").status())
 			.isEqualTo(404);
-		assertThat(this.api.get("/api/workspaces", admin.token()).data()).hasSize(1);
+		assertThat(this.api.everyItem("/api/workspaces", admin.token())).hasSize(1);
 	}
 
 	@Test
@@ -496,10 +496,9 @@ class InvitationIntegrationTests {
 	}
 
 	private List<String> pendingEmails(TestUser user) {
-		Reply reply = this.api.get("/api/invitations", user.token());
-		assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
 		List<String> emails = new ArrayList<>();
-		reply.data().forEach((invitation) -> emails.add(invitation.get("email").stringValue()));
+		this.api.everyItem("/api/invitations", user.token())
+			.forEach((invitation) -> emails.add(invitation.get("email").stringValue()));
 		return emails;
 	}
 

@@ -90,7 +90,7 @@ class InvitationMailOutageIntegrationTests {
 		assertThat(reply.data().get("delivered").asBoolean()).isTrue();
 		assertThat(reply.data().has("link")).isFalse();
 		String id = reply.data().get("id").stringValue();
-		assertThat(this.api.get("/api/invitations", workspace.owner().token()).data().get(0).get("id").stringValue())
+		assertThat(this.api.everyItem("/api/invitations", workspace.owner().token()).get(0).get("id").stringValue())
 			.isEqualTo(id);
 		eventually("a failed attempt", () -> output.getAll().contains("Invitation " + id + " could not be mailed"));
 		assertThat(unfinishedPublication(id)).as("the mail waits in the registry").isPresent();

@@ -71,7 +71,7 @@ class RolesIntegrationTests {
 		Reply reply = this.api.get("/api/roles", this.team.agent().token());
 
 		assertThat(reply.status()).isEqualTo(200);
-		JsonNode roles = reply.data();
+		JsonNode roles = reply.data().get("items");
 		for (Role role : Role.values()) {
 			JsonNode view = roles.get(role.ordinal());
 			assertThat(view.get("name").stringValue()).isEqualTo(role.value());
@@ -94,7 +94,7 @@ class RolesIntegrationTests {
 			.get("id")
 			.stringValue();
 
-		JsonNode roles = this.api.get("/api/roles", this.team.supervisor().token()).data();
+		JsonNode roles = this.api.everyItem("/api/roles", this.team.supervisor().token());
 		List<String> ids = customIds(roles);
 		assertThat(ids).containsSubsequence(first, second);
 		assertThat(roles.size()).isEqualTo(Role.values().length + ids.size());
@@ -359,7 +359,7 @@ class RolesIntegrationTests {
 			.get("id")
 			.stringValue();
 		String ours = create(this.team.admin().token(), "Ours " + suffix(), List.of()).data().get("id").stringValue();
-		JsonNode theirRoles = this.api.get("/api/roles", tenant.owner().token()).data();
+		JsonNode theirRoles = this.api.everyItem("/api/roles", tenant.owner().token());
 		JsonNode ourRoles = roles();
 
 		assertThat(customIds(ourRoles)).doesNotContain(theirs);
@@ -369,7 +369,7 @@ class RolesIntegrationTests {
 		assertRefused(delete(theirs, this.team.admin().token()), 404, "Role not found");
 		assertRefused(put(ours, tenant.owner().token(), body), 404, "Role not found");
 		assertRefused(delete(ours, tenant.owner().token()), 404, "Role not found");
-		assertThat(this.api.get("/api/roles", tenant.owner().token()).data()).isEqualTo(theirRoles);
+		assertThat(this.api.everyItem("/api/roles", tenant.owner().token())).isEqualTo(theirRoles);
 		assertThat(roles()).isEqualTo(ourRoles);
 	}
 
@@ -413,9 +413,7 @@ class RolesIntegrationTests {
 	}
 
 	private JsonNode roles() {
-		Reply reply = this.api.get("/api/roles", this.team.admin().token());
-		assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
-		return reply.data();
+		return this.api.everyItem("/api/roles", this.team.admin().token());
 	}
 
 	private JsonNode roleById(String id) {

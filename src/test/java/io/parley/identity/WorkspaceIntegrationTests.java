@@ -50,7 +50,7 @@ class WorkspaceIntegrationTests {
 		assertThat(this.api.get("/auth/me", agent.token()).data().get("role").stringValue())
 			.as("the old token still acts in the default workspace")
 			.isEqualTo("agent");
-		JsonNode mine = this.api.get("/api/workspaces", agent.token()).data();
+		JsonNode mine = this.api.everyItem("/api/workspaces", agent.token());
 		assertThat(mine.size()).isEqualTo(2);
 		assertThat(mine.get(0).get("id").stringValue()).isEqualTo(DEFAULT);
 		assertThat(mine.get(0).get("role").stringValue()).isEqualTo("agent");

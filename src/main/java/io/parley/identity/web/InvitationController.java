@@ -6,8 +6,11 @@ import io.parley.identity.Invitee;
 import io.parley.identity.Permission;
 import io.parley.identity.RequiresPermission;
 import io.parley.system.ApiResponse;
+import io.parley.system.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -44,8 +48,9 @@ class InvitationController {
 
 	@GetMapping
 	@RequiresPermission(Permission.INVITE_MEMBERS)
-	ApiResponse pending(Caller caller) {
-		return ApiResponse.ok(this.invite.pending(caller).stream().map(InvitationView::of).toList());
+	ApiResponse pending(Caller caller, @RequestParam(required = false) @Size(max = 200) String cursor,
+			@RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+		return ApiResponse.ok(this.invite.pending(caller, cursor, limit).map(InvitationView::of));
 	}
 
 	@DeleteMapping("/{id}")

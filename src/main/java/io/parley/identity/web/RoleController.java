@@ -7,10 +7,13 @@ import java.util.List;
 import io.parley.identity.Caller;
 import io.parley.identity.Permission;
 import io.parley.identity.RequiresPermission;
-import io.parley.identity.Role;
 import io.parley.identity.RoleCatalog;
+import io.parley.identity.RolePage;
 import io.parley.system.ApiResponse;
+import io.parley.system.Page;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,11 +46,13 @@ class RoleController {
 	/** The built-in roles, then the workspace's own, oldest first. */
 	@GetMapping("/roles")
 	@RequiresPermission(Permission.VIEW_WORKSPACE)
-	ApiResponse list(Caller caller) {
+	ApiResponse list(Caller caller, @RequestParam(required = false) @Size(max = 200) String cursor,
+			@RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+		RolePage page = this.catalog.roles(caller, cursor, limit);
 		List<RoleView> roles = new ArrayList<>();
-		Arrays.stream(Role.values()).map(RoleView::of).forEach(roles::add);
-		this.catalog.customRoles(caller).stream().map(RoleView::of).forEach(roles::add);
-		return ApiResponse.ok(roles);
+		page.builtIn().stream().map(RoleView::of).forEach(roles::add);
+		page.custom().stream().map(RoleView::of).forEach(roles::add);
+		return ApiResponse.ok(new Page<>(roles, page.nextCursor()));
 	}
 
 	@PostMapping("/roles")

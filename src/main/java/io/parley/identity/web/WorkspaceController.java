@@ -1,7 +1,5 @@
 package io.parley.identity.web;
 
-import java.util.List;
-
 import io.parley.identity.Caller;
 import io.parley.identity.Permission;
 import io.parley.identity.RequiresPermission;
@@ -9,8 +7,11 @@ import io.parley.identity.WorkspaceAccess;
 import io.parley.identity.WorkspaceAccess.Entry;
 import io.parley.system.ApiResponse;
 import io.parley.system.ErrorCode;
+import io.parley.system.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -62,9 +64,9 @@ class WorkspaceController {
 	}
 
 	@GetMapping("/workspaces")
-	ApiResponse mine(Caller caller) {
-		List<WorkspaceView> workspaces = this.access.of(caller.userId()).stream().map(WorkspaceView::of).toList();
-		return ApiResponse.ok(workspaces);
+	ApiResponse mine(Caller caller, @RequestParam(required = false) @Size(max = 200) String cursor,
+			@RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+		return ApiResponse.ok(this.access.of(caller.userId(), cursor, limit).map(WorkspaceView::of));
 	}
 
 	@PostMapping("/workspaces/{id}/switch")
