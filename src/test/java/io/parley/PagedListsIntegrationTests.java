@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.parley.identity.Role;
+import io.parley.workspace.Role;
 import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.ParleyIntegrationTest;

@@ -3,7 +3,7 @@ package io.parley.contact;
 import java.time.Instant;
 
 import io.parley.identity.UserId;
-import io.parley.identity.WorkspaceId;
+import io.parley.workspace.WorkspaceId;
 import io.parley.system.ErrorCode;
 import io.parley.system.Timestamps;
 

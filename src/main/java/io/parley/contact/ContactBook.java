@@ -2,7 +2,7 @@ package io.parley.contact;
 
 import java.util.List;
 
-import io.parley.identity.Caller;
+import io.parley.workspace.Caller;
 import io.parley.system.ErrorCode;
 
 import org.springframework.stereotype.Service;

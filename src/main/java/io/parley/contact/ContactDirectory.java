@@ -3,7 +3,7 @@ package io.parley.contact;
 import java.util.Optional;
 
 import io.parley.identity.UserAccount;
-import io.parley.identity.WorkspaceId;
+import io.parley.workspace.WorkspaceId;
 import io.parley.system.ErrorCode;
 import io.parley.system.ParleyException;
 import io.parley.system.Timestamps;

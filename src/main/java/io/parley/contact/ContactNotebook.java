@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.parley.identity.Caller;
-import io.parley.identity.Member;
-import io.parley.identity.MemberDirectory;
+import io.parley.workspace.Caller;
+import io.parley.workspace.Member;
+import io.parley.workspace.MemberDirectory;
 import io.parley.identity.UserAccount;
 import io.parley.identity.UserDirectory;
 import io.parley.identity.UserId;

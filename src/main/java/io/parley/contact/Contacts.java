@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.parley.identity.UserId;
-import io.parley.identity.WorkspaceId;
+import io.parley.workspace.WorkspaceId;
 import io.parley.system.ErrorCode;
 
 import org.springframework.dao.DuplicateKeyException;

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.parley.contact.ContactId;
-import io.parley.identity.Caller;
-import io.parley.identity.Member;
+import io.parley.workspace.Caller;
+import io.parley.workspace.Member;
 import io.parley.identity.UserId;
-import io.parley.identity.WorkspaceId;
+import io.parley.workspace.WorkspaceId;
 import io.parley.system.ErrorCode;
 import io.parley.system.Timestamps;
 

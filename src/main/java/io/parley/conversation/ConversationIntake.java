@@ -7,7 +7,7 @@ import io.parley.contact.Contact;
 import io.parley.contact.ContactDirectory;
 import io.parley.contact.ContactId;
 import io.parley.conversation.Conversation.Context;
-import io.parley.identity.WorkspaceId;
+import io.parley.workspace.WorkspaceId;
 import io.parley.system.ErrorCode;
 
 import org.springframework.context.ApplicationEventPublisher;

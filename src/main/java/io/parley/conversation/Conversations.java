@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import io.parley.contact.ContactId;
 import io.parley.identity.UserId;
-import io.parley.identity.WorkspaceId;
+import io.parley.workspace.WorkspaceId;
 import io.parley.system.ErrorCode;
 
 import org.springframework.context.ApplicationEventPublisher;

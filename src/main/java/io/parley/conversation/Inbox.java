@@ -8,7 +8,7 @@ import java.util.Map;
 
 import io.parley.contact.Contact;
 import io.parley.contact.ContactDirectory;
-import io.parley.identity.Caller;
+import io.parley.workspace.Caller;
 import io.parley.system.ErrorCode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.parley.identity.Caller;
+import io.parley.workspace.Caller;
 import io.parley.system.ErrorCode;
 import io.parley.system.Timestamps;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import io.parley.identity.Caller;
+import io.parley.workspace.Caller;
 import io.parley.system.ErrorCode;
 
 import org.springframework.stereotype.Service;

@@ -1,5 +1,8 @@
 package io.parley.identity;
 
+import io.parley.workspace.AccessTokens;
+import io.parley.workspace.CallerAuthentication;
+
 import java.io.IOException;
 
 import io.parley.system.ApiResponse;

@@ -1,5 +1,7 @@
 package io.parley.identity;
 
+import io.parley.workspace.SignUp;
+
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;

@@ -12,7 +12,7 @@ import io.parley.conversation.ConversationStatus;
 import io.parley.conversation.Message;
 import io.parley.conversation.Position;
 import io.parley.identity.UserId;
-import io.parley.identity.WorkspaceId;
+import io.parley.workspace.WorkspaceId;
 import io.parley.system.ErrorCode;
 import io.parley.system.MalformedTextException;
 import io.parley.system.Text;

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.util.Optional;
 
 import io.parley.conversation.MessageLog;
-import io.parley.identity.AccessTokens;
-import io.parley.identity.Caller;
-import io.parley.identity.MemberPresence;
-import io.parley.identity.Permission;
+import io.parley.workspace.AccessTokens;
+import io.parley.workspace.Caller;
+import io.parley.workspace.MemberPresence;
+import io.parley.workspace.Permission;
 import io.parley.system.ErrorCode;
 import io.parley.system.ParleyException;
 import org.slf4j.Logger;

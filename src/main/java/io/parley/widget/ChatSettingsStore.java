@@ -1,6 +1,6 @@
 package io.parley.widget;
 
-import io.parley.identity.WorkspaceId;
+import io.parley.workspace.WorkspaceId;
 import io.parley.system.ErrorCode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.parley.contact.ContactId;
-import io.parley.identity.WorkspaceId;
+import io.parley.workspace.WorkspaceId;
 import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;

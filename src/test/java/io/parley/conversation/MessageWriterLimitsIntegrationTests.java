@@ -132,9 +132,9 @@ class MessageWriterLimitsIntegrationTests {
 		Team team = api.team();
 		ConversationId id = ConversationId.parse(api.assignedConversation(team)).orElseThrow();
 		MessageLog.Sender sender = new MessageLog.Sender(
-				new io.parley.identity.Caller(io.parley.identity.UserId.parse(team.candidate().id()).orElseThrow(),
-						io.parley.identity.WorkspaceId.DEFAULT, "candidate",
-						io.parley.identity.Role.CANDIDATE.permissions()),
+				new io.parley.workspace.Caller(io.parley.identity.UserId.parse(team.candidate().id()).orElseThrow(),
+						io.parley.workspace.WorkspaceId.DEFAULT, "candidate",
+						io.parley.workspace.Role.CANDIDATE.permissions()),
 				null, null);
 
 		assertThatIllegalStateException()

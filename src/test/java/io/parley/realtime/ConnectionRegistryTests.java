@@ -7,9 +7,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.parley.conversation.MessageLog.Sender;
-import io.parley.identity.Caller;
+import io.parley.workspace.Caller;
 import io.parley.identity.UserId;
-import io.parley.identity.WorkspaceId;
+import io.parley.workspace.WorkspaceId;
 import io.parley.support.Barriers;
 import org.junit.jupiter.api.Test;
 

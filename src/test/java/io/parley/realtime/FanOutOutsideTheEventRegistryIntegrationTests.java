@@ -10,9 +10,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
-import io.parley.identity.InvitationId;
-import io.parley.identity.InvitationIssued;
-import io.parley.identity.WorkspaceId;
+import io.parley.workspace.InvitationId;
+import io.parley.workspace.InvitationIssued;
+import io.parley.workspace.WorkspaceId;
 import io.parley.support.Api;
 import io.parley.support.Api.Team;
 import io.parley.support.Conversations;

@@ -8,7 +8,7 @@ import io.parley.conversation.MessageLog.Posted;
 import io.parley.conversation.MessageType;
 import io.parley.conversation.Position;
 import io.parley.conversation.ReadState;
-import io.parley.identity.Caller;
+import io.parley.workspace.Caller;
 import io.parley.system.ApiResponse;
 import io.parley.system.ErrorCode;
 import io.parley.system.Timestamps;

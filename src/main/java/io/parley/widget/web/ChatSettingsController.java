@@ -1,8 +1,8 @@
 package io.parley.widget.web;
 
-import io.parley.identity.Caller;
-import io.parley.identity.Permission;
-import io.parley.identity.RequiresPermission;
+import io.parley.workspace.Caller;
+import io.parley.workspace.Permission;
+import io.parley.workspace.RequiresPermission;
 import io.parley.system.ApiResponse;
 import io.parley.widget.ChatSettings;
 import io.parley.widget.ChatSettingsStore;
