@@ -1,8 +1,5 @@
 package io.parley.identity;
 
-import io.parley.workspace.AccessTokens;
-import io.parley.workspace.CallerAuthentication;
-
 import java.io.IOException;
 
 import io.parley.system.ApiResponse;
@@ -30,7 +27,7 @@ import org.springframework.security.web.access.IpAddressAuthorizationManager;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, JsonMapper json, AccessTokens tokens) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, JsonMapper json, BearerTokens tokens) throws Exception {
 		return http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
@@ -55,8 +52,7 @@ class SecurityConfiguration {
 				.anyRequest()
 				.permitAll())
 			.oauth2ResourceServer((server) -> server
-				.jwt((jwt) -> jwt.jwtAuthenticationConverter((token) -> tokens.callerOf(token)
-					.map(CallerAuthentication::new)
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter((token) -> tokens.authenticate(token)
 					.orElseThrow(() -> new InvalidBearerTokenException("Token carries no valid caller"))))
 				.authenticationEntryPoint((request, response, ex) -> write(json, response, ErrorCode.UNAUTHORIZED))
 				.accessDeniedHandler((request, response, ex) -> write(json, response, ErrorCode.FORBIDDEN)))

@@ -1,5 +1,6 @@
 package io.parley.workspace;
 
+import io.parley.identity.BearerTokens;
 import io.parley.identity.UserId;
 
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Service;
  * information); what the caller may do is read from the membership on every use.
  */
 @Service
-public class AccessTokens {
+public class AccessTokens implements BearerTokens {
 
 	static final String USER_ID = "userId";
 
@@ -77,7 +79,12 @@ public class AccessTokens {
 		}
 	}
 
-	public Optional<Caller> callerOf(Jwt jwt) {
+	@Override
+	public Optional<AbstractAuthenticationToken> authenticate(Jwt jwt) {
+		return callerOf(jwt).map(CallerAuthentication::new);
+	}
+
+	Optional<Caller> callerOf(Jwt jwt) {
 		Optional<UserId> user = UserId.parse(jwt.getClaimAsString(USER_ID));
 		Optional<WorkspaceId> workspace = WorkspaceId.parse(jwt.getClaimAsString(WORKSPACE_ID));
 		if (user.isEmpty() || workspace.isEmpty()) {

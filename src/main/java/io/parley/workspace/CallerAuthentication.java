@@ -8,11 +8,11 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
  * A request authenticated by a valid access token of an active member; its principal is
  * the {@link Caller}. Permissions are checked on the caller, not as authorities.
  */
-public class CallerAuthentication extends AbstractAuthenticationToken {
+class CallerAuthentication extends AbstractAuthenticationToken {
 
 	private final Caller caller;
 
-	public CallerAuthentication(Caller caller) {
+	CallerAuthentication(Caller caller) {
 		super(List.of());
 		this.caller = caller;
 		setAuthenticated(true);

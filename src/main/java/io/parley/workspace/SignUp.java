@@ -4,9 +4,9 @@ import io.parley.identity.Passwords;
 import io.parley.identity.User;
 import io.parley.identity.UserAccount;
 import io.parley.identity.UserId;
+import io.parley.identity.UserDirectory;
 import io.parley.identity.Users;
 
-import java.util.Locale;
 import java.util.Optional;
 
 import io.parley.system.ErrorCode;
@@ -97,8 +97,8 @@ public class SignUp {
 		return supervisor.userId();
 	}
 
-	public static String normalizeEmail(String email) {
-		return email.trim().toLowerCase(Locale.ROOT);
+	static String normalizeEmail(String email) {
+		return UserDirectory.normalizeEmail(email);
 	}
 
 }
