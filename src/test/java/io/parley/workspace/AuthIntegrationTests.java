@@ -1,4 +1,4 @@
-package io.parley.identity;
+package io.parley.workspace;
 
 import java.util.Base64;
 import java.util.HashMap;
