@@ -27,8 +27,8 @@ class ModularityTests {
 	@Test
 	void theFeaturesAreModules() {
 		assertThat(this.modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-			.containsExactlyInAnyOrder("system", "identity", "contact", "conversation", "analytics", "realtime",
-					"widget");
+			.containsExactlyInAnyOrder("system", "identity", "workspace", "contact", "conversation", "analytics",
+					"realtime", "widget");
 	}
 
 	/**

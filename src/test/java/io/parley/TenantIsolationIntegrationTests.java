@@ -7,16 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.TestUser;
+import io.parley.support.Api;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.Socket;
 import io.parley.support.TestWorkspace;
-import tools.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -108,7 +107,8 @@ class TenantIsolationIntegrationTests {
 	void listsShowNothingOfAnotherWorkspace() {
 		String token = this.intruder.token();
 		for (String list : List.of("/api/conversations", "/api/conversations?q=secret", "/api/contacts?q=kim",
-				"/api/members", "/api/roles", "/api/invitations", "/admin/analytics", "/api/chat/settings")) {
+				"/api/members", "/api/roles", "/api/invitations", "/api/workspaces", "/admin/analytics",
+				"/api/chat/settings")) {
 			Reply reply = this.api.get(list, token);
 			assertThat(reply.status()).as(list).isEqualTo(200);
 			for (String id : List.of(this.mine.conversation(), this.mine.contact(), this.mine.member(),

@@ -2,9 +2,9 @@ package io.parley.analytics;
 
 import java.util.List;
 
-import io.parley.identity.MembershipGrants;
-import io.parley.identity.Permission;
-import io.parley.identity.WorkspaceId;
+import io.parley.workspace.MembershipGrants;
+import io.parley.workspace.Permission;
+import io.parley.workspace.WorkspaceId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

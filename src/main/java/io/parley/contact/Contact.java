@@ -3,9 +3,9 @@ package io.parley.contact;
 import java.time.Instant;
 
 import io.parley.identity.UserId;
-import io.parley.identity.WorkspaceId;
 import io.parley.system.ErrorCode;
 import io.parley.system.Timestamps;
+import io.parley.workspace.WorkspaceId;
 
 /**
  * A customer of a workspace (seeds 000 and 004).

@@ -2,8 +2,8 @@ package io.parley.contact;
 
 import java.util.List;
 
-import io.parley.identity.Caller;
 import io.parley.system.ErrorCode;
+import io.parley.workspace.Caller;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -3,10 +3,10 @@ package io.parley.contact;
 import java.util.Optional;
 
 import io.parley.identity.UserAccount;
-import io.parley.identity.WorkspaceId;
 import io.parley.system.ErrorCode;
 import io.parley.system.ParleyException;
 import io.parley.system.Timestamps;
+import io.parley.workspace.WorkspaceId;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;

@@ -4,14 +4,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.parley.identity.Caller;
-import io.parley.identity.Member;
-import io.parley.identity.MemberDirectory;
 import io.parley.identity.UserAccount;
 import io.parley.identity.UserDirectory;
 import io.parley.identity.UserId;
 import io.parley.system.ErrorCode;
+import io.parley.system.Page;
+import io.parley.system.PageCursor;
 import io.parley.system.Timestamps;
+import io.parley.workspace.Caller;
+import io.parley.workspace.Member;
+import io.parley.workspace.MemberDirectory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,17 +41,19 @@ public class ContactNotebook {
 	}
 
 	/**
-	 * The contact's notes, oldest first.
-	 * @throws io.parley.system.ParleyException {@link ErrorCode#CONTACT_NOT_FOUND}
+	 * The contact's notes, oldest first, a page at a time.
+	 * @param cursor a page's {@code nextCursor}; empty or {@code null} for the first page
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#CONTACT_NOT_FOUND},
+	 * {@link ErrorCode#INVALID_REQUEST_SCHEMA} for a cursor this did not hand out
 	 */
 	@Transactional(readOnly = true)
-	public List<Entry> notes(Caller caller, String contactId) {
+	public Page<Entry> notes(Caller caller, String contactId, String cursor, int limit) {
+		PageCursor after = PageCursor.parse(cursor).orElse(null);
 		Contact contact = contact(caller, contactId);
 		Map<UserId, String> authors = new HashMap<>();
-		return this.notes.of(contact.id())
-			.stream()
-			.map((note) -> new Entry(note, authors.computeIfAbsent(note.authorId(), (id) -> nameOf(caller, id))))
-			.toList();
+		List<ContactNote> found = this.notes.page(contact.id(), after, limit + 1);
+		return Page.of(found, limit, (note) -> new PageCursor(note.createdAt(), note.id().value()))
+			.map((note) -> new Entry(note, authors.computeIfAbsent(note.authorId(), (id) -> nameOf(caller, id))));
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.parley.identity.UserId;
+import io.parley.system.PageCursor;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,12 +36,17 @@ class ContactNotes {
 			.update();
 	}
 
-	/** Oldest first. */
-	List<ContactNote> of(ContactId contact) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM contact_notes WHERE contact_id = ? ORDER BY created_at, id")
-			.param(contact.value())
-			.query(ContactNotes::map)
-			.list();
+	/**
+	 * Up to {@code limit} notes, oldest first, after {@code after} ({@code null} for the
+	 * first page).
+	 */
+	List<ContactNote> page(ContactId contact, PageCursor after, int limit) {
+		JdbcClient.StatementSpec query = this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM contact_notes WHERE contact_id = :contact"
+					+ PageCursor.condition(after, "created_at", "id") + " ORDER BY created_at, id LIMIT :limit")
+			.param("contact", contact.value())
+			.param("limit", limit);
+		return PageCursor.bind(after, query).query(ContactNotes::map).list();
 	}
 
 	Optional<ContactNote> find(ContactId contact, ContactNoteId id) {

@@ -4,7 +4,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
-import io.parley.identity.WorkspaceId;
+import io.parley.workspace.WorkspaceId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.parley.identity.UserId;
-import io.parley.identity.WorkspaceId;
 import io.parley.system.ErrorCode;
+import io.parley.workspace.WorkspaceId;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;

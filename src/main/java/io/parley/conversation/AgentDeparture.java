@@ -2,10 +2,10 @@ package io.parley.conversation;
 
 import java.util.Optional;
 
-import io.parley.identity.Member;
-import io.parley.identity.MemberDirectory;
-import io.parley.identity.MembershipChanged;
-import io.parley.identity.Permission;
+import io.parley.workspace.Member;
+import io.parley.workspace.MemberDirectory;
+import io.parley.workspace.MembershipChanged;
+import io.parley.workspace.Permission;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

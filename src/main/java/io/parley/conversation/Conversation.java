@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.parley.contact.ContactId;
-import io.parley.identity.Caller;
-import io.parley.identity.Member;
 import io.parley.identity.UserId;
-import io.parley.identity.WorkspaceId;
 import io.parley.system.ErrorCode;
 import io.parley.system.Timestamps;
+import io.parley.workspace.Caller;
+import io.parley.workspace.Member;
+import io.parley.workspace.WorkspaceId;
 
 /**
  * A contact's request for support, routed to an agent. The aggregate guards its lifecycle

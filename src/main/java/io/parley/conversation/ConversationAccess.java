@@ -1,10 +1,10 @@
 package io.parley.conversation;
 
-import io.parley.identity.Caller;
-import io.parley.identity.Member;
-import io.parley.identity.Permission;
 import io.parley.identity.UserId;
-import io.parley.identity.WorkspaceId;
+import io.parley.workspace.Caller;
+import io.parley.workspace.Member;
+import io.parley.workspace.Permission;
+import io.parley.workspace.WorkspaceId;
 
 /**
  * Who sees a conversation and its internal notes, who writes, closes and assigns it: one

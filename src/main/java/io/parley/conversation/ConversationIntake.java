@@ -7,8 +7,8 @@ import io.parley.contact.Contact;
 import io.parley.contact.ContactDirectory;
 import io.parley.contact.ContactId;
 import io.parley.conversation.Conversation.Context;
-import io.parley.identity.WorkspaceId;
 import io.parley.system.ErrorCode;
+import io.parley.workspace.WorkspaceId;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

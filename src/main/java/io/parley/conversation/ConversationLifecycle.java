@@ -3,14 +3,14 @@ package io.parley.conversation;
 import io.parley.contact.Contact;
 import io.parley.contact.ContactDirectory;
 import io.parley.conversation.Conversation.Context;
-import io.parley.identity.Caller;
-import io.parley.identity.Member;
-import io.parley.identity.MemberDirectory;
-import io.parley.identity.Permission;
 import io.parley.identity.UserAccount;
 import io.parley.identity.UserDirectory;
 import io.parley.identity.UserId;
 import io.parley.system.ErrorCode;
+import io.parley.workspace.Caller;
+import io.parley.workspace.Member;
+import io.parley.workspace.MemberDirectory;
+import io.parley.workspace.Permission;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

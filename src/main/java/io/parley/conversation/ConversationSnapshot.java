@@ -2,9 +2,9 @@ package io.parley.conversation;
 
 import java.time.Instant;
 
-import io.parley.identity.Caller;
 import io.parley.identity.UserId;
-import io.parley.identity.WorkspaceId;
+import io.parley.workspace.Caller;
+import io.parley.workspace.WorkspaceId;
 
 /**
  * A conversation as it was when an event was published: what the staff's inbox shows.

@@ -11,8 +11,8 @@ import java.util.UUID;
 
 import io.parley.contact.ContactId;
 import io.parley.identity.UserId;
-import io.parley.identity.WorkspaceId;
 import io.parley.system.ErrorCode;
+import io.parley.workspace.WorkspaceId;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;

@@ -1,7 +1,7 @@
 package io.parley.conversation;
 
-import io.parley.identity.Caller;
-import io.parley.identity.WorkspaceId;
+import io.parley.workspace.Caller;
+import io.parley.workspace.WorkspaceId;
 
 /**
  * A message to be written to a conversation of {@code workspace}.

@@ -1,6 +1,6 @@
 package io.parley.conversation;
 
-import io.parley.identity.WorkspaceId;
+import io.parley.workspace.WorkspaceId;
 
 /**
  * A message as the log holds it.

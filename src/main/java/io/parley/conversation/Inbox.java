@@ -8,8 +8,8 @@ import java.util.Map;
 
 import io.parley.contact.Contact;
 import io.parley.contact.ContactDirectory;
-import io.parley.identity.Caller;
 import io.parley.system.ErrorCode;
+import io.parley.workspace.Caller;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.parley.identity.Caller;
 import io.parley.system.ErrorCode;
 import io.parley.system.Timestamps;
+import io.parley.workspace.Caller;
 
 /**
  * The SQL of one inbox page: the conversations the caller may see, filtered, most

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import io.parley.identity.Caller;
-import io.parley.identity.Member;
-import io.parley.identity.MemberDirectory;
-import io.parley.identity.Permission;
-import io.parley.identity.WorkspaceId;
 import io.parley.system.ErrorCode;
 import io.parley.system.Timestamps;
+import io.parley.workspace.Caller;
+import io.parley.workspace.Member;
+import io.parley.workspace.MemberDirectory;
+import io.parley.workspace.Permission;
+import io.parley.workspace.WorkspaceId;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

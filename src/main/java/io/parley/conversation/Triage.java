@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import io.parley.identity.Caller;
 import io.parley.system.ErrorCode;
+import io.parley.workspace.Caller;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * hash carries its own cost, so changing it never locks anyone out.
  */
 @Component
-class Passwords {
+public class Passwords {
 
 	static final int MAX_BYTES = 72;
 
@@ -39,18 +39,18 @@ class Passwords {
 		this.decoy = this.encoder.encode("parley-decoy-password");
 	}
 
-	String hash(String password) {
+	public String hash(String password) {
 		if (!fits(password)) {
 			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 		}
 		return this.encoder.encode(password);
 	}
 
-	boolean matches(String password, String hash) {
+	public boolean matches(String password, String hash) {
 		return fits(password) && this.encoder.matches(password, hash);
 	}
 
-	void spendDecoyCheck(String password) {
+	public void spendDecoyCheck(String password) {
 		if (fits(password)) {
 			this.encoder.matches(password, this.decoy);
 		}

@@ -36,7 +36,7 @@ class SecurityConfiguration {
 			+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, JsonMapper json, AccessTokens tokens, UnruledRoutes unruled)
+	SecurityFilterChain api(HttpSecurity http, JsonMapper json, BearerTokens tokens, UnruledRoutes unruled)
 			throws Exception {
 		return http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
@@ -90,8 +90,7 @@ class SecurityConfiguration {
 				.anyRequest()
 				.access(unruled))
 			.oauth2ResourceServer((server) -> server
-				.jwt((jwt) -> jwt.jwtAuthenticationConverter((token) -> tokens.callerOf(token)
-					.map(CallerAuthentication::new)
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter((token) -> tokens.authenticate(token)
 					.orElseThrow(() -> new InvalidBearerTokenException("Token carries no valid caller"))))
 				.authenticationEntryPoint((request, response, ex) -> write(json, response, ErrorCode.UNAUTHORIZED))
 				.accessDeniedHandler((request, response, ex) -> write(json, response, ErrorCode.FORBIDDEN)))

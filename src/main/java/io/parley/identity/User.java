@@ -2,9 +2,9 @@ package io.parley.identity;
 
 import java.time.Instant;
 
-record User(UserId id, String name, String email, String passwordHash, Instant createdAt) {
+public record User(UserId id, String name, String email, String passwordHash, Instant createdAt) {
 
-	UserAccount account() {
+	public UserAccount account() {
 		return new UserAccount(this.id, this.name, this.email);
 	}
 

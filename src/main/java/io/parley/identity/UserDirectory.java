@@ -1,5 +1,6 @@
 package io.parley.identity;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -21,7 +22,12 @@ public class UserDirectory {
 	}
 
 	public Optional<UserAccount> findByEmail(String email) {
-		return this.users.findByEmail(SignUp.normalizeEmail(email)).map(User::account);
+		return this.users.findByEmail(normalizeEmail(email)).map(User::account);
+	}
+
+	/** An address as accounts are stored and compared: trimmed, in lower case. */
+	public static String normalizeEmail(String email) {
+		return email.trim().toLowerCase(Locale.ROOT);
 	}
 
 }

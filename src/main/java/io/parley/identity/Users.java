@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class Users {
+public class Users {
 
 	private static final String COLUMNS = "id, name, email, password_hash, created_at";
 
@@ -24,7 +24,7 @@ class Users {
 		this.jdbc = jdbc;
 	}
 
-	void add(User user) {
+	public void add(User user) {
 		try {
 			this.jdbc.sql("INSERT INTO users (" + COLUMNS + ") VALUES (:id, :name, :email, :hash, :at)")
 				.param("id", user.id().value())
@@ -39,21 +39,21 @@ class Users {
 		}
 	}
 
-	Optional<User> find(UserId id) {
+	public Optional<User> find(UserId id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ?")
 			.param(id.value())
 			.query(Users::map)
 			.optional();
 	}
 
-	Optional<User> findByEmail(String email) {
+	public Optional<User> findByEmail(String email) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE email = ?")
 			.param(email)
 			.query(Users::map)
 			.optional();
 	}
 
-	boolean existsByEmail(String email) {
+	public boolean existsByEmail(String email) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM users WHERE email = ?").param(email).query(Long.class).single() > 0;
 	}
 

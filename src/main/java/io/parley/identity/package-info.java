@@ -1,10 +1,8 @@
 /**
- * Who is calling and what they may do: user accounts, sign-up and log-in, workspaces and
- * their members, built-in and custom roles and the permissions they grant, access tokens.
- * Other modules learn the caller as a {@link io.parley.identity.Caller} and check it with
- * {@link io.parley.identity.Caller#require(Permission)}; members are looked up through
- * {@link io.parley.identity.MemberDirectory}. A change of a member's role or activation
- * is announced as {@link io.parley.identity.MembershipChanged}; the realtime module
- * reports closed sockets to {@link io.parley.identity.MemberPresence}.
+ * Who someone is: user accounts and their passwords, the keys that sign and verify access
+ * tokens, and the stateless bearer-token security of every route. Other modules find
+ * accounts through {@link io.parley.identity.UserDirectory}. What a token grants depends
+ * on a membership, which identity does not know: the workspace module answers it through
+ * {@link io.parley.identity.BearerTokens}.
  */
 package io.parley.identity;

@@ -7,14 +7,14 @@ import io.parley.conversation.Conversation;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationLifecycle;
 import io.parley.conversation.Message;
-import io.parley.conversation.MessageLog;
 import io.parley.conversation.MessageLog.Posted;
+import io.parley.conversation.MessageLog;
 import io.parley.conversation.MessageType;
 import io.parley.conversation.Position;
-import io.parley.identity.Caller;
-import io.parley.identity.Permission;
 import io.parley.system.ErrorCode;
 import io.parley.system.ParleyException;
+import io.parley.workspace.Caller;
+import io.parley.workspace.Permission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

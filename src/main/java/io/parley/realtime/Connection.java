@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.MessageLog.Sender;
-import io.parley.identity.Caller;
+import io.parley.workspace.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,9 +4,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.parley.identity.Caller;
 import io.parley.identity.UserId;
-import io.parley.identity.WorkspaceId;
+import io.parley.workspace.Caller;
+import io.parley.workspace.WorkspaceId;
 
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,6 @@
 package io.parley.realtime;
 
-import io.parley.identity.MembershipChanged;
+import io.parley.workspace.MembershipChanged;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

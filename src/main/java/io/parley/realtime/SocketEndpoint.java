@@ -5,14 +5,14 @@ import java.util.Optional;
 
 import io.github.bucket4j.Bucket;
 import io.parley.conversation.MessageLog;
-import io.parley.identity.AccessTokens;
-import io.parley.identity.Caller;
-import io.parley.identity.MemberPresence;
-import io.parley.identity.Permission;
 import io.parley.system.ErrorCode;
 import io.parley.system.ParleyException;
 import io.parley.system.RateLimit;
 import io.parley.system.RateLimiter;
+import io.parley.workspace.AccessTokens;
+import io.parley.workspace.Caller;
+import io.parley.workspace.MemberPresence;
+import io.parley.workspace.Permission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package io.parley.widget;
 
-import io.parley.identity.WorkspaceId;
 import io.parley.system.ErrorCode;
+import io.parley.workspace.WorkspaceId;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

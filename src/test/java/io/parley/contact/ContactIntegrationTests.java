@@ -7,17 +7,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.parley.identity.WorkspaceId;
-import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
 import io.parley.support.Api.TestUser;
+import io.parley.support.Api;
 import io.parley.support.ParleyIntegrationTest;
-import tools.jackson.databind.JsonNode;
+import io.parley.workspace.WorkspaceId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -329,10 +329,11 @@ class ContactIntegrationTests {
 		assertThat(first.data().size()).isEqualTo(5);
 		Reply notes = this.api.get("/api/contacts/" + id + "/notes", team.admin().token());
 		assertThat(notes.status()).isEqualTo(200);
-		assertThat(notes.data().size()).isEqualTo(2);
-		assertThat(notes.data().get(0)).isEqualTo(first.data());
-		assertThat(notes.data().get(1)).isEqualTo(second.data());
-		assertThat(notes.data().get(1).get("authorName").stringValue()).isEqualTo("Test supervisor");
+		assertThat(notes.data().get("items").size()).isEqualTo(2);
+		assertThat(notes.data().get("items").get(0)).isEqualTo(first.data());
+		assertThat(notes.data().get("items").get(1)).isEqualTo(second.data());
+		assertThat(notes.data().get("items").get(1).get("authorName").stringValue()).isEqualTo("Test supervisor");
+		assertThat(notes.data().get("nextCursor").isNull()).isTrue();
 	}
 
 	@ParameterizedTest
@@ -346,7 +347,7 @@ class ContactIntegrationTests {
 
 		assertThat(reply.status()).isEqualTo(400);
 		assertThat(reply.error()).isEqualTo("Invalid request schema");
-		assertThat(this.api.get("/api/contacts/" + id + "/notes", owner).data().size()).isZero();
+		assertThat(this.api.everyItem("/api/contacts/" + id + "/notes", owner).size()).isZero();
 	}
 
 	@Test
@@ -359,7 +360,7 @@ class ContactIntegrationTests {
 
 		assertThat(tooLong.status()).isEqualTo(400);
 		assertThat(longest.status()).isEqualTo(201);
-		assertThat(this.api.get("/api/contacts/" + id + "/notes", owner).data().size()).isOne();
+		assertThat(this.api.everyItem("/api/contacts/" + id + "/notes", owner).size()).isOne();
 	}
 
 	@Test
@@ -376,12 +377,12 @@ class ContactIntegrationTests {
 			assertThat(refused.status()).isEqualTo(403);
 			assertThat(refused.error()).isEqualTo("Forbidden, insufficient permissions");
 		}
-		assertThat(this.api.get("/api/contacts/" + id + "/notes", team.agent().token()).data().size()).isOne();
+		assertThat(this.api.everyItem("/api/contacts/" + id + "/notes", team.agent().token()).size()).isOne();
 
 		Reply deleted = delete("/api/contacts/" + id + "/notes/" + note, team.agent().token());
 		assertThat(deleted.status()).isEqualTo(200);
 		assertThat(deleted.data().get("id").stringValue()).isEqualTo(note);
-		assertThat(this.api.get("/api/contacts/" + id + "/notes", team.agent().token()).data().size()).isZero();
+		assertThat(this.api.everyItem("/api/contacts/" + id + "/notes", team.agent().token()).size()).isZero();
 
 		Reply again = delete("/api/contacts/" + id + "/notes/" + note, team.agent().token());
 		assertThat(again.status()).isEqualTo(404);
@@ -404,7 +405,7 @@ class ContactIntegrationTests {
 			assertThat(reply.status()).as(path).isEqualTo(404);
 			assertThat(reply.error()).isEqualTo("Note not found");
 		}
-		assertThat(this.api.get("/api/contacts/" + noted + "/notes", owner).data().size()).isOne();
+		assertThat(this.api.everyItem("/api/contacts/" + noted + "/notes", owner).size()).isOne();
 	}
 
 	@Test
@@ -448,7 +449,7 @@ class ContactIntegrationTests {
 			assertThat(reply.error()).isEqualTo("Forbidden, insufficient permissions");
 		}
 		assertThat(get(team.agent().token(), id)).isEqualTo(before);
-		assertThat(this.api.get("/api/contacts/" + id + "/notes", team.agent().token()).data().size()).isOne();
+		assertThat(this.api.everyItem("/api/contacts/" + id + "/notes", team.agent().token()).size()).isOne();
 	}
 
 	@Test
@@ -482,7 +483,7 @@ class ContactIntegrationTests {
 		assertThat(items(list(other, "?q=" + email)).size()).isZero();
 
 		assertThat(get(team.agent().token(), id)).isEqualTo(before);
-		assertThat(this.api.get("/api/contacts/" + id + "/notes", team.agent().token()).data().size()).isOne();
+		assertThat(this.api.everyItem("/api/contacts/" + id + "/notes", team.agent().token()).size()).isOne();
 		assertThat(ids(items(list(team.agent().token(), "?q=" + email)))).containsExactly(id);
 	}
 

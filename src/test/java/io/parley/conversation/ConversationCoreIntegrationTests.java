@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.parley.contact.ContactId;
-import io.parley.identity.WorkspaceId;
-import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
+import io.parley.support.Api;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.Socket;
+import io.parley.workspace.WorkspaceId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

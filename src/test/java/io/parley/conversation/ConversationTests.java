@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Set;
 
 import io.parley.contact.ContactId;
-import io.parley.identity.AgentProfile;
-import io.parley.identity.Caller;
-import io.parley.identity.Member;
-import io.parley.identity.MemberRole;
-import io.parley.identity.Role;
 import io.parley.identity.UserId;
-import io.parley.identity.WorkspaceId;
 import io.parley.system.ParleyException;
+import io.parley.workspace.AgentProfile;
+import io.parley.workspace.Caller;
+import io.parley.workspace.Member;
+import io.parley.workspace.MemberRole;
+import io.parley.workspace.Role;
+import io.parley.workspace.WorkspaceId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -177,12 +177,12 @@ class ConversationTests {
 
 	private Member agent() {
 		return new Member(this.workspace, UserId.random(), "Rahul", "rahul@example.com", MemberRole.of(Role.AGENT),
-				this.supervisor, true, new AgentProfile(null, null, io.parley.identity.Availability.ONLINE, 5),
+				this.supervisor, true, new AgentProfile(null, null, io.parley.workspace.Availability.ONLINE, 5),
 				java.time.Instant.now());
 	}
 
 	private Caller caller(UserId user, Role role) {
-		Set<io.parley.identity.Permission> permissions = role.permissions();
+		Set<io.parley.workspace.Permission> permissions = role.permissions();
 		return new Caller(user, this.workspace, role.value(), permissions);
 	}
 

@@ -9,16 +9,16 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import io.parley.identity.Caller;
-import io.parley.identity.Role;
 import io.parley.identity.UserId;
-import io.parley.identity.WorkspaceId;
+import io.parley.support.Api.Team;
 import io.parley.support.Api;
 import io.parley.support.Barriers;
-import io.parley.support.Api.Team;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.system.ErrorCode;
 import io.parley.system.ParleyException;
+import io.parley.workspace.Caller;
+import io.parley.workspace.Role;
+import io.parley.workspace.WorkspaceId;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -7,13 +7,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
+import io.parley.support.Api;
 import io.parley.support.Eventually;
 import io.parley.support.ParleyIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -132,9 +131,9 @@ class MessageWriterLimitsIntegrationTests {
 		Team team = api.team();
 		ConversationId id = ConversationId.parse(api.assignedConversation(team)).orElseThrow();
 		MessageLog.Sender sender = new MessageLog.Sender(
-				new io.parley.identity.Caller(io.parley.identity.UserId.parse(team.candidate().id()).orElseThrow(),
-						io.parley.identity.WorkspaceId.DEFAULT, "candidate",
-						io.parley.identity.Role.CANDIDATE.permissions()),
+				new io.parley.workspace.Caller(io.parley.identity.UserId.parse(team.candidate().id()).orElseThrow(),
+						io.parley.workspace.WorkspaceId.DEFAULT, "candidate",
+						io.parley.workspace.Role.CANDIDATE.permissions()),
 				null, null);
 
 		assertThatIllegalStateException()

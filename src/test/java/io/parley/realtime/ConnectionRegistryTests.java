@@ -7,10 +7,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.parley.conversation.MessageLog.Sender;
-import io.parley.identity.Caller;
 import io.parley.identity.UserId;
-import io.parley.identity.WorkspaceId;
 import io.parley.support.Barriers;
+import io.parley.workspace.Caller;
+import io.parley.workspace.WorkspaceId;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

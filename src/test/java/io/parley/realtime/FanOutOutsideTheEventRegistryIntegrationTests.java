@@ -10,13 +10,13 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
-import io.parley.identity.InvitationId;
-import io.parley.identity.InvitationIssued;
-import io.parley.identity.WorkspaceId;
-import io.parley.support.Api;
 import io.parley.support.Api.Team;
+import io.parley.support.Api;
 import io.parley.support.Conversations;
 import io.parley.support.ParleyIntegrationTest;
+import io.parley.workspace.InvitationId;
+import io.parley.workspace.InvitationIssued;
+import io.parley.workspace.WorkspaceId;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

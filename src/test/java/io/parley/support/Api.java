@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +38,30 @@ public final class Api {
 
 	public Reply get(String path, String token) {
 		return send("GET", path, token, null, null);
+	}
+
+	/**
+	 * Every item of a paged list ({@code {items, nextCursor}}), read {@code limit} a page
+	 * from the first page to the last.
+	 */
+	public ArrayNode everyItem(String path, String token, int limit) {
+		ArrayNode items = JSON.createArrayNode();
+		String cursor = "";
+		do {
+			Reply page = get(path + (path.contains("?") ? "&" : "?") + "limit=" + limit + "&cursor=" + cursor, token);
+			assertThat(page.status()).as(page.raw()).isEqualTo(200);
+			assertThat(page.data().get("items").size()).as(page.raw()).isLessThanOrEqualTo(limit);
+			page.data().get("items").forEach(items::add);
+			JsonNode next = page.data().get("nextCursor");
+			cursor = next.isNull() ? null : next.stringValue();
+		}
+		while (cursor != null);
+		return items;
+	}
+
+	/** Every item of a paged list, a hundred a page. */
+	public ArrayNode everyItem(String path, String token) {
+		return everyItem(path, token, 100);
 	}
 
 	public Reply post(String path, String token, Object body) {

@@ -16,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.parley.support.Api;
 import io.parley.support.Api.Reply;
+import io.parley.support.Api;
 import io.parley.support.ParleyIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,7 +156,8 @@ class OpenApiIntegrationTests {
 	void pagedListsDescribeTheirCursorAndLimit() {
 		Map<String, JsonNode> operations = operations(description());
 
-		for (String list : List.of("GET /api/members", "GET /api/contacts")) {
+		for (String list : List.of("GET /api/members", "GET /api/contacts", "GET /api/invitations", "GET /api/roles",
+				"GET /api/workspaces", "GET /api/contacts/{id}/notes")) {
 			assertThat(operations.get(list).path("parameters").valueStream().map((p) -> p.get("name").stringValue()))
 				.as(list)
 				.contains("cursor", "limit");

@@ -1,10 +1,10 @@
 package io.parley.analytics.web;
 
 import io.parley.analytics.TeamAnalytics;
-import io.parley.identity.Caller;
-import io.parley.identity.Permission;
-import io.parley.identity.RequiresPermission;
 import io.parley.system.ApiResponse;
+import io.parley.workspace.Caller;
+import io.parley.workspace.Permission;
+import io.parley.workspace.RequiresPermission;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

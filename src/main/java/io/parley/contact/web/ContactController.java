@@ -7,10 +7,11 @@ import io.parley.contact.ContactBook;
 import io.parley.contact.ContactDetails;
 import io.parley.contact.ContactNotebook;
 import io.parley.contact.ContactPage;
-import io.parley.identity.Caller;
-import io.parley.identity.Permission;
-import io.parley.identity.RequiresPermission;
 import io.parley.system.ApiResponse;
+import io.parley.system.Page;
+import io.parley.workspace.Caller;
+import io.parley.workspace.Permission;
+import io.parley.workspace.RequiresPermission;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -79,9 +80,10 @@ class ContactController {
 
 	@GetMapping("/{id}/notes")
 	@RequiresPermission(Permission.MANAGE_CONTACTS)
-	ApiResponse notes(Caller caller, @PathVariable String id) {
-		List<NoteView> notes = this.notebook.notes(caller, id).stream().map(NoteView::of).toList();
-		return ApiResponse.ok(notes);
+	ApiResponse notes(Caller caller, @PathVariable String id,
+			@RequestParam(required = false) @Size(max = 200) String cursor,
+			@RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+		return ApiResponse.ok(this.notebook.notes(caller, id, cursor, limit).map(NoteView::of));
 	}
 
 	@PostMapping("/{id}/notes")

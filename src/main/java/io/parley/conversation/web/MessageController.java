@@ -2,16 +2,16 @@ package io.parley.conversation.web;
 
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.Message;
-import io.parley.conversation.MessageLog;
 import io.parley.conversation.MessageLog.MessagePage;
 import io.parley.conversation.MessageLog.Posted;
+import io.parley.conversation.MessageLog;
 import io.parley.conversation.MessageType;
 import io.parley.conversation.Position;
 import io.parley.conversation.ReadState;
-import io.parley.identity.Caller;
 import io.parley.system.ApiResponse;
 import io.parley.system.ErrorCode;
 import io.parley.system.Timestamps;
+import io.parley.workspace.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;

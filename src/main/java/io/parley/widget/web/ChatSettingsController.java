@@ -1,11 +1,11 @@
 package io.parley.widget.web;
 
-import io.parley.identity.Caller;
-import io.parley.identity.Permission;
-import io.parley.identity.RequiresPermission;
 import io.parley.system.ApiResponse;
 import io.parley.widget.ChatSettings;
 import io.parley.widget.ChatSettingsStore;
+import io.parley.workspace.Caller;
+import io.parley.workspace.Permission;
+import io.parley.workspace.RequiresPermission;
 import jakarta.validation.Valid;
 
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,0 +1,76 @@
+package io.parley.workspace;
+
+import java.time.Instant;
+
+import io.parley.identity.Passwords;
+import io.parley.identity.User;
+import io.parley.identity.Users;
+import io.parley.system.ErrorCode;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Exchanges email and password for an access token (seed 003 {@code POST /auth/login}).
+ */
+@Service
+public class LogIn {
+
+	private final Users users;
+
+	private final Passwords passwords;
+
+	private final Memberships memberships;
+
+	private final AccessTokens tokens;
+
+	private final LoginThrottle throttle;
+
+	LogIn(Users users, Passwords passwords, Memberships memberships, AccessTokens tokens, LoginThrottle throttle) {
+		this.users = users;
+		this.passwords = passwords;
+		this.memberships = memberships;
+		this.tokens = tokens;
+		this.throttle = throttle;
+	}
+
+	/**
+	 * @param workspace the workspace to act in; {@code null} for the user's oldest active
+	 * membership
+	 * @return a signed access token for the user in that workspace
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_CREDENTIALS} when
+	 * no user has this email and password, {@link ErrorCode#NO_ACTIVE_MEMBERSHIP} when
+	 * they have no active membership (in that workspace)
+	 */
+	public String logIn(String email, String password, WorkspaceId workspace) {
+		User user = authenticate(email, password);
+		return this.tokens.issue(this.memberships.of(user.id())
+			.stream()
+			.filter(Member::active)
+			.filter((member) -> workspace == null || member.workspaceId().equals(workspace))
+			.findFirst()
+			.orElseThrow(ErrorCode.NO_ACTIVE_MEMBERSHIP::exception));
+	}
+
+	/**
+	 * @throws io.parley.system.RateLimitedException when the address failed too often
+	 * lately (decision 42)
+	 */
+	User authenticate(String email, String password) {
+		String address = SignUp.normalizeEmail(email);
+		Instant now = Instant.now();
+		this.throttle.requireAllowed(address, now);
+		User user = this.users.findByEmail(address).orElse(null);
+		if (user == null) {
+			this.passwords.spendDecoyCheck(password);
+			this.throttle.failed(address, now);
+			throw ErrorCode.INVALID_CREDENTIALS.exception();
+		}
+		if (!this.passwords.matches(password, user.passwordHash())) {
+			this.throttle.failed(address, now);
+			throw ErrorCode.INVALID_CREDENTIALS.exception();
+		}
+		this.throttle.succeeded(address);
+		return user;
+	}
+
+}

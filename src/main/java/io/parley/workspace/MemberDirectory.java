@@ -1,0 +1,36 @@
+package io.parley.workspace;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.parley.identity.UserId;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Looks up the members of a workspace for other modules. A user of another workspace is
+ * not found.
+ */
+@Service
+public class MemberDirectory {
+
+	private final Memberships memberships;
+
+	MemberDirectory(Memberships memberships) {
+		this.memberships = memberships;
+	}
+
+	public Optional<Member> find(WorkspaceId workspace, UserId user) {
+		return this.memberships.find(workspace, user);
+	}
+
+	/** The member named by a raw id from a request; empty when no member has it. */
+	public Optional<Member> find(WorkspaceId workspace, String user) {
+		return UserId.parse(user).flatMap((id) -> find(workspace, id));
+	}
+
+	public List<Member> members(WorkspaceId workspace) {
+		return this.memberships.of(workspace);
+	}
+
+}

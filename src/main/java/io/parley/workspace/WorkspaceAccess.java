@@ -1,0 +1,116 @@
+package io.parley.workspace;
+
+import java.util.List;
+
+import io.parley.identity.User;
+import io.parley.identity.UserAccount;
+import io.parley.identity.UserId;
+import io.parley.system.ErrorCode;
+import io.parley.system.Page;
+import io.parley.system.PageCursor;
+import io.parley.system.Timestamps;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates workspaces and lets their members choose which one they act in.
+ */
+@Service
+public class WorkspaceAccess {
+
+	private final Workspaces workspaces;
+
+	private final Memberships memberships;
+
+	private final SignUp signUp;
+
+	private final AccessTokens tokens;
+
+	WorkspaceAccess(Workspaces workspaces, Memberships memberships, SignUp signUp, AccessTokens tokens) {
+		this.workspaces = workspaces;
+		this.memberships = memberships;
+		this.signUp = signUp;
+		this.tokens = tokens;
+	}
+
+	/** A signed-in user creates a workspace and becomes its owner. */
+	@Transactional
+	public Entry create(UserId owner, String name) {
+		UserAccount account = this.signUp.account(owner).orElseThrow(ErrorCode.USER_NOT_FOUND::exception);
+		return create(account, name);
+	}
+
+	/** Someone without an account creates one and a workspace they own. */
+	@Transactional
+	public Entry create(String ownerName, String email, String password, String name) {
+		User user = this.signUp.create(ownerName, email, password);
+		return create(user.account(), name);
+	}
+
+	private Entry create(UserAccount user, String name) {
+		Workspace workspace = new Workspace(WorkspaceId.random(), name.trim(), false, Timestamps.now());
+		this.workspaces.add(workspace);
+		Member owner = SignUp.newMember(workspace.id(), user, MemberRole.of(Role.OWNER), null);
+		this.memberships.add(owner);
+		return new Entry(workspace, owner, this.tokens.issue(owner));
+	}
+
+	/**
+	 * The workspaces a user belongs to, active or not, oldest membership first, a page at
+	 * a time.
+	 * @param cursor a page's {@code nextCursor}; empty or {@code null} for the first page
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_REQUEST_SCHEMA}
+	 * for a cursor this did not hand out
+	 */
+	@Transactional(readOnly = true)
+	public Page<Entry> of(UserId user, String cursor, int limit) {
+		PageCursor after = PageCursor.parse(cursor).orElse(null);
+		List<Member> found = this.memberships.page(user, after, limit + 1);
+		return Page.of(found, limit, (member) -> new PageCursor(member.joinedAt(), member.workspaceId().value()))
+			.map((member) -> new Entry(this.workspaces.find(member.workspaceId()).orElseThrow(), member, null));
+	}
+
+	/**
+	 * A token for acting in another workspace the caller belongs to.
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#WORKSPACE_NOT_FOUND} when
+	 * the caller has no active membership there
+	 */
+	@Transactional(readOnly = true)
+	public Entry switchTo(Caller caller, String workspaceId) {
+		Member member = WorkspaceId.parse(workspaceId)
+			.flatMap((workspace) -> this.memberships.find(workspace, caller.userId()))
+			.filter(Member::active)
+			.orElseThrow(ErrorCode.WORKSPACE_NOT_FOUND::exception);
+		return new Entry(this.workspaces.find(member.workspaceId()).orElseThrow(), member, this.tokens.issue(member));
+	}
+
+	/** The caller's workspace. */
+	@Transactional(readOnly = true)
+	public Workspace current(Caller caller) {
+		return this.workspaces.find(caller.workspaceId()).orElseThrow(ErrorCode.WORKSPACE_NOT_FOUND::exception);
+	}
+
+	/**
+	 * Renames the caller's workspace and opens or closes staff sign-up; {@code null}
+	 * leaves a value as it is.
+	 */
+	@Transactional
+	public Workspace update(Caller caller, String name, Boolean staffSignupOpen) {
+		caller.require(Permission.MANAGE_SETTINGS);
+		if (name != null && name.isBlank()) {
+			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+		}
+		this.workspaces.change(caller.workspaceId(), (name != null) ? name.trim() : null, staffSignupOpen);
+		return current(caller);
+	}
+
+	/**
+	 * A workspace with the caller's membership of it.
+	 *
+	 * @param token an access token for acting in it, or {@code null} in listings
+	 */
+	public record Entry(Workspace workspace, Member member, String token) {
+	}
+
+}

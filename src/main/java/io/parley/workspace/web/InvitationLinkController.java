@@ -1,0 +1,58 @@
+package io.parley.workspace.web;
+
+import io.parley.system.ApiResponse;
+import io.parley.system.Timestamps;
+import io.parley.workspace.AcceptInvitation.Preview;
+import io.parley.workspace.AcceptInvitation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The invitation link, for whoever holds its secret (no token): see what it offers,
+ * accept it.
+ */
+@RestController
+@RequestMapping(path = "/api/invitation-links", produces = "application/json")
+class InvitationLinkController {
+
+	private final AcceptInvitation accept;
+
+	InvitationLinkController(AcceptInvitation accept) {
+		this.accept = accept;
+	}
+
+	@GetMapping("/{secret}")
+	ApiResponse show(@PathVariable String secret) {
+		Preview preview = this.accept.show(secret);
+		return ApiResponse.ok(new LinkView(preview.workspace().name(), preview.invitation().email(),
+				preview.invitation().role().name(), Timestamps.format(preview.invitation().expiresAt()),
+				preview.accountExists()));
+	}
+
+	@PostMapping("/{secret}/accept")
+	ApiResponse accept(@PathVariable String secret, @Valid @RequestBody AcceptRequest request) {
+		return ApiResponse.ok(WorkspaceView.of(this.accept.accept(secret, request.name(), request.password())));
+	}
+
+	/**
+	 * @param name the new account's name; needed only when the address has no account
+	 */
+	record AcceptRequest(@Size(max = 200) String name, @NotNull @Size(max = 200) String password) {
+	}
+
+	/**
+	 * @param accountExists whether accepting links an existing account (its password is
+	 * asked) rather than creating one (a name and a new password are asked)
+	 */
+	record LinkView(String workspaceName, String email, String role, String expiresAt, boolean accountExists) {
+	}
+
+}
