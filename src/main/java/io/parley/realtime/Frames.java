@@ -85,7 +85,7 @@ class Frames {
 	TextMessage newMessage(Message message) {
 		return frame("NEW_MESSAGE", new NewMessageData(message.conversationId().toString(), message.senderId(),
 				message.senderRole(), message.content(), Timestamps.format(message.createdAt()), message.sequence(),
-				message.isNote() ? message.note() : null, message.type().value(), AuthorData.of(message.author())));
+				message.isInternal() ? message.note() : null, message.type().value(), AuthorData.of(message.author())));
 	}
 
 	/** The sender's answer for a message it gave a {@code clientMessageId}. */

@@ -127,7 +127,7 @@ final class Room {
 	 */
 	void deliver(Message message, String origin, TextMessage frame) {
 		for (Connection member : this.members) {
-			if (member.id().equals(origin) || (message.isNote() && !seesNotes(member))) {
+			if (member.id().equals(origin) || (message.isInternal() && !seesNotes(member))) {
 				continue;
 			}
 			List<Message> waiting = this.catchingUp.get(member);
