@@ -174,6 +174,22 @@ class Frames {
 		}
 
 		/**
+		 * {@code data.field} as a boolean, {@code false} when absent.
+		 * @throws io.parley.system.ParleyException
+		 * {@link ErrorCode#INVALID_REQUEST_SCHEMA} when present but no boolean
+		 */
+		boolean optionalFlag(String field) {
+			JsonNode value = field(field);
+			if (value == null || value.isNull()) {
+				return false;
+			}
+			if (!value.isBoolean()) {
+				throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+			}
+			return value.booleanValue();
+		}
+
+		/**
 		 * Where a resuming join starts: after {@code afterSequence} and, for the staff,
 		 * after note {@code afterNote}; {@code null} for a join without resume.
 		 */
