@@ -30,11 +30,12 @@ class AssignmentHistory {
 		record(assigned, assigned.at());
 	}
 
+	/** The entry's id is the assignment's, which its system message is derived from. */
 	private void record(ConversationAssigned assigned, Instant at) {
 		this.jdbc.sql(
 				"INSERT INTO conversation_assignments (id, conversation_id, agent_id, assigned_by, reason, assigned_at) "
 						+ "VALUES (?, ?, ?, ?, ?, ?)")
-			.params(UUID.randomUUID(), assigned.conversationId().value(), UserId.valueOf(assigned.agentId()),
+			.params(assigned.id(), assigned.conversationId().value(), UserId.valueOf(assigned.agentId()),
 					UserId.valueOf(assigned.assignedBy()), assigned.reason(), at.atOffset(ZoneOffset.UTC))
 			.update();
 	}

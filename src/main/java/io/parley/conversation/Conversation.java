@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import io.parley.contact.ContactId;
 import io.parley.identity.UserId;
@@ -123,10 +124,11 @@ public final class Conversation {
 	ConversationAssigned assignTo(Member agent, UserId assignedBy, String reason) {
 		requireNotClosed();
 		UserId previous = this.agentId;
+		boolean again = agent.userId().equals(previous);
 		this.agentId = agent.userId();
 		touch();
-		ConversationAssigned assigned = new ConversationAssigned(this.id, this.supervisorId, agent.userId(),
-				agent.userId().equals(previous) ? null : previous, assignedBy, reason, this.updatedAt);
+		ConversationAssigned assigned = new ConversationAssigned(UUID.randomUUID(), this.id, this.workspaceId,
+				this.supervisorId, agent.userId(), again ? null : previous, assignedBy, reason, this.updatedAt, again);
 		this.events.add(assigned);
 		return assigned;
 	}
@@ -143,8 +145,8 @@ public final class Conversation {
 			this.status = ConversationStatus.OPEN;
 		}
 		touch();
-		ConversationAssigned released = new ConversationAssigned(this.id, this.supervisorId, null, previous, releasedBy,
-				reason, this.updatedAt);
+		ConversationAssigned released = new ConversationAssigned(UUID.randomUUID(), this.id, this.workspaceId,
+				this.supervisorId, null, previous, releasedBy, reason, this.updatedAt, false);
 		this.events.add(released);
 		return released;
 	}
@@ -167,28 +169,29 @@ public final class Conversation {
 	 * Closes a conversation no agent has joined (seed 003
 	 * {@code POST /conversations/:id/close}).
 	 */
-	ConversationClosed closeUnanswered() {
+	ConversationClosed closeUnanswered(UserId closedBy) {
 		requireNotClosed();
 		if (this.status != ConversationStatus.OPEN) {
 			throw ErrorCode.CONVERSATION_NOT_OPEN.exception();
 		}
-		return close(null);
+		return close(closedBy, null);
 	}
 
 	/** The assigned agent closes the conversation they handle. */
-	ConversationClosed closeAsAgent(String origin) {
+	ConversationClosed closeAsAgent(UserId agent, String origin) {
 		requireNotClosed();
 		if (this.status == ConversationStatus.OPEN) {
 			throw ErrorCode.CONVERSATION_NOT_YET_ASSIGNED.exception();
 		}
-		return close(origin);
+		return close(agent, origin);
 	}
 
 	/**
 	 * The staff moves the conversation to another status; {@code assigned} needs an
 	 * agent. Closing this way is final too.
+	 * @param changedBy who changes it
 	 */
-	void changeStatus(ConversationStatus next) {
+	void changeStatus(ConversationStatus next, UserId changedBy) {
 		requireNotClosed();
 		if (next == this.status) {
 			return;
@@ -197,9 +200,11 @@ public final class Conversation {
 			throw ErrorCode.STATUS_CHANGE_NOT_ALLOWED.exception();
 		}
 		if (next == ConversationStatus.CLOSED) {
-			close(null);
+			close(changedBy, null);
 			return;
 		}
+		this.events.add(new ConversationStatusChanged(UUID.randomUUID(), this.id, this.workspaceId, this.status, next,
+				changedBy));
 		this.status = next;
 		touch();
 	}
@@ -229,16 +234,19 @@ public final class Conversation {
 
 	/**
 	 * Appends a message the author may write: visible messages take the next sequence,
-	 * internal notes the next note number. The customer writing again brings a waiting or
-	 * resolved conversation back.
+	 * internal notes and system messages, which only the staff see, the next note number.
+	 * The customer writing again brings a waiting or resolved conversation back. Only
+	 * Parley writes to a closed conversation, to tell that it was closed.
 	 */
 	Message append(Author author, MessageType type, String content, String clientMessageId) {
-		requireNotClosed();
+		if (type != MessageType.SYSTEM) {
+			requireNotClosed();
+		}
 		Instant now = Timestamps.now();
 		if (!now.isBefore(this.updatedAt.plus(ACTIVITY_RESOLUTION))) {
 			this.updatedAt = now;
 		}
-		if (type == MessageType.NOTE) {
+		if (type.isInternal()) {
 			this.lastNote++;
 			return new Message(this.id, this.lastSequence, this.lastNote, author, type, content, clientMessageId, now,
 					null);
@@ -281,10 +289,11 @@ public final class Conversation {
 		return released;
 	}
 
-	private ConversationClosed close(String origin) {
+	private ConversationClosed close(UserId closedBy, String origin) {
 		this.status = ConversationStatus.CLOSED;
 		touch();
-		ConversationClosed closed = new ConversationClosed(this.id, origin);
+		ConversationClosed closed = new ConversationClosed(UUID.randomUUID(), this.id, this.workspaceId, closedBy,
+				origin);
 		this.events.add(closed);
 		return closed;
 	}

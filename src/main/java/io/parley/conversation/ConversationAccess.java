@@ -34,8 +34,9 @@ public final class ConversationAccess {
 	}
 
 	/**
-	 * Internal notes are for the staff who write them, never for the conversation's
-	 * customer, not even one who has since been given a staff role.
+	 * Internal notes, and system messages with them, are for the staff who write them,
+	 * never for the conversation's customer, not even one who has since been given a
+	 * staff role.
 	 * @param customer the conversation's customer login, or {@code null}
 	 */
 	public static boolean showsNotes(Caller reader, UserId customer) {
@@ -102,8 +103,7 @@ public final class ConversationAccess {
 	 */
 	static String readsSql(Caller reader) {
 		return reader.can(Permission.WRITE_NOTES)
-				? "(m.message_type <> 'note' OR c.candidate_id IS NULL OR c.candidate_id <> :me)"
-				: "m.message_type <> 'note'";
+				? "(m.note_number = 0 OR c.candidate_id IS NULL OR c.candidate_id <> :me)" : "m.note_number = 0";
 	}
 
 }

@@ -132,7 +132,7 @@ public class ConversationLifecycle {
 		if (!closer.can(Permission.CLOSE_ANY_CONVERSATION) && !closer.is(conversation.supervisorId())) {
 			throw ErrorCode.CONVERSATION_NOT_ACCESSIBLE.exception();
 		}
-		conversation.closeUnanswered();
+		conversation.closeUnanswered(closer.userId());
 		this.conversations.save(conversation);
 		return conversation;
 	}
@@ -143,7 +143,7 @@ public class ConversationLifecycle {
 		Conversation conversation = this.conversations.lock(agent.workspaceId(), id)
 			.filter((found) -> found.hasParticipant(agent) && !found.isCustomer(agent))
 			.orElseThrow(ErrorCode.CONVERSATION_NOT_ACCESSIBLE::exception);
-		conversation.closeAsAgent(origin);
+		conversation.closeAsAgent(agent.userId(), origin);
 		this.conversations.save(conversation);
 		return conversation;
 	}

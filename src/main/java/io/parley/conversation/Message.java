@@ -4,9 +4,9 @@ import java.time.Instant;
 
 /**
  * A message as stored. {@code sequence} numbers the messages the customer may see 1, 2,
- * 3, ... in the order they were committed, without gaps; an internal note keeps the
- * sequence of the visible message it follows and counts on its own in {@code note} (0 for
- * every other message).
+ * 3, ... in the order they were committed, without gaps; an internal note or a system
+ * message keeps the sequence of the visible message it follows and counts on its own in
+ * {@code note} (0 for every other message).
  *
  * @param clientMessageId the id the sender's client gave it, or {@code null}
  * @param editedAt when the sender last edited it, or {@code null}
@@ -25,8 +25,11 @@ public record Message(ConversationId conversationId, long sequence, long note, A
 				this.clientMessageId, this.createdAt, at);
 	}
 
-	/** Whether the message is an internal note, which customers never see. */
-	public boolean isNote() {
+	/**
+	 * Whether the message is in the staff's stream, numbered as notes: an internal note
+	 * or a system message, which customers never see.
+	 */
+	public boolean isInternal() {
 		return this.note > 0;
 	}
 

@@ -52,7 +52,7 @@ public class MessageLog {
 			.orElseGet(() -> new Sender(caller, null, null));
 	}
 
-	private static String displayName(Member member) {
+	static String displayName(Member member) {
 		return (member.profile().displayName() != null) ? member.profile().displayName() : member.name();
 	}
 
@@ -107,7 +107,12 @@ public class MessageLog {
 		}
 	}
 
-	/** A conversation's messages in order, for whoever may see the conversation. */
+	/**
+	 * A conversation's messages in order, for whoever may see the conversation, as seed
+	 * 003's {@code GET /conversations/{id}} shows them: without system messages, which
+	 * its shape cannot tell from a person's and which its clients do not expect (decision
+	 * 39).
+	 */
 	@Transactional(readOnly = true)
 	public Transcript transcript(Caller reader, ConversationId id) {
 		Conversation conversation = visible(reader, id);

@@ -6,7 +6,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * What a message is (seed 001): {@code note} is internal, never shown to the customer.
+ * What a message is (seed 001): {@code note} and {@code system} are internal, for the
+ * staff only, never shown to the customer.
  */
 public enum MessageType {
 
@@ -17,6 +18,14 @@ public enum MessageType {
 	@JsonValue
 	public String value() {
 		return this.value;
+	}
+
+	/**
+	 * Whether messages of this type are the staff's only: numbered as notes, never in the
+	 * customer's sequence (decision 44).
+	 */
+	public boolean isInternal() {
+		return this == NOTE || this == SYSTEM;
 	}
 
 	public static Optional<MessageType> parse(String value) {

@@ -64,9 +64,13 @@ class Messages {
 				message.createdAt().atOffset(ZoneOffset.UTC) };
 	}
 
-	/** All messages of a conversation in order; notes only when asked for. */
+	/**
+	 * All messages of a conversation in order as seed 003's transcript shows them: notes
+	 * only when asked for, system messages never (decision 44).
+	 */
 	List<Message> of(ConversationId conversation, boolean withNotes) {
-		return this.jdbc.sql(SELECT + "WHERE conversation_id = ?" + notes(withNotes) + ORDER)
+		return this.jdbc
+			.sql(SELECT + "WHERE conversation_id = ? AND message_type <> 'system'" + notes(withNotes) + ORDER)
 			.param(conversation.value())
 			.query(Messages::map)
 			.list();

@@ -50,7 +50,7 @@ public class Triage {
 			throw ErrorCode.FORBIDDEN.exception();
 		}
 		if (status != null) {
-			conversation.changeStatus(status);
+			conversation.changeStatus(status, caller.userId());
 		}
 		if (normalized != null) {
 			conversation.touch();

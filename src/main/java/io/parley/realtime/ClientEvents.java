@@ -73,7 +73,8 @@ class ClientEvents {
 	/**
 	 * Joins the room; with {@code afterSequence} (and, for the staff, {@code afterNote})
 	 * the socket first gets every message after that position it may see, then the live
-	 * ones, none missing and none twice.
+	 * ones, none missing and none twice. Staff sockets get system messages only with
+	 * {@code systemMessages: true}.
 	 */
 	private void join(Connection connection, Frames.Inbound frame) {
 		Caller caller = connection.caller();
@@ -82,11 +83,12 @@ class ClientEvents {
 		ConversationId id = ConversationId.parse(conversationId)
 			.orElseThrow(ErrorCode.CONVERSATION_NOT_ACCESSIBLE::exception);
 		Position resumeAfter = frame.resumePosition();
+		boolean systemMessages = frame.optionalFlag("systemMessages");
 		long accessChanges = this.rooms.accessChanges();
 		Conversation conversation = this.lifecycle.join(caller, id);
 		this.rooms.withRoom(id, (room) -> {
 			connection.send(this.frames.joined(conversationId, conversation.status()));
-			room.add(connection, conversation, resumeAfter != null);
+			room.add(connection, conversation, resumeAfter != null, systemMessages);
 			return room;
 		});
 		if (this.rooms.accessChanges() != accessChanges) {

@@ -85,7 +85,7 @@ class Frames {
 	TextMessage newMessage(Message message) {
 		return frame("NEW_MESSAGE", new NewMessageData(message.conversationId().toString(), message.senderId(),
 				message.senderRole(), message.content(), Timestamps.format(message.createdAt()), message.sequence(),
-				message.isNote() ? message.note() : null, message.type().value(), AuthorData.of(message.author())));
+				message.isInternal() ? message.note() : null, message.type().value(), AuthorData.of(message.author())));
 	}
 
 	/** The sender's answer for a message it gave a {@code clientMessageId}. */
@@ -171,6 +171,22 @@ class Frames {
 				throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 			}
 			return value.longValue();
+		}
+
+		/**
+		 * {@code data.field} as a boolean, {@code false} when absent.
+		 * @throws io.parley.system.ParleyException
+		 * {@link ErrorCode#INVALID_REQUEST_SCHEMA} when present but no boolean
+		 */
+		boolean optionalFlag(String field) {
+			JsonNode value = field(field);
+			if (value == null || value.isNull()) {
+				return false;
+			}
+			if (!value.isBoolean()) {
+				throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+			}
+			return value.booleanValue();
 		}
 
 		/**

@@ -34,7 +34,7 @@ class LocalFanout implements Fanout {
 	public void edited(Message message) {
 		TextMessage frame = this.frames.messageEdited(message);
 		this.rooms.ifPresent(message.conversationId(),
-				(room) -> room.broadcast(frame, null, (member) -> !message.isNote() || room.seesNotes(member)));
+				(room) -> room.broadcast(frame, null, (member) -> !message.isInternal() || room.seesNotes(member)));
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import io.parley.conversation.Conversation;
 import io.parley.conversation.ConversationAccess;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.Message;
+import io.parley.conversation.MessageType;
 import io.parley.conversation.Position;
 import io.parley.identity.UserId;
 
@@ -41,6 +42,9 @@ final class Room {
 	 */
 	private final Map<Connection, Position> caughtUpTo = new ConcurrentHashMap<>();
 
+	/** Staff sockets that asked for system messages when they joined (decision 44). */
+	private final Set<Connection> takingSystemMessages = ConcurrentHashMap.newKeySet();
+
 	private boolean retired;
 
 	private volatile UserId customer;
@@ -52,14 +56,22 @@ final class Room {
 	/**
 	 * Adds a socket that has joined {@code conversation}.
 	 * @param resuming whether it is caught up before it gets live messages
+	 * @param systemMessages whether it asked for system messages, which seed 003's
+	 * clients could not tell from people's
 	 */
-	void add(Connection connection, Conversation conversation, boolean resuming) {
+	void add(Connection connection, Conversation conversation, boolean resuming, boolean systemMessages) {
 		if (connection.isClosed()) {
 			// it closed while its join was in the database: leaving all rooms came first
 			return;
 		}
 		this.customer = conversation.candidateId();
 		this.members.add(connection);
+		if (systemMessages) {
+			this.takingSystemMessages.add(connection);
+		}
+		else {
+			this.takingSystemMessages.remove(connection);
+		}
 		connection.rooms().add(this.id);
 		if (resuming) {
 			this.catchingUp.put(connection, new ArrayList<>());
@@ -78,7 +90,9 @@ final class Room {
 		}
 		Position sent = from;
 		for (Message message : missed) {
-			connection.sendCatchUp(frame.apply(message));
+			if (takes(connection, message)) {
+				connection.sendCatchUp(frame.apply(message));
+			}
 			sent = Position.of(message);
 		}
 		for (Message message : waiting) {
@@ -94,6 +108,7 @@ final class Room {
 		this.members.remove(connection);
 		this.catchingUp.remove(connection);
 		this.caughtUpTo.remove(connection);
+		this.takingSystemMessages.remove(connection);
 		connection.rooms().remove(this.id);
 	}
 
@@ -122,12 +137,23 @@ final class Room {
 	}
 
 	/**
+	 * Whether a member gets the message: internal ones only the staff, system messages
+	 * only those who asked for them.
+	 */
+	private boolean takes(Connection member, Message message) {
+		if (message.isInternal() && !seesNotes(member)) {
+			return false;
+		}
+		return message.type() != MessageType.SYSTEM || this.takingSystemMessages.contains(member);
+	}
+
+	/**
 	 * Delivers a committed message to every member who may see it but the connection it
 	 * came from; a member being caught up gets it once caught up.
 	 */
 	void deliver(Message message, String origin, TextMessage frame) {
 		for (Connection member : this.members) {
-			if (member.id().equals(origin) || (message.isNote() && !seesNotes(member))) {
+			if (member.id().equals(origin) || !takes(member, message)) {
 				continue;
 			}
 			List<Message> waiting = this.catchingUp.get(member);
@@ -177,6 +203,7 @@ final class Room {
 		this.members.clear();
 		this.catchingUp.clear();
 		this.caughtUpTo.clear();
+		this.takingSystemMessages.clear();
 	}
 
 	boolean isEmpty() {

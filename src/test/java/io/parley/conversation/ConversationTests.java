@@ -66,11 +66,11 @@ class ConversationTests {
 			Conversation conversation = in(from);
 			boolean allowed = from.next().contains(to) && to != ConversationStatus.ASSIGNED;
 			if (allowed) {
-				conversation.changeStatus(to);
+				conversation.changeStatus(to, this.supervisor);
 				assertThat(conversation.status()).as("%s to %s", from, to).isEqualTo(to);
 			}
 			else {
-				assertThatThrownBy(() -> conversation.changeStatus(to)).as("%s to %s", from, to)
+				assertThatThrownBy(() -> conversation.changeStatus(to, this.supervisor)).as("%s to %s", from, to)
 					.isInstanceOf(ParleyException.class);
 				assertThat(conversation.status()).isEqualTo(from);
 			}
@@ -81,12 +81,12 @@ class ConversationTests {
 	void closingByStatusIsFinalAndRecordsTheClose() {
 		Conversation conversation = started();
 
-		conversation.changeStatus(ConversationStatus.CLOSED);
+		conversation.changeStatus(ConversationStatus.CLOSED, this.supervisor);
 
 		assertThat(conversation.isActive()).isFalse();
 		assertThat(conversation.releaseEvents()).hasAtLeastOneElementOfType(ConversationClosed.class)
 			.hasAtLeastOneElementOfType(ConversationChanged.class);
-		assertThatThrownBy(() -> conversation.changeStatus(ConversationStatus.OPEN))
+		assertThatThrownBy(() -> conversation.changeStatus(ConversationStatus.OPEN, this.supervisor))
 			.hasMessage("CONVERSATION_ALREADY_CLOSED");
 		assertThatThrownBy(() -> conversation.append(customer(), MessageType.TEXT, "late", null))
 			.hasMessage("CONVERSATION_ALREADY_CLOSED");
@@ -108,6 +108,80 @@ class ConversationTests {
 		assertThat(conversation.lastSequence()).isEqualTo(2);
 		assertThat(conversation.lastNote()).isEqualTo(1);
 		assertThat(Position.of(second).isAfter(Position.of(note))).isTrue();
+	}
+
+	@Test
+	void aStaffStatusChangeRecordsWhoMovedItFromWhereToWhere() {
+		Conversation conversation = started();
+
+		conversation.changeStatus(ConversationStatus.PENDING, this.supervisor);
+
+		List<Object> events = conversation.releaseEvents();
+		assertThat(events).hasSize(2);
+		ConversationStatusChanged changed = (ConversationStatusChanged) events.get(0);
+		assertThat(List.of(changed.from(), changed.to())).containsExactly(ConversationStatus.OPEN,
+				ConversationStatus.PENDING);
+		assertThat(changed.changedBy()).isEqualTo(this.supervisor);
+		assertThat(changed.workspaceId()).isEqualTo(this.workspace);
+		assertThat(events.get(1)).isInstanceOf(ConversationChanged.class);
+	}
+
+	@Test
+	void theAgentsJoinAndTheCustomersReturnAreNoStaffStatusChange() {
+		Conversation assigned = started();
+		Member agent = agent();
+		assigned.assignTo(agent, this.supervisor, null);
+		assigned.releaseEvents();
+		assigned.admit(caller(agent.userId(), Role.AGENT));
+		Conversation resolved = in(ConversationStatus.RESOLVED);
+		resolved.append(customer(), MessageType.TEXT, "still broken", null);
+
+		assertThat(assigned.releaseEvents()).noneMatch(ConversationStatusChanged.class::isInstance);
+		assertThat(resolved.releaseEvents()).noneMatch(ConversationStatusChanged.class::isInstance);
+	}
+
+	@Test
+	void givingItAgainToItsAgentChangesNoHands() {
+		Conversation conversation = started();
+		Member agent = agent();
+		ConversationAssigned first = conversation.assignTo(agent, this.supervisor, null);
+
+		ConversationAssigned again = conversation.assignTo(agent, this.supervisor, null);
+
+		assertThat(first.again()).isFalse();
+		assertThat(again.again()).isTrue();
+		assertThat(again.previousAgentId()).isNull();
+		assertThat(again.id()).isNotEqualTo(first.id());
+	}
+
+	@Test
+	void closingRecordsWhoClosedIt() {
+		Conversation conversation = started();
+
+		ConversationClosed closed = conversation.closeUnanswered(this.supervisor);
+
+		assertThat(closed.closedBy()).isEqualTo(this.supervisor);
+		assertThat(closed.workspaceId()).isEqualTo(this.workspace);
+	}
+
+	@Test
+	void systemMessagesAreNumberedAsNotesAndParleyAloneWritesAfterTheClose() {
+		Conversation conversation = started();
+		Message text = conversation.append(customer(), MessageType.TEXT, "hello", null);
+		Message assigned = conversation.append(Author.Parley.INSTANCE, MessageType.SYSTEM,
+				"Ada assigned this conversation to Grace", "system:assigned:1");
+		conversation.closeUnanswered(this.supervisor);
+
+		Message closed = conversation.append(Author.Parley.INSTANCE, MessageType.SYSTEM, "Ada closed this conversation",
+				"system:closed:1");
+
+		assertThat(List.of(text.sequence(), text.note())).containsExactly(1L, 0L);
+		assertThat(List.of(assigned.sequence(), assigned.note())).containsExactly(1L, 1L);
+		assertThat(List.of(closed.sequence(), closed.note())).containsExactly(1L, 2L);
+		assertThat(assigned.isInternal()).isTrue();
+		assertThat(conversation.lastSequence()).isEqualTo(1);
+		assertThatThrownBy(() -> conversation.append(customer(), MessageType.TEXT, "late", null))
+			.hasMessage("CONVERSATION_ALREADY_CLOSED");
 	}
 
 	@Test

@@ -32,7 +32,7 @@ record ConversationView(@JsonProperty("_id") String id, String status, String ag
 		static MessageView of(Message message) {
 			return new MessageView(message.senderId(), message.senderRole(), message.content(),
 					Timestamps.format(message.createdAt()), message.sequence(),
-					message.isNote() ? message.note() : null);
+					message.isInternal() ? message.note() : null);
 		}
 
 	}

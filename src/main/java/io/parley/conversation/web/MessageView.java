@@ -16,7 +16,7 @@ record MessageView(String conversationId, long sequence, @JsonInclude(JsonInclud
 
 	static MessageView of(Message message) {
 		return new MessageView(message.conversationId().toString(), message.sequence(),
-				message.isNote() ? message.note() : null, message.senderId(), message.senderRole(),
+				message.isInternal() ? message.note() : null, message.senderId(), message.senderRole(),
 				AuthorView.of(message.author()), message.type().value(), message.content(), message.clientMessageId(),
 				Timestamps.format(message.createdAt()),
 				(message.editedAt() != null) ? Timestamps.format(message.editedAt()) : null);
