@@ -5,14 +5,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
-import io.parley.workspace.MemberDirectory;
 import io.parley.identity.UserId;
-import io.parley.workspace.WorkspaceId;
 import io.parley.system.ErrorCode;
 import io.parley.system.ParleyException;
+import io.parley.workspace.MemberDirectory;
+import io.parley.workspace.WorkspaceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,8 +25,13 @@ import org.springframework.transaction.annotation.Propagation;
  * crash or a busy writer delays the line and never loses it; outside any transaction,
  * since the writer commits on its own. The message's client id is derived from the
  * event's, so a publication run again stores nothing twice.
+ * <p>
+ * Off unless {@code PARLEY_SYSTEM_MESSAGES=true} for now: the lines take note numbers,
+ * and the suite's expectations of note positions and staff transcripts are still to
+ * follow (decision 44).
  */
 @Component
+@ConditionalOnBooleanProperty("parley.system-messages.enabled")
 class SystemMessages {
 
 	private static final Logger log = LoggerFactory.getLogger(SystemMessages.class);

@@ -7,22 +7,22 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.parley.identity.UserId;
-import io.parley.workspace.WorkspaceId;
 import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
 import io.parley.support.Eventually;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.Socket;
-import tools.jackson.databind.JsonNode;
-
+import io.parley.workspace.WorkspaceId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static io.parley.conversation.JsonNodes.assertContents;
@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on seed 003's routes and frames.
  */
 @ParleyIntegrationTest
+@TestPropertySource(properties = "parley.system-messages.enabled=true")
 class SystemMessagesIntegrationTests {
 
 	private static final String ASSIGNED = "Test supervisor assigned this conversation to Test agent";
@@ -81,7 +82,7 @@ class SystemMessagesIntegrationTests {
 		assertThat(staff.stream().map((message) -> message.get("type").stringValue())).containsExactly("text", "system",
 				"system", "text", "system");
 		assertThat(staff.stream().map(SystemMessagesIntegrationTests::position)).containsExactly("1", "1.1", "1.2", "2",
-				"2.1");
+				"2.3");
 		JsonNode system = staff.get(1);
 		assertThat(system.get("author").get("type").stringValue()).isEqualTo("system");
 		assertThat(system.get("author").get("name").stringValue()).isEqualTo("Parley");
