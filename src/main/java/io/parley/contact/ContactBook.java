@@ -1,9 +1,11 @@
 package io.parley.contact;
 
+import java.time.Clock;
 import java.util.List;
 
 import io.parley.identity.Caller;
 import io.parley.system.ErrorCode;
+import io.parley.system.Timestamps;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,9 +24,12 @@ public class ContactBook {
 
 	private final ContactSearch search;
 
-	ContactBook(Contacts contacts, ContactSearch search) {
+	private final Clock clock;
+
+	ContactBook(Contacts contacts, ContactSearch search, Clock clock) {
 		this.contacts = contacts;
 		this.search = search;
+		this.clock = clock;
 	}
 
 	/**
@@ -53,7 +58,7 @@ public class ContactBook {
 	 */
 	@Transactional
 	public Contact add(Caller caller, ContactDetails details) {
-		Contact contact = Contact.record(caller.workspaceId(), details);
+		Contact contact = Contact.record(caller.workspaceId(), details, Timestamps.now(this.clock));
 		this.contacts.add(contact);
 		return contact;
 	}

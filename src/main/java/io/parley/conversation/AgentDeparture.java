@@ -1,11 +1,14 @@
 package io.parley.conversation;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import io.parley.identity.Member;
 import io.parley.identity.MemberDirectory;
 import io.parley.identity.MembershipChanged;
 import io.parley.identity.Permission;
+import io.parley.system.Timestamps;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -24,9 +27,12 @@ class AgentDeparture {
 
 	private final Conversations conversations;
 
-	AgentDeparture(MemberDirectory members, Conversations conversations) {
+	private final Clock clock;
+
+	AgentDeparture(MemberDirectory members, Conversations conversations, Clock clock) {
 		this.members = members;
 		this.conversations = conversations;
+		this.clock = clock;
 	}
 
 	@EventListener
@@ -36,8 +42,9 @@ class AgentDeparture {
 			return;
 		}
 		String reason = member.map(AgentDeparture::reason).orElse("agent removed from the workspace");
+		Instant now = Timestamps.now(this.clock);
 		for (Conversation conversation : this.conversations.lockAssignedTo(event.workspaceId(), event.userId())) {
-			conversation.release(event.changedBy(), reason);
+			conversation.release(event.changedBy(), reason, now);
 			this.conversations.save(conversation);
 		}
 	}

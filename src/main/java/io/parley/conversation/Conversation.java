@@ -11,7 +11,6 @@ import io.parley.identity.Member;
 import io.parley.identity.UserId;
 import io.parley.identity.WorkspaceId;
 import io.parley.system.ErrorCode;
-import io.parley.system.Timestamps;
 
 /**
  * A contact's request for support, routed to an agent. The aggregate guards its lifecycle
@@ -88,8 +87,7 @@ public final class Conversation {
 	 * @param supervisorId the supervisor it is sent to (seed 003), or {@code null}
 	 */
 	static Conversation start(WorkspaceId workspace, ContactId contact, UserId candidateId, UserId supervisorId,
-			Channel channel, Priority priority, Context context) {
-		Instant now = Timestamps.now();
+			Channel channel, Priority priority, Context context, Instant now) {
 		Conversation conversation = new Conversation(ConversationId.random(), workspace, contact, candidateId,
 				supervisorId, null, ConversationStatus.OPEN, channel, priority, context, 0, 0, now, now);
 		conversation.opened = true;
@@ -120,11 +118,11 @@ public final class Conversation {
 		return caller.is(this.candidateId);
 	}
 
-	ConversationAssigned assignTo(Member agent, UserId assignedBy, String reason) {
+	ConversationAssigned assignTo(Member agent, UserId assignedBy, String reason, Instant now) {
 		requireNotClosed();
 		UserId previous = this.agentId;
 		this.agentId = agent.userId();
-		touch();
+		touch(now);
 		ConversationAssigned assigned = new ConversationAssigned(this.id, this.supervisorId, agent.userId(),
 				agent.userId().equals(previous) ? null : previous, assignedBy, reason, this.updatedAt);
 		this.events.add(assigned);
@@ -135,14 +133,14 @@ public final class Conversation {
 	 * Takes the conversation back from its agent, who can no longer handle it: it returns
 	 * to the team unassigned, and to {@code open} if the agent had started on it.
 	 */
-	ConversationAssigned release(UserId releasedBy, String reason) {
+	ConversationAssigned release(UserId releasedBy, String reason, Instant now) {
 		requireNotClosed();
 		UserId previous = this.agentId;
 		this.agentId = null;
 		if (this.status == ConversationStatus.ASSIGNED) {
 			this.status = ConversationStatus.OPEN;
 		}
-		touch();
+		touch(now);
 		ConversationAssigned released = new ConversationAssigned(this.id, this.supervisorId, null, previous, releasedBy,
 				reason, this.updatedAt);
 		this.events.add(released);
@@ -150,11 +148,11 @@ public final class Conversation {
 	}
 
 	/** A participant joins; the assigned agent's first join starts the handling. */
-	void admit(Caller participant) {
+	void admit(Caller participant, Instant now) {
 		requireNotClosed();
 		if (participant.is(this.agentId) && this.status == ConversationStatus.OPEN) {
 			this.status = ConversationStatus.ASSIGNED;
-			touch();
+			touch(now);
 		}
 	}
 
@@ -167,28 +165,28 @@ public final class Conversation {
 	 * Closes a conversation no agent has joined (seed 003
 	 * {@code POST /conversations/:id/close}).
 	 */
-	ConversationClosed closeUnanswered() {
+	ConversationClosed closeUnanswered(Instant now) {
 		requireNotClosed();
 		if (this.status != ConversationStatus.OPEN) {
 			throw ErrorCode.CONVERSATION_NOT_OPEN.exception();
 		}
-		return close(null);
+		return close(null, now);
 	}
 
 	/** The assigned agent closes the conversation they handle. */
-	ConversationClosed closeAsAgent(String origin) {
+	ConversationClosed closeAsAgent(String origin, Instant now) {
 		requireNotClosed();
 		if (this.status == ConversationStatus.OPEN) {
 			throw ErrorCode.CONVERSATION_NOT_YET_ASSIGNED.exception();
 		}
-		return close(origin);
+		return close(origin, now);
 	}
 
 	/**
 	 * The staff moves the conversation to another status; {@code assigned} needs an
 	 * agent. Closing this way is final too.
 	 */
-	void changeStatus(ConversationStatus next) {
+	void changeStatus(ConversationStatus next, Instant now) {
 		requireNotClosed();
 		if (next == this.status) {
 			return;
@@ -197,25 +195,25 @@ public final class Conversation {
 			throw ErrorCode.STATUS_CHANGE_NOT_ALLOWED.exception();
 		}
 		if (next == ConversationStatus.CLOSED) {
-			close(null);
+			close(null, now);
 			return;
 		}
 		this.status = next;
-		touch();
+		touch(now);
 	}
 
-	void prioritize(Priority priority) {
+	void prioritize(Priority priority, Instant now) {
 		requireNotClosed();
 		this.priority = priority;
-		touch();
+		touch(now);
 	}
 
 	/**
 	 * Marks a change the staff's inboxes show, such as tags: the conversation moves up
 	 * and is announced anew when saved.
 	 */
-	void touch() {
-		this.updatedAt = Timestamps.now();
+	void touch(Instant now) {
+		this.updatedAt = now;
 		this.changed = true;
 	}
 
@@ -232,9 +230,8 @@ public final class Conversation {
 	 * internal notes the next note number. The customer writing again brings a waiting or
 	 * resolved conversation back.
 	 */
-	Message append(Author author, MessageType type, String content, String clientMessageId) {
+	Message append(Author author, MessageType type, String content, String clientMessageId, Instant now) {
 		requireNotClosed();
-		Instant now = Timestamps.now();
 		if (!now.isBefore(this.updatedAt.plus(ACTIVITY_RESOLUTION))) {
 			this.updatedAt = now;
 		}
@@ -281,9 +278,9 @@ public final class Conversation {
 		return released;
 	}
 
-	private ConversationClosed close(String origin) {
+	private ConversationClosed close(String origin, Instant now) {
 		this.status = ConversationStatus.CLOSED;
-		touch();
+		touch(now);
 		ConversationClosed closed = new ConversationClosed(this.id, origin);
 		this.events.add(closed);
 		return closed;

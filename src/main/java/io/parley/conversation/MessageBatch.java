@@ -1,5 +1,7 @@
 package io.parley.conversation;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -10,6 +12,7 @@ import java.util.Objects;
 
 import io.parley.conversation.Messages.ClientKey;
 import io.parley.system.ErrorCode;
+import io.parley.system.Timestamps;
 import io.parley.system.ParleyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,12 +41,15 @@ class MessageBatch {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	MessageBatch(TransactionTemplate transactions, Conversations conversations, Messages messages,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.transactions = transactions;
 		this.conversations = conversations;
 		this.messages = messages;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	/**
@@ -143,6 +149,8 @@ class MessageBatch {
 		Map<ConversationId, Conversation> locked = new LinkedHashMap<>();
 		this.conversations.lockAll(drafts.stream().map(Draft::conversation).distinct().toList())
 			.forEach((conversation) -> locked.put(conversation.id(), conversation));
+		// one time for the batch, taken once its conversations are locked
+		Instant now = Timestamps.now(this.clock);
 		Map<ClientKey, Message> known = knownClientIds(drafts);
 		Map<ConversationId, Conversation> written = new LinkedHashMap<>();
 		for (Draft draft : drafts) {
@@ -168,7 +176,8 @@ class MessageBatch {
 				continue;
 			}
 			try {
-				Message message = conversation.append(author, draft.type(), draft.content(), draft.clientMessageId());
+				Message message = conversation.append(author, draft.type(), draft.content(), draft.clientMessageId(),
+						now);
 				attempt.appended.add(message);
 				attempt.outcomes.add(Outcome.stored(message));
 				written.put(conversation.id(), conversation);

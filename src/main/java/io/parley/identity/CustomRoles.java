@@ -2,8 +2,8 @@ package io.parley.identity;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -31,8 +31,11 @@ class CustomRoles {
 
 	private final JdbcClient jdbc;
 
-	CustomRoles(JdbcClient jdbc) {
+	private final Clock clock;
+
+	CustomRoles(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	void add(CustomRole role) {
@@ -45,7 +48,7 @@ class CustomRoles {
 				.param("name", role.name())
 				.param("key", key(role.name()))
 				.param("permissions", column(role.permissions()))
-				.param("at", OffsetDateTime.now(ZoneOffset.UTC))
+				.param("at", this.clock.instant().atOffset(ZoneOffset.UTC))
 				.update();
 		}
 		catch (DuplicateKeyException ex) {

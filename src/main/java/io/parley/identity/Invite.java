@@ -1,5 +1,6 @@
 package io.parley.identity;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,8 +34,10 @@ public class Invite {
 
 	private final Duration lifetime;
 
+	private final Clock clock;
+
 	Invite(Invitations invitations, Memberships memberships, CustomRoles customRoles, Users users, InvitationMail mail,
-			ApplicationEventPublisher events, @Value("${parley.invitations.lifetime}") Duration lifetime) {
+			ApplicationEventPublisher events, @Value("${parley.invitations.lifetime}") Duration lifetime, Clock clock) {
 		this.invitations = invitations;
 		this.memberships = memberships;
 		this.customRoles = customRoles;
@@ -42,6 +45,7 @@ public class Invite {
 		this.mail = mail;
 		this.events = events;
 		this.lifetime = lifetime;
+		this.clock = clock;
 	}
 
 	/**
@@ -68,7 +72,7 @@ public class Invite {
 			throw ErrorCode.ALREADY_A_MEMBER.exception();
 		}
 		this.invitations.revokeAll(workspace, email);
-		Instant now = Timestamps.now();
+		Instant now = Timestamps.now(this.clock);
 		Invitation invitation = new Invitation(InvitationId.random(), workspace, email, role, supervisor,
 				caller.userId(), now, now.plus(this.lifetime), null);
 		InvitationSecret secret = InvitationSecret.random();
@@ -86,7 +90,7 @@ public class Invite {
 	@Transactional(readOnly = true)
 	public List<Invitation> pending(Caller caller) {
 		caller.require(Permission.INVITE_MEMBERS);
-		return this.invitations.pending(caller.workspaceId(), Timestamps.now());
+		return this.invitations.pending(caller.workspaceId(), Timestamps.now(this.clock));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.parley.identity;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,10 +31,13 @@ public class RoleCatalog {
 
 	private final ApplicationEventPublisher events;
 
-	RoleCatalog(CustomRoles roles, Memberships memberships, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	RoleCatalog(CustomRoles roles, Memberships memberships, ApplicationEventPublisher events, Clock clock) {
 		this.roles = roles;
 		this.memberships = memberships;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	/** The workspace's custom roles, oldest first. */
@@ -88,10 +92,11 @@ public class RoleCatalog {
 	public void delete(Caller caller, String id) {
 		caller.require(Permission.MANAGE_ROLES);
 		CustomRole role = lock(caller, id);
-		if (this.memberships.holdsCustomRole(role.id()) || this.roles.isOffered(role.id(), Timestamps.now())) {
+		if (this.memberships.holdsCustomRole(role.id())
+				|| this.roles.isOffered(role.id(), Timestamps.now(this.clock))) {
 			throw ErrorCode.ROLE_IN_USE.exception();
 		}
-		this.roles.remove(role.id(), Timestamps.now());
+		this.roles.remove(role.id(), Timestamps.now(this.clock));
 	}
 
 	private CustomRole lock(Caller caller, String id) {

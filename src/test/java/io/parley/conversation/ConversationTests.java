@@ -1,5 +1,6 @@
 package io.parley.conversation;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +32,8 @@ class ConversationTests {
 
 	private final ContactId contact = ContactId.random();
 
+	private final Instant now = Instant.parse("2026-03-11T10:30:00Z");
+
 	@Test
 	void aNewConversationIsOpenAndAnnouncedOnceAsOpened() {
 		Conversation conversation = start();
@@ -46,7 +49,7 @@ class ConversationTests {
 		Conversation conversation = started();
 		Member agent = agent();
 
-		conversation.assignTo(agent, this.supervisor, "speaks Spanish");
+		conversation.assignTo(agent, this.supervisor, "speaks Spanish", this.now);
 		List<Object> events = conversation.releaseEvents();
 
 		assertThat(events).hasSize(2);
@@ -55,7 +58,7 @@ class ConversationTests {
 		assertThat(assigned.reason()).isEqualTo("speaks Spanish");
 		assertThat(events.get(1)).isInstanceOf(ConversationChanged.class);
 
-		conversation.admit(caller(agent.userId(), Role.AGENT));
+		conversation.admit(caller(agent.userId(), Role.AGENT), this.now);
 		assertThat(conversation.status()).isEqualTo(ConversationStatus.ASSIGNED);
 	}
 
@@ -66,11 +69,11 @@ class ConversationTests {
 			Conversation conversation = in(from);
 			boolean allowed = from.next().contains(to) && to != ConversationStatus.ASSIGNED;
 			if (allowed) {
-				conversation.changeStatus(to);
+				conversation.changeStatus(to, this.now);
 				assertThat(conversation.status()).as("%s to %s", from, to).isEqualTo(to);
 			}
 			else {
-				assertThatThrownBy(() -> conversation.changeStatus(to)).as("%s to %s", from, to)
+				assertThatThrownBy(() -> conversation.changeStatus(to, this.now)).as("%s to %s", from, to)
 					.isInstanceOf(ParleyException.class);
 				assertThat(conversation.status()).isEqualTo(from);
 			}
@@ -81,14 +84,14 @@ class ConversationTests {
 	void closingByStatusIsFinalAndRecordsTheClose() {
 		Conversation conversation = started();
 
-		conversation.changeStatus(ConversationStatus.CLOSED);
+		conversation.changeStatus(ConversationStatus.CLOSED, this.now);
 
 		assertThat(conversation.isActive()).isFalse();
 		assertThat(conversation.releaseEvents()).hasAtLeastOneElementOfType(ConversationClosed.class)
 			.hasAtLeastOneElementOfType(ConversationChanged.class);
-		assertThatThrownBy(() -> conversation.changeStatus(ConversationStatus.OPEN))
+		assertThatThrownBy(() -> conversation.changeStatus(ConversationStatus.OPEN, this.now))
 			.hasMessage("CONVERSATION_ALREADY_CLOSED");
-		assertThatThrownBy(() -> conversation.append(customer(), MessageType.TEXT, "late", null))
+		assertThatThrownBy(() -> conversation.append(customer(), MessageType.TEXT, "late", null, this.now))
 			.hasMessage("CONVERSATION_ALREADY_CLOSED");
 	}
 
@@ -97,9 +100,9 @@ class ConversationTests {
 		Conversation conversation = started();
 		Author staff = new Author.Member(UserId.random(), "agent", "Rahul", null);
 
-		Message first = conversation.append(customer(), MessageType.TEXT, "hello", null);
-		Message note = conversation.append(staff, MessageType.NOTE, "VIP", null);
-		Message second = conversation.append(staff, MessageType.TEXT, "hi", "c-1");
+		Message first = conversation.append(customer(), MessageType.TEXT, "hello", null, this.now);
+		Message note = conversation.append(staff, MessageType.NOTE, "VIP", null, this.now);
+		Message second = conversation.append(staff, MessageType.TEXT, "hi", "c-1", this.now);
 
 		assertThat(List.of(first.sequence(), first.note())).containsExactly(1L, 0L);
 		assertThat(List.of(note.sequence(), note.note())).containsExactly(1L, 1L);
@@ -111,10 +114,25 @@ class ConversationTests {
 	}
 
 	@Test
+	void messagesMoveTheConversationUpAtMostOnceASecond() {
+		Conversation conversation = started();
+		Instant soon = this.now.plus(Conversation.ACTIVITY_RESOLUTION).minusMillis(1);
+		Instant later = this.now.plus(Conversation.ACTIVITY_RESOLUTION);
+
+		Message quick = conversation.append(customer(), MessageType.TEXT, "hello", null, soon);
+		assertThat(conversation.updatedAt()).isEqualTo(this.now);
+		Message next = conversation.append(customer(), MessageType.TEXT, "anyone?", null, later);
+
+		assertThat(quick.createdAt()).isEqualTo(soon);
+		assertThat(next.createdAt()).isEqualTo(later);
+		assertThat(conversation.updatedAt()).isEqualTo(later);
+	}
+
+	@Test
 	void theCustomerWritingAgainBringsAResolvedConversationBack() {
 		Conversation conversation = in(ConversationStatus.RESOLVED);
 
-		conversation.append(customer(), MessageType.TEXT, "still broken", null);
+		conversation.append(customer(), MessageType.TEXT, "still broken", null, this.now);
 
 		assertThat(conversation.status()).isEqualTo(ConversationStatus.OPEN);
 		assertThat(conversation.releaseEvents()).singleElement().isInstanceOf(ConversationChanged.class);
@@ -145,8 +163,8 @@ class ConversationTests {
 
 		assertThat(conversation.mayClose(sentTo)).isTrue();
 		assertThat(conversation.mayClose(handling)).isFalse();
-		conversation.assignTo(agent, this.supervisor, null);
-		conversation.admit(handling);
+		conversation.assignTo(agent, this.supervisor, null, this.now);
+		conversation.admit(handling, this.now);
 		assertThat(conversation.mayClose(sentTo)).isFalse();
 		assertThat(conversation.mayClose(handling)).isTrue();
 		assertThat(conversation.mayClose(caller(UserId.random(), Role.ADMIN))).isTrue();
@@ -155,7 +173,7 @@ class ConversationTests {
 
 	private Conversation start() {
 		return Conversation.start(this.workspace, this.contact, this.candidate, this.supervisor, Channel.WEB,
-				Priority.NORMAL, Conversation.Context.NONE);
+				Priority.NORMAL, Conversation.Context.NONE, this.now);
 	}
 
 	/** A new conversation whose opening was announced already. */
@@ -167,8 +185,7 @@ class ConversationTests {
 
 	private Conversation in(ConversationStatus status) {
 		return new Conversation(ConversationId.random(), this.workspace, this.contact, this.candidate, this.supervisor,
-				null, status, Channel.WEB, Priority.NORMAL, Conversation.Context.NONE, 0, 0,
-				io.parley.system.Timestamps.now(), io.parley.system.Timestamps.now());
+				null, status, Channel.WEB, Priority.NORMAL, Conversation.Context.NONE, 0, 0, this.now, this.now);
 	}
 
 	private Author customer() {
@@ -178,7 +195,7 @@ class ConversationTests {
 	private Member agent() {
 		return new Member(this.workspace, UserId.random(), "Rahul", "rahul@example.com", MemberRole.of(Role.AGENT),
 				this.supervisor, true, new AgentProfile(null, null, io.parley.identity.Availability.ONLINE, 5),
-				java.time.Instant.now());
+				this.now);
 	}
 
 	private Caller caller(UserId user, Role role) {

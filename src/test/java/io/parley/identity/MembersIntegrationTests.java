@@ -117,7 +117,8 @@ class MembersIntegrationTests {
 		WorkspaceId workspace = WorkspaceId.parse(tenant.id()).orElseThrow();
 		for (int i = 0; i < 100; i++) {
 			User user = this.signUp.create("Member " + i, "member-" + UUID.randomUUID() + "@example.com", "secret123");
-			this.memberships.add(SignUp.newMember(workspace, user.account(), MemberRole.of(Role.CANDIDATE), null));
+			this.memberships.add(
+					SignUp.newMember(workspace, user.account(), MemberRole.of(Role.CANDIDATE), null, user.createdAt()));
 		}
 		String token = tenant.owner().token();
 

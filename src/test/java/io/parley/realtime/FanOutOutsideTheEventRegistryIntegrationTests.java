@@ -2,13 +2,10 @@ package io.parley.realtime;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 
 import io.parley.identity.InvitationId;
 import io.parley.identity.InvitationIssued;
@@ -16,6 +13,7 @@ import io.parley.identity.WorkspaceId;
 import io.parley.support.Api;
 import io.parley.support.Api.Team;
 import io.parley.support.Conversations;
+import io.parley.support.Eventually;
 import io.parley.support.ParleyIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -69,24 +67,18 @@ class FanOutOutsideTheEventRegistryIntegrationTests {
 	}
 
 	@Test
-	void anEventForAModuleListenerIsRecordedAndDeletedOnceHandled() throws InterruptedException {
+	void anEventForAModuleListenerIsRecordedAndDeletedOnceHandled() {
 		InvitationIssued issued = new InvitationIssued(new InvitationId(UUID.randomUUID()), WorkspaceId.random());
 
 		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(issued));
 
-		eventually(() -> RecordedRegistry.EVENTS.stream().filter(issued::equals).count() >= 2);
-		eventually(() -> this.jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE serialized_event LIKE ?")
-			.param("%" + issued.invitationId() + "%")
-			.query(Long.class)
-			.single() == 0);
-	}
-
-	private static void eventually(Supplier<Boolean> condition) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-		while (!condition.get()) {
-			assertThat(Instant.now()).isBefore(deadline);
-			Thread.sleep(20);
-		}
+		Eventually.until("the registry stored and completed the event",
+				() -> RecordedRegistry.EVENTS.stream().filter(issued::equals).count() >= 2);
+		Eventually.until("the publication is deleted",
+				() -> this.jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE serialized_event LIKE ?")
+					.param("%" + issued.invitationId() + "%")
+					.query(Long.class)
+					.single() == 0);
 	}
 
 	/** Records every event the registry is asked to store or mark, then passes it on. */
