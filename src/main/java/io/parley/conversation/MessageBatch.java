@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -66,10 +67,14 @@ class MessageBatch {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			if (drafts.size() == 1) {
-				throw ex;
+			if (drafts.size() > 1) {
+				return retryApart(drafts);
 			}
-			return retryApart(drafts);
+			if (isBusy(ex)) {
+				// alone as in a batch: a conversation whose row stays locked is busy
+				return List.of(Outcome.refused(ErrorCode.SERVER_BUSY.exception()));
+			}
+			throw ex;
 		}
 	}
 
@@ -121,14 +126,25 @@ class MessageBatch {
 			catch (OutcomeUnknown ex) {
 				throw ex;
 			}
-			catch (PessimisticLockingFailureException ex) {
-				group.forEach((draft) -> outcomes.put(draft, Outcome.refused(ErrorCode.SERVER_BUSY.exception())));
-			}
 			catch (RuntimeException ex) {
-				group.forEach((draft) -> outcomes.put(draft, attemptAlone(draft)));
+				if (isBusy(ex)) {
+					group.forEach((draft) -> outcomes.put(draft, Outcome.refused(ErrorCode.SERVER_BUSY.exception())));
+				}
+				else {
+					group.forEach((draft) -> outcomes.put(draft, attemptAlone(draft)));
+				}
 			}
 		}
 		return drafts.stream().map(outcomes::get).toList();
+	}
+
+	/**
+	 * Whether the database gave up waiting: for a row lock (PostgreSQL's
+	 * {@code lock_timeout}; H2 reports its lock timeout as a query timeout) or for a
+	 * statement. Trying again at once would only wait as long again.
+	 */
+	private static boolean isBusy(RuntimeException ex) {
+		return ex instanceof PessimisticLockingFailureException || ex instanceof QueryTimeoutException;
 	}
 
 	private Outcome attemptAlone(Draft draft) {
