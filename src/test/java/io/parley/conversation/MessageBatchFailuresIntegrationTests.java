@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
@@ -44,6 +45,7 @@ import static org.mockito.Mockito.verify;
  * conversations share a batch, and a short lock timeout.
  */
 @ParleyIntegrationTest
+@DirtiesContext // its own settings: closed after, so its connections are not kept
 @TestPropertySource(properties = { "parley.messages.writers=1", "parley.database.lock-timeout=1s" })
 class MessageBatchFailuresIntegrationTests {
 
