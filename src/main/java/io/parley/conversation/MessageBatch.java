@@ -2,6 +2,7 @@ package io.parley.conversation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -139,12 +140,22 @@ class MessageBatch {
 	}
 
 	/**
-	 * Whether the database gave up waiting: for a row lock (PostgreSQL's
-	 * {@code lock_timeout}; H2 reports its lock timeout as a query timeout) or for a
-	 * statement. Trying again at once would only wait as long again.
+	 * Whether the database gave up waiting, for a row lock or a statement. H2 reports its
+	 * lock timeout as a query timeout; PostgreSQL's {@code lock_timeout} (55P03) reaches
+	 * here uncategorized, so its SQL state is read. Trying again at once would only wait
+	 * as long again.
 	 */
 	private static boolean isBusy(RuntimeException ex) {
-		return ex instanceof PessimisticLockingFailureException || ex instanceof QueryTimeoutException;
+		if (ex instanceof PessimisticLockingFailureException || ex instanceof QueryTimeoutException) {
+			return true;
+		}
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql
+					&& ("55P03".equals(sql.getSQLState()) || "57014".equals(sql.getSQLState()))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private Outcome attemptAlone(Draft draft) {
