@@ -18,12 +18,11 @@ public record Contact(ContactId id, WorkspaceId workspaceId, UserId userId, Stri
 		String sessionId, String attributes, Instant firstSeenAt, Instant lastSeenAt) {
 
 	/**
-	 * A contact the staff records by hand, seen now.
+	 * A contact the staff records by hand, seen at {@code now}.
 	 * @throws io.parley.system.ParleyException when a detail is malformed or neither an
 	 * email nor a phone is given
 	 */
-	static Contact record(WorkspaceId workspace, ContactDetails details) {
-		Instant now = Timestamps.now();
+	static Contact record(WorkspaceId workspace, ContactDetails details, Instant now) {
 		return new Contact(ContactId.random(), workspace, null, Identifiers.name(details.name()),
 				Identifiers.email(details.email()), Identifiers.phone(details.phone()), null,
 				(details.attributes() != null) ? details.attributes() : "{}", now, now)

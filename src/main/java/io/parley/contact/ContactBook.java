@@ -1,8 +1,10 @@
 package io.parley.contact;
 
+import java.time.Clock;
 import java.util.List;
 
 import io.parley.system.ErrorCode;
+import io.parley.system.Timestamps;
 import io.parley.workspace.Caller;
 
 import org.springframework.stereotype.Service;
@@ -22,9 +24,12 @@ public class ContactBook {
 
 	private final ContactSearch search;
 
-	ContactBook(Contacts contacts, ContactSearch search) {
+	private final Clock clock;
+
+	ContactBook(Contacts contacts, ContactSearch search, Clock clock) {
 		this.contacts = contacts;
 		this.search = search;
+		this.clock = clock;
 	}
 
 	/**
@@ -53,7 +58,7 @@ public class ContactBook {
 	 */
 	@Transactional
 	public Contact add(Caller caller, ContactDetails details) {
-		Contact contact = Contact.record(caller.workspaceId(), details);
+		Contact contact = Contact.record(caller.workspaceId(), details, Timestamps.now(this.clock));
 		this.contacts.add(contact);
 		return contact;
 	}

@@ -1,5 +1,7 @@
 package io.parley.contact;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import io.parley.identity.UserAccount;
@@ -27,10 +29,13 @@ public class ContactDirectory {
 	/** The insert of a new contact, in a savepoint of the caller's transaction. */
 	private final TransactionTemplate savepoint;
 
-	ContactDirectory(Contacts contacts, PlatformTransactionManager transactions) {
+	private final Clock clock;
+
+	ContactDirectory(Contacts contacts, PlatformTransactionManager transactions, Clock clock) {
 		this.contacts = contacts;
 		this.savepoint = new TransactionTemplate(transactions);
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.clock = clock;
 	}
 
 	public Optional<Contact> find(WorkspaceId workspace, ContactId id) {
@@ -57,8 +62,9 @@ public class ContactDirectory {
 				this.contacts.linkUser(byEmail.get().id(), user.id());
 				return byEmail.get().linkTo(user.id());
 			}
+			Instant now = Timestamps.now(this.clock);
 			Contact contact = new Contact(ContactId.random(), workspace, user.id(), user.name(), user.email(), null,
-					null, "{}", Timestamps.now(), Timestamps.now());
+					null, "{}", now, now);
 			try {
 				// a savepoint: on PostgreSQL a failed insert would abort the whole
 				// transaction
@@ -80,7 +86,7 @@ public class ContactDirectory {
 	 */
 	@Transactional
 	public void seen(WorkspaceId workspace, ContactId id) {
-		this.contacts.seen(workspace, id, Timestamps.now());
+		this.contacts.seen(workspace, id, Timestamps.now(this.clock));
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.parley.contact;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +34,14 @@ public class ContactNotebook {
 
 	private final UserDirectory users;
 
-	ContactNotebook(Contacts contacts, ContactNotes notes, MemberDirectory members, UserDirectory users) {
+	private final Clock clock;
+
+	ContactNotebook(Contacts contacts, ContactNotes notes, MemberDirectory members, UserDirectory users, Clock clock) {
 		this.contacts = contacts;
 		this.notes = notes;
 		this.members = members;
 		this.users = users;
+		this.clock = clock;
 	}
 
 	/**
@@ -63,7 +67,7 @@ public class ContactNotebook {
 	public Entry write(Caller caller, String contactId, String content) {
 		Contact contact = contact(caller, contactId);
 		ContactNote note = new ContactNote(ContactNoteId.random(), contact.id(), caller.userId(), content,
-				Timestamps.now());
+				Timestamps.now(this.clock));
 		this.notes.add(note);
 		return new Entry(note, nameOf(caller, caller.userId()));
 	}

@@ -1,7 +1,10 @@
 package io.parley.conversation;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
+import io.parley.system.Timestamps;
 import io.parley.workspace.Member;
 import io.parley.workspace.MemberDirectory;
 import io.parley.workspace.MembershipChanged;
@@ -24,9 +27,12 @@ class AgentDeparture {
 
 	private final Conversations conversations;
 
-	AgentDeparture(MemberDirectory members, Conversations conversations) {
+	private final Clock clock;
+
+	AgentDeparture(MemberDirectory members, Conversations conversations, Clock clock) {
 		this.members = members;
 		this.conversations = conversations;
+		this.clock = clock;
 	}
 
 	@EventListener
@@ -36,8 +42,9 @@ class AgentDeparture {
 			return;
 		}
 		String reason = member.map(AgentDeparture::reason).orElse("agent removed from the workspace");
+		Instant now = Timestamps.now(this.clock);
 		for (Conversation conversation : this.conversations.lockAssignedTo(event.workspaceId(), event.userId())) {
-			conversation.release(event.changedBy(), reason);
+			conversation.release(event.changedBy(), reason, now);
 			this.conversations.save(conversation);
 		}
 	}

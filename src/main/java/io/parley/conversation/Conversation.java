@@ -89,8 +89,7 @@ public final class Conversation {
 	 * @param supervisorId the supervisor it is sent to (seed 003), or {@code null}
 	 */
 	static Conversation start(WorkspaceId workspace, ContactId contact, UserId candidateId, UserId supervisorId,
-			Channel channel, Priority priority, Context context) {
-		Instant now = Timestamps.now();
+			Channel channel, Priority priority, Context context, Instant now) {
 		Conversation conversation = new Conversation(ConversationId.random(), workspace, contact, candidateId,
 				supervisorId, null, ConversationStatus.OPEN, channel, priority, context, 0, 0, now, now);
 		conversation.opened = true;
@@ -121,12 +120,12 @@ public final class Conversation {
 		return caller.is(this.candidateId);
 	}
 
-	ConversationAssigned assignTo(Member agent, UserId assignedBy, String reason) {
+	ConversationAssigned assignTo(Member agent, UserId assignedBy, String reason, Instant now) {
 		requireNotClosed();
 		UserId previous = this.agentId;
 		boolean again = agent.userId().equals(previous);
 		this.agentId = agent.userId();
-		touch();
+		touch(now);
 		ConversationAssigned assigned = new ConversationAssigned(UUID.randomUUID(), this.id, this.workspaceId,
 				this.supervisorId, agent.userId(), again ? null : previous, assignedBy, reason, this.updatedAt, again);
 		this.events.add(assigned);
@@ -137,14 +136,14 @@ public final class Conversation {
 	 * Takes the conversation back from its agent, who can no longer handle it: it returns
 	 * to the team unassigned, and to {@code open} if the agent had started on it.
 	 */
-	ConversationAssigned release(UserId releasedBy, String reason) {
+	ConversationAssigned release(UserId releasedBy, String reason, Instant now) {
 		requireNotClosed();
 		UserId previous = this.agentId;
 		this.agentId = null;
 		if (this.status == ConversationStatus.ASSIGNED) {
 			this.status = ConversationStatus.OPEN;
 		}
-		touch();
+		touch(now);
 		ConversationAssigned released = new ConversationAssigned(UUID.randomUUID(), this.id, this.workspaceId,
 				this.supervisorId, null, previous, releasedBy, reason, this.updatedAt, false);
 		this.events.add(released);
@@ -152,11 +151,11 @@ public final class Conversation {
 	}
 
 	/** A participant joins; the assigned agent's first join starts the handling. */
-	void admit(Caller participant) {
+	void admit(Caller participant, Instant now) {
 		requireNotClosed();
 		if (participant.is(this.agentId) && this.status == ConversationStatus.OPEN) {
 			this.status = ConversationStatus.ASSIGNED;
-			touch();
+			touch(now);
 		}
 	}
 
@@ -169,21 +168,21 @@ public final class Conversation {
 	 * Closes a conversation no agent has joined (seed 003
 	 * {@code POST /conversations/:id/close}).
 	 */
-	ConversationClosed closeUnanswered(UserId closedBy) {
+	ConversationClosed closeUnanswered(UserId closedBy, Instant now) {
 		requireNotClosed();
 		if (this.status != ConversationStatus.OPEN) {
 			throw ErrorCode.CONVERSATION_NOT_OPEN.exception();
 		}
-		return close(closedBy, null);
+		return close(closedBy, null, now);
 	}
 
 	/** The assigned agent closes the conversation they handle. */
-	ConversationClosed closeAsAgent(UserId agent, String origin) {
+	ConversationClosed closeAsAgent(UserId agent, String origin, Instant now) {
 		requireNotClosed();
 		if (this.status == ConversationStatus.OPEN) {
 			throw ErrorCode.CONVERSATION_NOT_YET_ASSIGNED.exception();
 		}
-		return close(agent, origin);
+		return close(agent, origin, now);
 	}
 
 	/**
@@ -191,7 +190,7 @@ public final class Conversation {
 	 * agent. Closing this way is final too.
 	 * @param changedBy who changes it
 	 */
-	void changeStatus(ConversationStatus next, UserId changedBy) {
+	void changeStatus(ConversationStatus next, UserId changedBy, Instant now) {
 		requireNotClosed();
 		if (next == this.status) {
 			return;
@@ -200,27 +199,27 @@ public final class Conversation {
 			throw ErrorCode.STATUS_CHANGE_NOT_ALLOWED.exception();
 		}
 		if (next == ConversationStatus.CLOSED) {
-			close(changedBy, null);
+			close(changedBy, null, now);
 			return;
 		}
 		this.events.add(new ConversationStatusChanged(UUID.randomUUID(), this.id, this.workspaceId, this.status, next,
 				changedBy));
 		this.status = next;
-		touch();
+		touch(now);
 	}
 
-	void prioritize(Priority priority) {
+	void prioritize(Priority priority, Instant now) {
 		requireNotClosed();
 		this.priority = priority;
-		touch();
+		touch(now);
 	}
 
 	/**
 	 * Marks a change the staff's inboxes show, such as tags: the conversation moves up
 	 * and is announced anew when saved.
 	 */
-	void touch() {
-		this.updatedAt = Timestamps.now();
+	void touch(Instant now) {
+		this.updatedAt = now;
 		this.changed = true;
 	}
 
@@ -238,11 +237,10 @@ public final class Conversation {
 	 * The customer writing again brings a waiting or resolved conversation back. Only
 	 * Parley writes to a closed conversation, to tell that it was closed.
 	 */
-	Message append(Author author, MessageType type, String content, String clientMessageId) {
+	Message append(Author author, MessageType type, String content, String clientMessageId, Instant now) {
 		if (type != MessageType.SYSTEM) {
 			requireNotClosed();
 		}
-		Instant now = Timestamps.now();
 		if (!now.isBefore(this.updatedAt.plus(ACTIVITY_RESOLUTION))) {
 			this.updatedAt = now;
 		}
@@ -289,9 +287,9 @@ public final class Conversation {
 		return released;
 	}
 
-	private ConversationClosed close(UserId closedBy, String origin) {
+	private ConversationClosed close(UserId closedBy, String origin, Instant now) {
 		this.status = ConversationStatus.CLOSED;
-		touch();
+		touch(now);
 		ConversationClosed closed = new ConversationClosed(UUID.randomUUID(), this.id, this.workspaceId, closedBy,
 				origin);
 		this.events.add(closed);

@@ -1,5 +1,7 @@
 package io.parley.conversation;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +10,7 @@ import io.parley.contact.ContactDirectory;
 import io.parley.contact.ContactId;
 import io.parley.conversation.Conversation.Context;
 import io.parley.system.ErrorCode;
+import io.parley.system.Timestamps;
 import io.parley.workspace.WorkspaceId;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,12 +36,15 @@ public class ConversationIntake {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	ConversationIntake(Conversations conversations, Messages messages, ContactDirectory contacts,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.conversations = conversations;
 		this.messages = messages;
 		this.contacts = contacts;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	/**
@@ -63,11 +69,12 @@ public class ConversationIntake {
 				return new Started(conversation, earlier.get(), true);
 			}
 		}
+		Instant now = Timestamps.now(this.clock);
 		Conversation conversation = Conversation.start(workspace, contactId, null, null, channel, Priority.NORMAL,
-				context);
+				context, now);
 		Author author = new Author.Contact(contactId, contact.userId(), contact.name(), null);
 		// nobody else knows the conversation yet: its first number is safe to take here
-		Message first = conversation.append(author, MessageType.TEXT, content, clientMessageId);
+		Message first = conversation.append(author, MessageType.TEXT, content, clientMessageId, now);
 		this.conversations.add(conversation);
 		this.messages.addAll(List.of(first));
 		this.conversations.saveAppended(List.of(conversation));

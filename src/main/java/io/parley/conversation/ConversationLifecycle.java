@@ -1,5 +1,8 @@
 package io.parley.conversation;
 
+import java.time.Clock;
+import java.time.Instant;
+
 import io.parley.contact.Contact;
 import io.parley.contact.ContactDirectory;
 import io.parley.conversation.Conversation.Context;
@@ -7,6 +10,7 @@ import io.parley.identity.UserAccount;
 import io.parley.identity.UserDirectory;
 import io.parley.identity.UserId;
 import io.parley.system.ErrorCode;
+import io.parley.system.Timestamps;
 import io.parley.workspace.Caller;
 import io.parley.workspace.Member;
 import io.parley.workspace.MemberDirectory;
@@ -31,12 +35,15 @@ public class ConversationLifecycle {
 
 	private final ContactDirectory contacts;
 
+	private final Clock clock;
+
 	ConversationLifecycle(Conversations conversations, MemberDirectory members, UserDirectory users,
-			ContactDirectory contacts) {
+			ContactDirectory contacts, Clock clock) {
 		this.conversations = conversations;
 		this.members = members;
 		this.users = users;
 		this.contacts = contacts;
+		this.clock = clock;
 	}
 
 	/**
@@ -54,7 +61,8 @@ public class ConversationLifecycle {
 		Contact contact = this.contacts.ofUser(candidate.workspaceId(), account);
 		this.contacts.seen(candidate.workspaceId(), contact.id());
 		Conversation conversation = Conversation.start(candidate.workspaceId(), contact.id(), candidate.userId(),
-				(supervisor != null) ? supervisor.userId() : null, Channel.WEB, Priority.NORMAL, context);
+				(supervisor != null) ? supervisor.userId() : null, Channel.WEB, Priority.NORMAL, context,
+				Timestamps.now(this.clock));
 		this.conversations.add(conversation);
 		return conversation;
 	}
@@ -68,11 +76,12 @@ public class ConversationLifecycle {
 		Contact contact = this.contacts.find(staff.workspaceId(), contactId)
 			.orElseThrow(ErrorCode.CONTACT_NOT_FOUND::exception);
 		UserId supervisor = staff.can(Permission.ASSIGN_CONVERSATION) ? staff.userId() : null;
+		Instant now = Timestamps.now(this.clock);
 		Conversation conversation = Conversation.start(staff.workspaceId(), contact.id(), null, supervisor, Channel.API,
-				priority, context);
+				priority, context, now);
 		if (staff.can(Permission.HANDLE_CONVERSATIONS)) {
 			Member self = this.members.find(staff.workspaceId(), staff.userId()).orElseThrow();
-			conversation.assignTo(self, staff.userId(), "opened by the agent");
+			conversation.assignTo(self, staff.userId(), "opened by the agent", now);
 		}
 		this.conversations.add(conversation);
 		return conversation;
@@ -96,7 +105,7 @@ public class ConversationLifecycle {
 		if (!ConversationAccess.mayAssignTo(assigner, agent)) {
 			throw ErrorCode.AGENT_NOT_YOURS.exception();
 		}
-		conversation.assignTo(agent, assigner.userId(), reason);
+		conversation.assignTo(agent, assigner.userId(), reason, Timestamps.now(this.clock));
 		this.conversations.save(conversation);
 		return conversation;
 	}
@@ -114,7 +123,7 @@ public class ConversationLifecycle {
 			this.contacts.seen(participant.workspaceId(), conversation.contactId());
 		}
 		ConversationStatus before = conversation.status();
-		conversation.admit(participant);
+		conversation.admit(participant, Timestamps.now(this.clock));
 		if (conversation.status() != before) {
 			this.conversations.save(conversation);
 		}
@@ -132,7 +141,7 @@ public class ConversationLifecycle {
 		if (!closer.can(Permission.CLOSE_ANY_CONVERSATION) && !closer.is(conversation.supervisorId())) {
 			throw ErrorCode.CONVERSATION_NOT_ACCESSIBLE.exception();
 		}
-		conversation.closeUnanswered(closer.userId());
+		conversation.closeUnanswered(closer.userId(), Timestamps.now(this.clock));
 		this.conversations.save(conversation);
 		return conversation;
 	}
@@ -143,7 +152,7 @@ public class ConversationLifecycle {
 		Conversation conversation = this.conversations.lock(agent.workspaceId(), id)
 			.filter((found) -> found.hasParticipant(agent) && !found.isCustomer(agent))
 			.orElseThrow(ErrorCode.CONVERSATION_NOT_ACCESSIBLE::exception);
-		conversation.closeAsAgent(agent.userId(), origin);
+		conversation.closeAsAgent(agent.userId(), origin, Timestamps.now(this.clock));
 		this.conversations.save(conversation);
 		return conversation;
 	}

@@ -1,5 +1,8 @@
 package io.parley.conversation;
 
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -11,11 +14,13 @@ import java.util.Objects;
 import io.parley.conversation.Messages.ClientKey;
 import io.parley.system.ErrorCode;
 import io.parley.system.ParleyException;
+import io.parley.system.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,12 +43,15 @@ class MessageBatch {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	MessageBatch(TransactionTemplate transactions, Conversations conversations, Messages messages,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.transactions = transactions;
 		this.conversations = conversations;
 		this.messages = messages;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	/**
@@ -66,10 +74,14 @@ class MessageBatch {
 					: retryApart(drafts);
 		}
 		catch (RuntimeException ex) {
-			if (drafts.size() == 1) {
-				throw ex;
+			if (drafts.size() > 1) {
+				return retryApart(drafts);
 			}
-			return retryApart(drafts);
+			if (isBusy(ex)) {
+				// alone as in a batch: a conversation whose row stays locked is busy
+				return List.of(Outcome.refused(ErrorCode.SERVER_BUSY.exception()));
+			}
+			throw ex;
 		}
 	}
 
@@ -121,14 +133,35 @@ class MessageBatch {
 			catch (OutcomeUnknown ex) {
 				throw ex;
 			}
-			catch (PessimisticLockingFailureException ex) {
-				group.forEach((draft) -> outcomes.put(draft, Outcome.refused(ErrorCode.SERVER_BUSY.exception())));
-			}
 			catch (RuntimeException ex) {
-				group.forEach((draft) -> outcomes.put(draft, attemptAlone(draft)));
+				if (isBusy(ex)) {
+					group.forEach((draft) -> outcomes.put(draft, Outcome.refused(ErrorCode.SERVER_BUSY.exception())));
+				}
+				else {
+					group.forEach((draft) -> outcomes.put(draft, attemptAlone(draft)));
+				}
 			}
 		}
 		return drafts.stream().map(outcomes::get).toList();
+	}
+
+	/**
+	 * Whether the database gave up waiting, for a row lock or a statement. H2 reports its
+	 * lock timeout as a query timeout; PostgreSQL's {@code lock_timeout} (55P03) reaches
+	 * here uncategorized, so its SQL state is read. Trying again at once would only wait
+	 * as long again.
+	 */
+	private static boolean isBusy(RuntimeException ex) {
+		if (ex instanceof PessimisticLockingFailureException || ex instanceof QueryTimeoutException) {
+			return true;
+		}
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql
+					&& ("55P03".equals(sql.getSQLState()) || "57014".equals(sql.getSQLState()))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private Outcome attemptAlone(Draft draft) {
@@ -149,6 +182,8 @@ class MessageBatch {
 		Map<ConversationId, Conversation> locked = new LinkedHashMap<>();
 		this.conversations.lockAll(drafts.stream().map(Draft::conversation).distinct().toList())
 			.forEach((conversation) -> locked.put(conversation.id(), conversation));
+		// one time for the batch, taken once its conversations are locked
+		Instant now = Timestamps.now(this.clock);
 		Map<ClientKey, Message> known = knownClientIds(drafts);
 		Map<ConversationId, Conversation> written = new LinkedHashMap<>();
 		for (Draft draft : drafts) {
@@ -174,7 +209,8 @@ class MessageBatch {
 				continue;
 			}
 			try {
-				Message message = conversation.append(author, draft.type(), draft.content(), draft.clientMessageId());
+				Message message = conversation.append(author, draft.type(), draft.content(), draft.clientMessageId(),
+						now);
 				attempt.appended.add(message);
 				attempt.outcomes.add(Outcome.stored(message));
 				written.put(conversation.id(), conversation);

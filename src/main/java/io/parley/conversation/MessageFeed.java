@@ -1,5 +1,6 @@
 package io.parley.conversation;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,12 +49,15 @@ public class MessageFeed {
 
 	private final Duration gapTimeout;
 
+	private final Clock clock;
+
 	MessageFeed(Messages messages, FeedCursors cursors, TransactionTemplate transactions,
-			@Value("${parley.messages.feed.gap-timeout}") Duration gapTimeout) {
+			@Value("${parley.messages.feed.gap-timeout}") Duration gapTimeout, Clock clock) {
 		this.messages = messages;
 		this.cursors = cursors;
 		this.transactions = transactions;
 		this.gapTimeout = gapTimeout;
+		this.clock = clock;
 	}
 
 	/**
@@ -64,7 +68,7 @@ public class MessageFeed {
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new IllegalArgumentException("A read of the log takes 1 to " + MAX_LIMIT + " entries: " + limit);
 		}
-		Instant now = Timestamps.now();
+		Instant now = Timestamps.now(this.clock);
 		List<FeedEntry> entries = new ArrayList<>(filledGaps(after));
 		SortedMap<Long, Instant> gaps = new TreeMap<>(after.gaps());
 		entries.forEach((entry) -> gaps.remove(entry.position()));
@@ -124,7 +128,7 @@ public class MessageFeed {
 				handler.handle(page.entries());
 			}
 			if (!page.next().equals(cursor)) {
-				this.cursors.save(consumer, page.next(), Timestamps.now());
+				this.cursors.save(consumer, page.next(), Timestamps.now(this.clock));
 			}
 			return page.entries().size();
 		});
@@ -143,8 +147,8 @@ public class MessageFeed {
 			return;
 		}
 		try {
-			this.transactions
-				.executeWithoutResult((status) -> this.cursors.add(consumer, FeedCursor.START, Timestamps.now()));
+			this.transactions.executeWithoutResult(
+					(status) -> this.cursors.add(consumer, FeedCursor.START, Timestamps.now(this.clock)));
 		}
 		catch (DuplicateKeyException ex) {
 			// registered by a poll of another thread or node meanwhile

@@ -1,5 +1,6 @@
 package io.parley.conversation;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,14 +36,17 @@ public class MessageLog {
 
 	private final MemberDirectory members;
 
+	private final Clock clock;
+
 	MessageLog(Conversations conversations, Messages messages, ReadStates reads, MessageWriter writer,
-			ApplicationEventPublisher events, MemberDirectory members) {
+			ApplicationEventPublisher events, MemberDirectory members, Clock clock) {
 		this.conversations = conversations;
 		this.messages = messages;
 		this.reads = reads;
 		this.writer = writer;
 		this.events = events;
 		this.members = members;
+		this.clock = clock;
 	}
 
 	/** How a signed-in person is shown on the messages they write. */
@@ -177,7 +181,7 @@ public class MessageLog {
 		if (!conversation.isActive()) {
 			throw ErrorCode.CONVERSATION_ALREADY_CLOSED.exception();
 		}
-		Message edited = message.edit(content, Timestamps.now());
+		Message edited = message.edit(content, Timestamps.now(this.clock));
 		this.messages.save(edited);
 		this.events.publishEvent(new MessageEdited(edited));
 		return edited;
@@ -198,7 +202,7 @@ public class MessageLog {
 			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 		}
 		return this.reads.markRead(id, reader.userId(), (sequence != null) ? sequence : conversation.lastSequence(),
-				Timestamps.now());
+				Timestamps.now(this.clock));
 	}
 
 	private Conversation visible(Caller reader, ConversationId id) {

@@ -1,11 +1,14 @@
 package io.parley.conversation;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import io.parley.system.ErrorCode;
+import io.parley.system.Timestamps;
 import io.parley.workspace.Caller;
 
 import org.springframework.stereotype.Service;
@@ -25,9 +28,12 @@ public class Triage {
 
 	private final ConversationTags tags;
 
-	Triage(Conversations conversations, ConversationTags tags) {
+	private final Clock clock;
+
+	Triage(Conversations conversations, ConversationTags tags, Clock clock) {
 		this.conversations = conversations;
 		this.tags = tags;
+		this.clock = clock;
 	}
 
 	/**
@@ -43,17 +49,18 @@ public class Triage {
 			throw ErrorCode.CONVERSATION_NOT_ACCESSIBLE.exception();
 		}
 		Set<String> normalized = (newTags != null) ? normalize(newTags) : null;
+		Instant now = Timestamps.now(this.clock);
 		if (priority != null) {
-			conversation.prioritize(priority);
+			conversation.prioritize(priority, now);
 		}
 		if (status == ConversationStatus.CLOSED && conversation.isActive() && !conversation.mayClose(caller)) {
 			throw ErrorCode.FORBIDDEN.exception();
 		}
 		if (status != null) {
-			conversation.changeStatus(status, caller.userId());
+			conversation.changeStatus(status, caller.userId(), now);
 		}
 		if (normalized != null) {
-			conversation.touch();
+			conversation.touch(now);
 			this.tags.replace(id, normalized);
 		}
 		this.conversations.save(conversation);

@@ -1,5 +1,6 @@
 package io.parley.system;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -29,9 +30,9 @@ public final class Timestamps {
 		return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
 	}
 
-	/** Now, truncated to what is stored and shown. */
-	public static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+	/** Now on the clock, truncated to what is stored and shown. */
+	public static Instant now(Clock clock) {
+		return clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	public static String format(Instant instant) {

@@ -1,5 +1,6 @@
 package io.parley.workspace;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import io.parley.identity.Passwords;
@@ -39,8 +40,10 @@ public class AcceptInvitation {
 
 	private final AccessTokens tokens;
 
+	private final Clock clock;
+
 	AcceptInvitation(Invitations invitations, Workspaces workspaces, Memberships memberships, Users users,
-			Passwords passwords, SignUp signUp, AccessTokens tokens) {
+			Passwords passwords, SignUp signUp, AccessTokens tokens, Clock clock) {
 		this.invitations = invitations;
 		this.workspaces = workspaces;
 		this.memberships = memberships;
@@ -48,6 +51,7 @@ public class AcceptInvitation {
 		this.passwords = passwords;
 		this.signUp = signUp;
 		this.tokens = tokens;
+		this.clock = clock;
 	}
 
 	/**
@@ -57,7 +61,7 @@ public class AcceptInvitation {
 	 */
 	@Transactional(readOnly = true)
 	public Preview show(String secret) {
-		Invitation invitation = usable(secret, Timestamps.now());
+		Invitation invitation = usable(secret, Timestamps.now(this.clock));
 		return new Preview(invitation, this.workspaces.find(invitation.workspaceId()).orElseThrow(),
 				this.users.existsByEmail(invitation.email()));
 	}
@@ -74,7 +78,7 @@ public class AcceptInvitation {
 	 */
 	@Transactional
 	public Entry accept(String secret, String name, String password) {
-		Instant now = Timestamps.now();
+		Instant now = Timestamps.now(this.clock);
 		Invitation invitation = usable(secret, now);
 		WorkspaceId workspace = invitation.workspaceId();
 		// claimed first, so that a concurrent accept waits on the row and, once this one
@@ -98,7 +102,7 @@ public class AcceptInvitation {
 		}
 		UserAccount account = ((existing != null) ? existing : this.signUp.create(name, invitation.email(), password))
 			.account();
-		Member member = SignUp.newMember(workspace, account, invitation.role(), supervisorOf(invitation));
+		Member member = SignUp.newMember(workspace, account, invitation.role(), supervisorOf(invitation), now);
 		try {
 			this.memberships.add(member);
 		}

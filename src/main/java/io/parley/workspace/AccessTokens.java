@@ -1,5 +1,6 @@
 package io.parley.workspace;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -41,16 +42,19 @@ public class AccessTokens implements BearerTokens {
 
 	private final Duration lifetime;
 
+	private final Clock clock;
+
 	AccessTokens(JwtEncoder encoder, JwtDecoder decoder, Callers callers,
-			@Value("${parley.jwt.lifetime}") Duration lifetime) {
+			@Value("${parley.jwt.lifetime}") Duration lifetime, Clock clock) {
 		this.encoder = encoder;
 		this.decoder = decoder;
 		this.callers = callers;
 		this.lifetime = lifetime;
+		this.clock = clock;
 	}
 
 	String issue(Member member) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.subject(member.userId().toString())
 			.claim(USER_ID, member.userId().toString())

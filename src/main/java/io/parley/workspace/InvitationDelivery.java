@@ -1,5 +1,7 @@
 package io.parley.workspace;
 
+import java.time.Clock;
+
 import io.parley.identity.UserAccount;
 import io.parley.identity.Users;
 import io.parley.system.Timestamps;
@@ -27,11 +29,14 @@ class InvitationDelivery {
 
 	private final InvitationMail mail;
 
-	InvitationDelivery(Invitations invitations, Users users, Workspaces workspaces, InvitationMail mail) {
+	private final Clock clock;
+
+	InvitationDelivery(Invitations invitations, Users users, Workspaces workspaces, InvitationMail mail, Clock clock) {
 		this.invitations = invitations;
 		this.users = users;
 		this.workspaces = workspaces;
 		this.mail = mail;
+		this.clock = clock;
 	}
 
 	/**
@@ -42,7 +47,7 @@ class InvitationDelivery {
 		Invitation invitation = this.invitations.find(event.workspaceId(), event.invitationId()).orElse(null);
 		InvitationSecret secret = InvitationSecret.random();
 		// revoked or replaced (no row), accepted or expired: nothing to mail
-		if (invitation == null || !this.invitations.reissue(invitation, secret, Timestamps.now())) {
+		if (invitation == null || !this.invitations.reissue(invitation, secret, Timestamps.now(this.clock))) {
 			return;
 		}
 		UserAccount inviter = this.users.find(invitation.invitedBy()).orElseThrow().account();

@@ -1,5 +1,6 @@
 package io.parley.workspace;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,8 +38,10 @@ public class Invite {
 
 	private final Duration lifetime;
 
+	private final Clock clock;
+
 	Invite(Invitations invitations, Memberships memberships, CustomRoles customRoles, Users users, InvitationMail mail,
-			ApplicationEventPublisher events, @Value("${parley.invitations.lifetime}") Duration lifetime) {
+			ApplicationEventPublisher events, @Value("${parley.invitations.lifetime}") Duration lifetime, Clock clock) {
 		this.invitations = invitations;
 		this.memberships = memberships;
 		this.customRoles = customRoles;
@@ -46,6 +49,7 @@ public class Invite {
 		this.mail = mail;
 		this.events = events;
 		this.lifetime = lifetime;
+		this.clock = clock;
 	}
 
 	/**
@@ -72,7 +76,7 @@ public class Invite {
 			throw ErrorCode.ALREADY_A_MEMBER.exception();
 		}
 		this.invitations.revokeAll(workspace, email);
-		Instant now = Timestamps.now();
+		Instant now = Timestamps.now(this.clock);
 		Invitation invitation = new Invitation(InvitationId.random(), workspace, email, role, supervisor,
 				caller.userId(), now, now.plus(this.lifetime), null);
 		InvitationSecret secret = InvitationSecret.random();
@@ -97,7 +101,8 @@ public class Invite {
 	public Page<Invitation> pending(Caller caller, String cursor, int limit) {
 		caller.require(Permission.INVITE_MEMBERS);
 		PageCursor after = PageCursor.parse(cursor).orElse(null);
-		List<Invitation> found = this.invitations.pending(caller.workspaceId(), Timestamps.now(), after, limit + 1);
+		List<Invitation> found = this.invitations.pending(caller.workspaceId(), Timestamps.now(this.clock), after,
+				limit + 1);
 		return Page.of(found, limit, (invitation) -> new PageCursor(invitation.createdAt(), invitation.id().value()));
 	}
 

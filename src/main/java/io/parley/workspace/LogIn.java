@@ -1,5 +1,6 @@
 package io.parley.workspace;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import io.parley.identity.Passwords;
@@ -25,12 +26,16 @@ public class LogIn {
 
 	private final LoginThrottle throttle;
 
-	LogIn(Users users, Passwords passwords, Memberships memberships, AccessTokens tokens, LoginThrottle throttle) {
+	private final Clock clock;
+
+	LogIn(Users users, Passwords passwords, Memberships memberships, AccessTokens tokens, LoginThrottle throttle,
+			Clock clock) {
 		this.users = users;
 		this.passwords = passwords;
 		this.memberships = memberships;
 		this.tokens = tokens;
 		this.throttle = throttle;
+		this.clock = clock;
 	}
 
 	/**
@@ -57,7 +62,7 @@ public class LogIn {
 	 */
 	User authenticate(String email, String password) {
 		String address = SignUp.normalizeEmail(email);
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		this.throttle.requireAllowed(address, now);
 		User user = this.users.findByEmail(address).orElse(null);
 		if (user == null) {

@@ -1,5 +1,6 @@
 package io.parley.workspace;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -31,10 +32,13 @@ public class RoleCatalog {
 
 	private final ApplicationEventPublisher events;
 
-	RoleCatalog(CustomRoles roles, Memberships memberships, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	RoleCatalog(CustomRoles roles, Memberships memberships, ApplicationEventPublisher events, Clock clock) {
 		this.roles = roles;
 		this.memberships = memberships;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	/**
@@ -74,7 +78,7 @@ public class RoleCatalog {
 	public CustomRole create(Caller caller, String name, Collection<String> permissions) {
 		caller.require(Permission.MANAGE_ROLES);
 		CustomRole role = new CustomRole(RoleId.random(), caller.workspaceId(), validName(name),
-				permissionsOf(permissions), Timestamps.now());
+				permissionsOf(permissions), Timestamps.now(this.clock));
 		caller.requireMayGrant(role.permissions());
 		requireNotBuiltIn(role);
 		this.roles.add(role);
@@ -111,10 +115,11 @@ public class RoleCatalog {
 	public void delete(Caller caller, String id) {
 		caller.require(Permission.MANAGE_ROLES);
 		CustomRole role = lock(caller, id);
-		if (this.memberships.holdsCustomRole(role.id()) || this.roles.isOffered(role.id(), Timestamps.now())) {
+		if (this.memberships.holdsCustomRole(role.id())
+				|| this.roles.isOffered(role.id(), Timestamps.now(this.clock))) {
 			throw ErrorCode.ROLE_IN_USE.exception();
 		}
-		this.roles.remove(role.id(), Timestamps.now());
+		this.roles.remove(role.id(), Timestamps.now(this.clock));
 	}
 
 	private CustomRole lock(Caller caller, String id) {

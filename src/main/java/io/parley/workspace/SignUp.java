@@ -1,5 +1,8 @@
 package io.parley.workspace;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.parley.identity.Passwords;
@@ -29,11 +32,14 @@ public class SignUp {
 
 	private final Memberships memberships;
 
-	SignUp(Users users, Passwords passwords, Workspaces workspaces, Memberships memberships) {
+	private final Clock clock;
+
+	SignUp(Users users, Passwords passwords, Workspaces workspaces, Memberships memberships, Clock clock) {
 		this.users = users;
 		this.passwords = passwords;
 		this.workspaces = workspaces;
 		this.memberships = memberships;
+		this.clock = clock;
 	}
 
 	/**
@@ -52,7 +58,7 @@ public class SignUp {
 		}
 		UserId supervisor = (role == Role.AGENT) ? supervisorOf(workspace, registration.supervisorId()) : null;
 		User user = create(registration.name(), registration.email(), registration.password());
-		this.memberships.add(newMember(workspace, user.account(), MemberRole.of(role), supervisor));
+		this.memberships.add(newMember(workspace, user.account(), MemberRole.of(role), supervisor, user.createdAt()));
 		return user.account();
 	}
 
@@ -65,7 +71,8 @@ public class SignUp {
 		if (this.users.existsByEmail(normalized)) {
 			throw ErrorCode.EMAIL_ALREADY_EXISTS.exception();
 		}
-		User user = new User(UserId.random(), name.trim(), normalized, this.passwords.hash(password), Timestamps.now());
+		User user = new User(UserId.random(), name.trim(), normalized, this.passwords.hash(password),
+				Timestamps.now(this.clock));
 		this.users.add(user);
 		return user;
 	}
@@ -74,9 +81,10 @@ public class SignUp {
 		return this.users.find(user).map(User::account);
 	}
 
-	static Member newMember(WorkspaceId workspace, UserAccount user, MemberRole role, UserId supervisor) {
+	static Member newMember(WorkspaceId workspace, UserAccount user, MemberRole role, UserId supervisor,
+			Instant joinedAt) {
 		return new Member(workspace, user.id(), user.name(), user.email(), role, supervisor, true,
-				AgentProfile.initial(), Timestamps.now());
+				AgentProfile.initial(), joinedAt);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.parley.workspace;
 
+import java.time.Clock;
 import java.util.List;
 
 import io.parley.identity.User;
@@ -27,11 +28,14 @@ public class WorkspaceAccess {
 
 	private final AccessTokens tokens;
 
-	WorkspaceAccess(Workspaces workspaces, Memberships memberships, SignUp signUp, AccessTokens tokens) {
+	private final Clock clock;
+
+	WorkspaceAccess(Workspaces workspaces, Memberships memberships, SignUp signUp, AccessTokens tokens, Clock clock) {
 		this.workspaces = workspaces;
 		this.memberships = memberships;
 		this.signUp = signUp;
 		this.tokens = tokens;
+		this.clock = clock;
 	}
 
 	/** A signed-in user creates a workspace and becomes its owner. */
@@ -49,9 +53,9 @@ public class WorkspaceAccess {
 	}
 
 	private Entry create(UserAccount user, String name) {
-		Workspace workspace = new Workspace(WorkspaceId.random(), name.trim(), false, Timestamps.now());
+		Workspace workspace = new Workspace(WorkspaceId.random(), name.trim(), false, Timestamps.now(this.clock));
 		this.workspaces.add(workspace);
-		Member owner = SignUp.newMember(workspace.id(), user, MemberRole.of(Role.OWNER), null);
+		Member owner = SignUp.newMember(workspace.id(), user, MemberRole.of(Role.OWNER), null, workspace.createdAt());
 		this.memberships.add(owner);
 		return new Entry(workspace, owner, this.tokens.issue(owner));
 	}

@@ -1,5 +1,6 @@
 package io.parley.contact;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,12 +8,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
 import io.parley.support.Api.TestUser;
-import io.parley.support.Api;
 import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.TestClock;
 import io.parley.workspace.WorkspaceId;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,11 +36,19 @@ class ContactIntegrationTests {
 	@Autowired
 	ContactDirectory directory;
 
+	@Autowired
+	TestClock clock;
+
 	Api api;
 
 	@BeforeEach
 	void setUp() {
 		this.api = new Api(this.port);
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
 	}
 
 	@Test
@@ -220,16 +231,16 @@ class ContactIntegrationTests {
 	}
 
 	@Test
-	void theListShowsTheMostRecentlySeenFirst() throws InterruptedException {
+	void theListShowsTheMostRecentlySeenFirst() {
 		TestUser owner = newWorkspace();
 		String first = add(owner.token(), Map.of("email", "first@example.com"));
-		Thread.sleep(5);
+		this.clock.advance(Duration.ofMillis(5));
 		String second = add(owner.token(), Map.of("email", "second@example.com"));
-		Thread.sleep(5);
+		this.clock.advance(Duration.ofMillis(5));
 		String third = add(owner.token(), Map.of("email", "third@example.com"));
 		assertThat(ids(items(list(owner.token(), "")))).containsExactly(third, second, first);
 
-		Thread.sleep(5);
+		this.clock.advance(Duration.ofMillis(5));
 		this.directory.seen(workspaceOf(owner), new ContactId(UUID.fromString(first)));
 
 		assertThat(ids(items(list(owner.token(), "")))).containsExactly(first, third, second);
@@ -238,12 +249,12 @@ class ContactIntegrationTests {
 	}
 
 	@Test
-	void seeingAContactOfAnotherWorkspaceChangesNothing() throws InterruptedException {
+	void seeingAContactOfAnotherWorkspaceChangesNothing() {
 		TestUser owner = newWorkspace();
 		String id = add(owner.token(), Map.of("email", "quiet@example.com"));
 		JsonNode before = get(owner.token(), id);
 
-		Thread.sleep(5);
+		this.clock.advance(Duration.ofMillis(5));
 		this.directory.seen(WorkspaceId.DEFAULT, new ContactId(UUID.fromString(id)));
 
 		assertThat(get(owner.token(), id)).isEqualTo(before);

@@ -1,5 +1,6 @@
 package io.parley.conversation;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +32,8 @@ class ConversationTests {
 
 	private final ContactId contact = ContactId.random();
 
+	private final Instant now = Instant.parse("2026-03-11T10:30:00Z");
+
 	@Test
 	void aNewConversationIsOpenAndAnnouncedOnceAsOpened() {
 		Conversation conversation = start();
@@ -46,7 +49,7 @@ class ConversationTests {
 		Conversation conversation = started();
 		Member agent = agent();
 
-		conversation.assignTo(agent, this.supervisor, "speaks Spanish");
+		conversation.assignTo(agent, this.supervisor, "speaks Spanish", this.now);
 		List<Object> events = conversation.releaseEvents();
 
 		assertThat(events).hasSize(2);
@@ -55,7 +58,7 @@ class ConversationTests {
 		assertThat(assigned.reason()).isEqualTo("speaks Spanish");
 		assertThat(events.get(1)).isInstanceOf(ConversationChanged.class);
 
-		conversation.admit(caller(agent.userId(), Role.AGENT));
+		conversation.admit(caller(agent.userId(), Role.AGENT), this.now);
 		assertThat(conversation.status()).isEqualTo(ConversationStatus.ASSIGNED);
 	}
 
@@ -66,11 +69,12 @@ class ConversationTests {
 			Conversation conversation = in(from);
 			boolean allowed = from.next().contains(to) && to != ConversationStatus.ASSIGNED;
 			if (allowed) {
-				conversation.changeStatus(to, this.supervisor);
+				conversation.changeStatus(to, this.supervisor, this.now);
 				assertThat(conversation.status()).as("%s to %s", from, to).isEqualTo(to);
 			}
 			else {
-				assertThatThrownBy(() -> conversation.changeStatus(to, this.supervisor)).as("%s to %s", from, to)
+				assertThatThrownBy(() -> conversation.changeStatus(to, this.supervisor, this.now))
+					.as("%s to %s", from, to)
 					.isInstanceOf(ParleyException.class);
 				assertThat(conversation.status()).isEqualTo(from);
 			}
@@ -81,14 +85,14 @@ class ConversationTests {
 	void closingByStatusIsFinalAndRecordsTheClose() {
 		Conversation conversation = started();
 
-		conversation.changeStatus(ConversationStatus.CLOSED, this.supervisor);
+		conversation.changeStatus(ConversationStatus.CLOSED, this.supervisor, this.now);
 
 		assertThat(conversation.isActive()).isFalse();
 		assertThat(conversation.releaseEvents()).hasAtLeastOneElementOfType(ConversationClosed.class)
 			.hasAtLeastOneElementOfType(ConversationChanged.class);
-		assertThatThrownBy(() -> conversation.changeStatus(ConversationStatus.OPEN, this.supervisor))
+		assertThatThrownBy(() -> conversation.changeStatus(ConversationStatus.OPEN, this.supervisor, this.now))
 			.hasMessage("CONVERSATION_ALREADY_CLOSED");
-		assertThatThrownBy(() -> conversation.append(customer(), MessageType.TEXT, "late", null))
+		assertThatThrownBy(() -> conversation.append(customer(), MessageType.TEXT, "late", null, this.now))
 			.hasMessage("CONVERSATION_ALREADY_CLOSED");
 	}
 
@@ -97,9 +101,9 @@ class ConversationTests {
 		Conversation conversation = started();
 		Author staff = new Author.Member(UserId.random(), "agent", "Rahul", null);
 
-		Message first = conversation.append(customer(), MessageType.TEXT, "hello", null);
-		Message note = conversation.append(staff, MessageType.NOTE, "VIP", null);
-		Message second = conversation.append(staff, MessageType.TEXT, "hi", "c-1");
+		Message first = conversation.append(customer(), MessageType.TEXT, "hello", null, this.now);
+		Message note = conversation.append(staff, MessageType.NOTE, "VIP", null, this.now);
+		Message second = conversation.append(staff, MessageType.TEXT, "hi", "c-1", this.now);
 
 		assertThat(List.of(first.sequence(), first.note())).containsExactly(1L, 0L);
 		assertThat(List.of(note.sequence(), note.note())).containsExactly(1L, 1L);
@@ -114,7 +118,7 @@ class ConversationTests {
 	void aStaffStatusChangeRecordsWhoMovedItFromWhereToWhere() {
 		Conversation conversation = started();
 
-		conversation.changeStatus(ConversationStatus.PENDING, this.supervisor);
+		conversation.changeStatus(ConversationStatus.PENDING, this.supervisor, this.now);
 
 		List<Object> events = conversation.releaseEvents();
 		assertThat(events).hasSize(2);
@@ -130,11 +134,11 @@ class ConversationTests {
 	void theAgentsJoinAndTheCustomersReturnAreNoStaffStatusChange() {
 		Conversation assigned = started();
 		Member agent = agent();
-		assigned.assignTo(agent, this.supervisor, null);
+		assigned.assignTo(agent, this.supervisor, null, this.now);
 		assigned.releaseEvents();
-		assigned.admit(caller(agent.userId(), Role.AGENT));
+		assigned.admit(caller(agent.userId(), Role.AGENT), this.now);
 		Conversation resolved = in(ConversationStatus.RESOLVED);
-		resolved.append(customer(), MessageType.TEXT, "still broken", null);
+		resolved.append(customer(), MessageType.TEXT, "still broken", null, this.now);
 
 		assertThat(assigned.releaseEvents()).noneMatch(ConversationStatusChanged.class::isInstance);
 		assertThat(resolved.releaseEvents()).noneMatch(ConversationStatusChanged.class::isInstance);
@@ -144,9 +148,9 @@ class ConversationTests {
 	void givingItAgainToItsAgentChangesNoHands() {
 		Conversation conversation = started();
 		Member agent = agent();
-		ConversationAssigned first = conversation.assignTo(agent, this.supervisor, null);
+		ConversationAssigned first = conversation.assignTo(agent, this.supervisor, null, this.now);
 
-		ConversationAssigned again = conversation.assignTo(agent, this.supervisor, null);
+		ConversationAssigned again = conversation.assignTo(agent, this.supervisor, null, this.now);
 
 		assertThat(first.again()).isFalse();
 		assertThat(again.again()).isTrue();
@@ -158,7 +162,7 @@ class ConversationTests {
 	void closingRecordsWhoClosedIt() {
 		Conversation conversation = started();
 
-		ConversationClosed closed = conversation.closeUnanswered(this.supervisor);
+		ConversationClosed closed = conversation.closeUnanswered(this.supervisor, this.now);
 
 		assertThat(closed.closedBy()).isEqualTo(this.supervisor);
 		assertThat(closed.workspaceId()).isEqualTo(this.workspace);
@@ -167,28 +171,44 @@ class ConversationTests {
 	@Test
 	void systemMessagesAreNumberedAsNotesAndParleyAloneWritesAfterTheClose() {
 		Conversation conversation = started();
-		Message text = conversation.append(customer(), MessageType.TEXT, "hello", null);
+		Message text = conversation.append(customer(), MessageType.TEXT, "hello", null, this.now);
 		Message assigned = conversation.append(Author.Parley.INSTANCE, MessageType.SYSTEM,
-				"Ada assigned this conversation to Grace", "system:assigned:1");
-		conversation.closeUnanswered(this.supervisor);
+				"Ada assigned this conversation to Grace", "system:assigned:1", this.now);
+		conversation.closeUnanswered(this.supervisor, this.now);
 
 		Message closed = conversation.append(Author.Parley.INSTANCE, MessageType.SYSTEM, "Ada closed this conversation",
-				"system:closed:1");
+				"system:closed:1", this.now);
 
 		assertThat(List.of(text.sequence(), text.note())).containsExactly(1L, 0L);
 		assertThat(List.of(assigned.sequence(), assigned.note())).containsExactly(1L, 1L);
 		assertThat(List.of(closed.sequence(), closed.note())).containsExactly(1L, 2L);
 		assertThat(assigned.isInternal()).isTrue();
 		assertThat(conversation.lastSequence()).isEqualTo(1);
-		assertThatThrownBy(() -> conversation.append(customer(), MessageType.TEXT, "late", null))
+		assertThatThrownBy(() -> conversation.append(customer(), MessageType.TEXT, "late", null, this.now))
 			.hasMessage("CONVERSATION_ALREADY_CLOSED");
+
+	}
+
+	@Test
+	void messagesMoveTheConversationUpAtMostOnceASecond() {
+		Conversation conversation = started();
+		Instant soon = this.now.plus(Conversation.ACTIVITY_RESOLUTION).minusMillis(1);
+		Instant later = this.now.plus(Conversation.ACTIVITY_RESOLUTION);
+
+		Message quick = conversation.append(customer(), MessageType.TEXT, "hello", null, soon);
+		assertThat(conversation.updatedAt()).isEqualTo(this.now);
+		Message next = conversation.append(customer(), MessageType.TEXT, "anyone?", null, later);
+
+		assertThat(quick.createdAt()).isEqualTo(soon);
+		assertThat(next.createdAt()).isEqualTo(later);
+		assertThat(conversation.updatedAt()).isEqualTo(later);
 	}
 
 	@Test
 	void theCustomerWritingAgainBringsAResolvedConversationBack() {
 		Conversation conversation = in(ConversationStatus.RESOLVED);
 
-		conversation.append(customer(), MessageType.TEXT, "still broken", null);
+		conversation.append(customer(), MessageType.TEXT, "still broken", null, this.now);
 
 		assertThat(conversation.status()).isEqualTo(ConversationStatus.OPEN);
 		assertThat(conversation.releaseEvents()).singleElement().isInstanceOf(ConversationChanged.class);
@@ -219,8 +239,8 @@ class ConversationTests {
 
 		assertThat(conversation.mayClose(sentTo)).isTrue();
 		assertThat(conversation.mayClose(handling)).isFalse();
-		conversation.assignTo(agent, this.supervisor, null);
-		conversation.admit(handling);
+		conversation.assignTo(agent, this.supervisor, null, this.now);
+		conversation.admit(handling, this.now);
 		assertThat(conversation.mayClose(sentTo)).isFalse();
 		assertThat(conversation.mayClose(handling)).isTrue();
 		assertThat(conversation.mayClose(caller(UserId.random(), Role.ADMIN))).isTrue();
@@ -229,7 +249,7 @@ class ConversationTests {
 
 	private Conversation start() {
 		return Conversation.start(this.workspace, this.contact, this.candidate, this.supervisor, Channel.WEB,
-				Priority.NORMAL, Conversation.Context.NONE);
+				Priority.NORMAL, Conversation.Context.NONE, this.now);
 	}
 
 	/** A new conversation whose opening was announced already. */
@@ -241,8 +261,7 @@ class ConversationTests {
 
 	private Conversation in(ConversationStatus status) {
 		return new Conversation(ConversationId.random(), this.workspace, this.contact, this.candidate, this.supervisor,
-				null, status, Channel.WEB, Priority.NORMAL, Conversation.Context.NONE, 0, 0,
-				io.parley.system.Timestamps.now(), io.parley.system.Timestamps.now());
+				null, status, Channel.WEB, Priority.NORMAL, Conversation.Context.NONE, 0, 0, this.now, this.now);
 	}
 
 	private Author customer() {
@@ -252,7 +271,7 @@ class ConversationTests {
 	private Member agent() {
 		return new Member(this.workspace, UserId.random(), "Rahul", "rahul@example.com", MemberRole.of(Role.AGENT),
 				this.supervisor, true, new AgentProfile(null, null, io.parley.workspace.Availability.ONLINE, 5),
-				java.time.Instant.now());
+				this.now);
 	}
 
 	private Caller caller(UserId user, Role role) {

@@ -1,5 +1,6 @@
 package io.parley.conversation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +13,14 @@ import io.parley.support.Api.Team;
 import io.parley.support.Api.TestUser;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.Socket;
+import io.parley.support.TestClock;
 import io.parley.support.TestWorkspace;
-import tools.jackson.databind.JsonNode;
-
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +31,9 @@ class InboxIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	TestClock clock;
+
 	Api api;
 
 	Team team;
@@ -36,6 +42,11 @@ class InboxIntegrationTests {
 	void setUp() {
 		this.api = new Api(this.port);
 		this.team = this.api.team();
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
 	}
 
 	@Test
@@ -241,7 +252,7 @@ class InboxIntegrationTests {
 	}
 
 	@Test
-	void theContactIsSeenWhenTheCandidateComesBack() throws InterruptedException {
+	void theContactIsSeenWhenTheCandidateComesBack() {
 		String id = this.api.startConversation(this.team);
 		String contact = "/api/contacts/" + this.api.get("/api/conversations/" + id, this.team.admin().token())
 			.data()
@@ -249,7 +260,7 @@ class InboxIntegrationTests {
 			.get("id")
 			.stringValue();
 		String started = this.api.get(contact, this.team.admin().token()).data().get("lastSeenAt").stringValue();
-		Thread.sleep(20);
+		this.clock.advance(Duration.ofMillis(20));
 
 		try (Socket candidate = Socket.connect(this.port, this.team.candidate().token())) {
 			candidate.send("JOIN_CONVERSATION", Map.of("conversationId", id));

@@ -2,19 +2,17 @@ package io.parley.realtime;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 
 import io.parley.conversation.ConversationAssigned;
 import io.parley.conversation.ConversationClosed;
 import io.parley.support.Api;
 import io.parley.support.Api.Team;
 import io.parley.support.Conversations;
+import io.parley.support.Eventually;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.workspace.InvitationId;
 import io.parley.workspace.InvitationIssued;
@@ -64,35 +62,29 @@ class FanOutOutsideTheEventRegistryIntegrationTests {
 		Conversations.exchange(this.port, team, conversation, 3);
 		api.post("/conversations/" + conversation + "/close", team.agent().token(), Map.of());
 
-		// the assignment and the close are recorded for their system messages (decision
-		// 39),
-		// once per change, never per message
+		// the assignment and the close are recorded for their system messages when those
+		// are on (decision 44), once per change, never per message
 		assertThat(RecordedRegistry.EVENTS).as("events the registry was told of")
 			.filteredOn((event) -> !(event instanceof InvitationIssued || event instanceof ConversationAssigned
 					|| event instanceof ConversationClosed))
 			.isEmpty();
-		eventually(() -> this.jdbc.sql("SELECT COUNT(*) FROM event_publication").query(Long.class).single() == 0);
+		Eventually.until("no publication is left",
+				() -> this.jdbc.sql("SELECT COUNT(*) FROM event_publication").query(Long.class).single() == 0);
 	}
 
 	@Test
-	void anEventForAModuleListenerIsRecordedAndDeletedOnceHandled() throws InterruptedException {
+	void anEventForAModuleListenerIsRecordedAndDeletedOnceHandled() {
 		InvitationIssued issued = new InvitationIssued(new InvitationId(UUID.randomUUID()), WorkspaceId.random());
 
 		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(issued));
 
-		eventually(() -> RecordedRegistry.EVENTS.stream().filter(issued::equals).count() >= 2);
-		eventually(() -> this.jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE serialized_event LIKE ?")
-			.param("%" + issued.invitationId() + "%")
-			.query(Long.class)
-			.single() == 0);
-	}
-
-	private static void eventually(Supplier<Boolean> condition) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-		while (!condition.get()) {
-			assertThat(Instant.now()).isBefore(deadline);
-			Thread.sleep(20);
-		}
+		Eventually.until("the registry stored and completed the event",
+				() -> RecordedRegistry.EVENTS.stream().filter(issued::equals).count() >= 2);
+		Eventually.until("the publication is deleted",
+				() -> this.jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE serialized_event LIKE ?")
+					.param("%" + issued.invitationId() + "%")
+					.query(Long.class)
+					.single() == 0);
 	}
 
 	/** Records every event the registry is asked to store or mark, then passes it on. */

@@ -1,8 +1,11 @@
 package io.parley.realtime;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +15,8 @@ import io.parley.support.Api.Team;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.Socket;
 import io.parley.support.StalledSocket;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.Session;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,8 +26,12 @@ import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 
 /**
  * A client that stops reading is closed once it falls behind, holds up nobody else in its
@@ -39,6 +48,9 @@ class SlowConsumerIntegrationTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@MockitoSpyBean
+	Outboxes outboxes;
 
 	@Test
 	void aClientThatStopsReadingIsClosedAndResumesWhileTheOthersGetEveryMessage() throws Exception {
@@ -79,6 +91,64 @@ class SlowConsumerIntegrationTests {
 				}
 			}
 		}
+	}
+
+	@Test
+	void aSendThatThrowsDropsOnlyItsSocketAndTheRoomReceivesOn() throws Exception {
+		Api api = new Api(this.port);
+		Team team = api.team();
+		String id = api.assignedConversation(team);
+		String path = "/api/conversations/" + id + "/messages";
+		// the next socket's container refuses any frame that carries "boom"
+		AtomicBoolean breakNext = new AtomicBoolean(true);
+		doAnswer((invocation) -> {
+			if (!breakNext.getAndSet(false)) {
+				return invocation.callRealMethod();
+			}
+			Connection connection = invocation.getArgument(0);
+			RemoteEndpoint.Async remote = ((NativeWebSocketSession) connection.session())
+				.getNativeSession(Session.class)
+				.getAsyncRemote();
+			return new Outbox(refusing(remote, "boom"), 64, this.outboxes,
+					() -> connection.close(Connection.FELL_BEHIND));
+		}).when(this.outboxes).open(any());
+
+		try (Socket broken = Socket.connect(this.port, team.candidate().token());
+				Socket candidate = Socket.connect(this.port, team.candidate().token());
+				Socket agent = Socket.connect(this.port, team.agent().token())) {
+			for (Socket socket : List.of(broken, candidate, agent)) {
+				socket.send("JOIN_CONVERSATION", Map.of("conversationId", id));
+				socket.expect("JOINED_CONVERSATION");
+			}
+
+			Reply boom = api.post(path, team.agent().token(), Map.of("content", "boom"));
+			Reply after = api.post(path, team.agent().token(), Map.of("content", "after"));
+
+			assertThat(boom.status()).as(boom.raw()).isEqualTo(201);
+			assertThat(after.status()).as(after.raw()).isEqualTo(201);
+			assertThat(broken.awaitClose()).isEqualTo(1008);
+			for (Socket socket : List.of(candidate, agent)) {
+				assertThat(socket.expect("NEW_MESSAGE").get("content").stringValue()).isEqualTo("boom");
+				assertThat(socket.expect("NEW_MESSAGE").get("content").stringValue()).isEqualTo("after");
+				socket.assertAlive();
+			}
+		}
+	}
+
+	/** A remote end whose sends of frames holding {@code marker} throw. */
+	private static RemoteEndpoint.Async refusing(RemoteEndpoint.Async remote, String marker) {
+		return (RemoteEndpoint.Async) Proxy.newProxyInstance(RemoteEndpoint.Async.class.getClassLoader(),
+				new Class<?>[] { RemoteEndpoint.Async.class }, (proxy, method, arguments) -> {
+					if (method.getName().equals("sendText") && String.valueOf(arguments[0]).contains(marker)) {
+						throw new IllegalStateException("the container cannot take the frame");
+					}
+					try {
+						return method.invoke(remote, arguments);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
 	}
 
 	private double dropped() {

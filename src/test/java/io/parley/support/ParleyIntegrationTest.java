@@ -8,11 +8,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a random port, on the test database (see
- * {@link TestDatabase}). Test classes share one running application.
+ * {@link TestDatabase}), with a clock tests move (see {@link TestClock}). Test classes
+ * share one running application.
  */
 @Documented
 @Inherited
@@ -20,6 +22,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestDatabase.class)
+@Import(TestClock.Configuration.class)
 public @interface ParleyIntegrationTest {
 
 }

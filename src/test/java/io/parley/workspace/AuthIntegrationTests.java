@@ -1,19 +1,24 @@
 package io.parley.workspace;
 
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.TestUser;
-import io.parley.support.Api;
 import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.TestClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,11 +29,22 @@ class AuthIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	TestClock clock;
+
+	@Value("${parley.jwt.lifetime}")
+	Duration lifetime;
+
 	Api api;
 
 	@BeforeEach
 	void setUp() {
 		this.api = new Api(this.port);
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
 	}
 
 	@ParameterizedTest
@@ -183,6 +199,21 @@ class AuthIntegrationTests {
 		String forged = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 4) + "AAAA";
 
 		assertThat(this.api.get("/auth/me", forged).status()).isEqualTo(401);
+	}
+
+	@Test
+	void aTokenExpiresAfterItsLifetime() {
+		TestUser user = this.api.signUp("admin");
+
+		// a minute of skew is allowed between the clocks of issuer and reader
+		this.clock.advance(this.lifetime);
+		Reply late = this.api.get("/auth/me", user.token());
+		this.clock.advance(Duration.ofMinutes(2));
+		Reply expired = this.api.get("/auth/me", user.token());
+
+		assertThat(late.status()).as(late.raw()).isEqualTo(200);
+		assertThat(expired.status()).isEqualTo(401);
+		assertThat(expired.error()).isEqualTo("Unauthorized, token missing or invalid");
 	}
 
 	private static Map<String, Object> agent(String supervisorId) {

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,14 +23,16 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.TestUser;
-import io.parley.support.Api;
 import io.parley.support.Barriers;
 import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.TestClock;
 import io.parley.support.TestWorkspace;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,6 +41,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -81,6 +83,12 @@ class InvitationIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	TestClock clock;
+
+	@Value("${parley.invitations.lifetime}")
+	Duration lifetime;
+
 	Api api;
 
 	TestWorkspace workspace;
@@ -89,6 +97,11 @@ class InvitationIntegrationTests {
 	void setUp() {
 		this.api = new Api(this.port);
 		this.workspace = TestWorkspace.create(this.api);
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
 	}
 
 	@Test
@@ -193,21 +206,25 @@ class InvitationIntegrationTests {
 		String email = newEmail();
 		Reply invited = invite(this.workspace.owner(), Map.of("email", email, "role", "admin"));
 		String secret = secretIn(mailTo(email));
-		this.jdbc.sql("UPDATE invitations SET expires_at = ? WHERE id = ?")
-			.params(Instant.now().minusSeconds(60).atOffset(ZoneOffset.UTC),
-					UUID.fromString(invited.data().get("id").stringValue()))
-			.update();
+		this.clock.advance(this.lifetime.minusMinutes(1));
+		Reply stillUsable = this.api.get(link(secret), null);
+		this.clock.advance(Duration.ofMinutes(1));
 
 		Reply shown = this.api.get(link(secret), null);
 		Reply accepted = accept(secret, "Ada", "newpass123");
 
+		assertThat(invited.status()).as(invited.raw()).isEqualTo(201);
+		assertThat(stillUsable.status()).as(stillUsable.raw()).isEqualTo(200);
 		assertThat(shown.status()).isEqualTo(410);
 		assertThat(shown.error()).isEqualTo("Invitation has expired");
 		assertThat(accepted.status()).isEqualTo(410);
 		assertThat(accepted.error()).isEqualTo("Invitation has expired");
 		assertThat(this.api.post("/auth/login", null, Map.of("email", email, "password", "newpass123")).status())
 			.isEqualTo(401);
-		assertThat(pendingEmails(this.workspace.owner())).doesNotContain(email);
+		// the owner's token of a week ago has expired too
+		TestUser owner = this.workspace.owner();
+		String token = logIn(owner.email(), TestWorkspace.PASSWORD, this.workspace.id());
+		assertThat(pendingEmails(new TestUser(owner.id(), owner.email(), owner.role(), token))).doesNotContain(email);
 	}
 
 	@ParameterizedTest

@@ -2,22 +2,20 @@ package io.parley.workspace;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.parley.support.Api.Reply;
 import io.parley.support.Api;
+import io.parley.support.Api.Reply;
+import io.parley.support.Eventually;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.TestWorkspace;
 import jakarta.mail.Message.RecipientType;
@@ -92,7 +90,8 @@ class InvitationMailOutageIntegrationTests {
 		String id = reply.data().get("id").stringValue();
 		assertThat(this.api.everyItem("/api/invitations", workspace.owner().token()).get(0).get("id").stringValue())
 			.isEqualTo(id);
-		eventually("a failed attempt", () -> output.getAll().contains("Invitation " + id + " could not be mailed"));
+		Eventually.until("a failed attempt",
+				() -> output.getAll().contains("Invitation " + id + " could not be mailed"));
 		assertThat(unfinishedPublication(id)).as("the mail waits in the registry").isPresent();
 		assertThat(output.getAll()).doesNotContain(SMTP_PASSWORD);
 
@@ -100,13 +99,13 @@ class InvitationMailOutageIntegrationTests {
 			.withConfiguration(GreenMailConfiguration.aConfig().withUser("parley", SMTP_PASSWORD));
 		smtp.start();
 		try {
-			eventually("the mail", () -> !mailsTo(smtp, email).isEmpty());
+			Eventually.until("the mail", () -> !mailsTo(smtp, email).isEmpty());
 			String secret = secretIn(mailsTo(smtp, email).get(0));
 
 			Reply shown = this.api.get("/api/invitation-links/" + secret, null);
 			assertThat(shown.status()).as(shown.raw()).isEqualTo(200);
 			assertThat(shown.data().get("email").stringValue()).isEqualTo(email);
-			eventually("the publication completed", () -> unfinishedPublication(id).isEmpty());
+			Eventually.until("the publication completed", () -> unfinishedPublication(id).isEmpty());
 			assertThat(mailsTo(smtp, email)).as("one mail, however many attempts failed").hasSize(1);
 			assertThat(output.getAll()).doesNotContain(secret);
 		}
@@ -140,15 +139,6 @@ class InvitationMailOutageIntegrationTests {
 		Matcher link = LINK.matcher((String) mail.getContent());
 		assertThat(link.find()).as("a link in the mail").isTrue();
 		return link.group(1);
-	}
-
-	/** Polls until {@code condition} holds, for ten seconds at most. */
-	private static void eventually(String what, Supplier<Boolean> condition) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-		while (!condition.get()) {
-			assertThat(Instant.now()).as("waiting for " + what).isBefore(deadline);
-			Thread.sleep(20);
-		}
 	}
 
 }

@@ -7,10 +7,10 @@ import java.util.UUID;
 
 import io.parley.identity.User;
 import io.parley.identity.UserId;
+import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
 import io.parley.support.Api.TestUser;
-import io.parley.support.Api;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.workspace.TenantMother.Tenant;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,7 +119,8 @@ class MembersIntegrationTests {
 		WorkspaceId workspace = WorkspaceId.parse(tenant.id()).orElseThrow();
 		for (int i = 0; i < 100; i++) {
 			User user = this.signUp.create("Member " + i, "member-" + UUID.randomUUID() + "@example.com", "secret123");
-			this.memberships.add(SignUp.newMember(workspace, user.account(), MemberRole.of(Role.CANDIDATE), null));
+			this.memberships.add(
+					SignUp.newMember(workspace, user.account(), MemberRole.of(Role.CANDIDATE), null, user.createdAt()));
 		}
 		String token = tenant.owner().token();
 

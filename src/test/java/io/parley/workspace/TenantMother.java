@@ -5,9 +5,9 @@ import java.util.UUID;
 
 import io.parley.identity.User;
 import io.parley.identity.UserId;
+import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.TestUser;
-import io.parley.support.Api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +47,8 @@ final class TenantMother {
 		User user = this.signUp.create("Test " + role.value(), email, "secret123");
 		WorkspaceId workspace = WorkspaceId.parse(tenant.id()).orElseThrow();
 		UserId supervisorId = (supervisor != null) ? UserId.parse(supervisor.id()).orElseThrow() : null;
-		this.memberships.add(SignUp.newMember(workspace, user.account(), MemberRole.of(role), supervisorId));
+		this.memberships
+			.add(SignUp.newMember(workspace, user.account(), MemberRole.of(role), supervisorId, user.createdAt()));
 		Reply login = this.api.post("/auth/login", null,
 				Map.of("email", email, "password", "secret123", "workspaceId", tenant.id()));
 		assertThat(login.status()).as(login.raw()).isEqualTo(200);
