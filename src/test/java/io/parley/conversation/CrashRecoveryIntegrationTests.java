@@ -143,7 +143,8 @@ class CrashRecoveryIntegrationTests {
 			String after = "0";
 			while (after != null) {
 				JsonNode page = api.get(path + "?limit=100&after=" + after, team.admin().token()).data();
-				// the staff also read Parley's line for the assignment when those are on (decision 44)
+				// the staff also read Parley's line for the assignment when those are on
+				// (decision 44)
 				page.get("items").forEach((item) -> {
 					if (item.get("type").stringValue().equals("system")) {
 						return;
