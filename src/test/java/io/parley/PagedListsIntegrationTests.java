@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.parley.support.Api.Reply;
 import io.parley.support.Api;
+import io.parley.support.Api.Reply;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.TestWorkspace;
 import io.parley.workspace.Role;

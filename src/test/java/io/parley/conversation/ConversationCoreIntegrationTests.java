@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.parley.contact.ContactId;
+import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
-import io.parley.support.Api;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.Socket;
 import io.parley.workspace.WorkspaceId;

@@ -10,8 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.parley.identity.UserId;
-import io.parley.support.Api.Team;
 import io.parley.support.Api;
+import io.parley.support.Api.Team;
 import io.parley.support.Barriers;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.system.ErrorCode;

@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
-import io.parley.support.Api;
 import io.parley.support.Eventually;
 import io.parley.support.ParleyIntegrationTest;
 import org.junit.jupiter.api.Test;

@@ -16,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.parley.support.Api.Reply;
 import io.parley.support.Api;
+import io.parley.support.Api.Reply;
 import io.parley.support.ParleyIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

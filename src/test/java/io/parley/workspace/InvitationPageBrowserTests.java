@@ -3,8 +3,8 @@ package io.parley.workspace;
 import java.util.Map;
 import java.util.UUID;
 
-import io.parley.support.Api.Reply;
 import io.parley.support.Api;
+import io.parley.support.Api.Reply;
 import io.parley.support.Browser;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.TestWorkspace;

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
+import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
 import io.parley.support.Api.TestUser;
-import io.parley.support.Api;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.Socket;
 import io.parley.support.TestWorkspace;

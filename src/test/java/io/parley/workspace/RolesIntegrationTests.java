@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.parley.identity.UserId;
+import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
 import io.parley.support.Api.TestUser;
-import io.parley.support.Api;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.workspace.TenantMother.Tenant;
 import org.junit.jupiter.api.BeforeEach;

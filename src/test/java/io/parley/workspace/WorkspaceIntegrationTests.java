@@ -3,9 +3,9 @@ package io.parley.workspace;
 import java.util.Map;
 import java.util.UUID;
 
+import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.TestUser;
-import io.parley.support.Api;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;

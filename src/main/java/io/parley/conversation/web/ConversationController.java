@@ -2,8 +2,8 @@ package io.parley.conversation.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.parley.conversation.Conversation.Context;
 import io.parley.conversation.Conversation;
+import io.parley.conversation.Conversation.Context;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationLifecycle;
 import io.parley.conversation.MessageLog;

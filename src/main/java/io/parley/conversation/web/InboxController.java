@@ -7,14 +7,14 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.parley.conversation.Channel;
-import io.parley.conversation.Conversation.Context;
 import io.parley.conversation.Conversation;
+import io.parley.conversation.Conversation.Context;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationLifecycle;
 import io.parley.conversation.ConversationStatus;
 import io.parley.conversation.Inbox;
-import io.parley.conversation.InboxFilter.Assignee;
 import io.parley.conversation.InboxFilter;
+import io.parley.conversation.InboxFilter.Assignee;
 import io.parley.conversation.Priority;
 import io.parley.conversation.Triage;
 import io.parley.identity.UserId;

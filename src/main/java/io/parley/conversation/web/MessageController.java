@@ -2,9 +2,9 @@ package io.parley.conversation.web;
 
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.Message;
+import io.parley.conversation.MessageLog;
 import io.parley.conversation.MessageLog.MessagePage;
 import io.parley.conversation.MessageLog.Posted;
-import io.parley.conversation.MessageLog;
 import io.parley.conversation.MessageType;
 import io.parley.conversation.Position;
 import io.parley.conversation.ReadState;

@@ -2,8 +2,8 @@ package io.parley.workspace.web;
 
 import io.parley.system.ApiResponse;
 import io.parley.system.Timestamps;
-import io.parley.workspace.AcceptInvitation.Preview;
 import io.parley.workspace.AcceptInvitation;
+import io.parley.workspace.AcceptInvitation.Preview;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
