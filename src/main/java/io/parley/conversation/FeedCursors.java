@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,6 +13,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class FeedCursors {
+
+	private static final RowMapper<FeedCursor> CURSOR = (row, number) -> FeedCursor.parse(row.getLong("position"),
+			row.getString("gaps"));
 
 	private final JdbcClient jdbc;
 
@@ -22,7 +26,7 @@ class FeedCursors {
 	Optional<FeedCursor> find(String consumer) {
 		return this.jdbc.sql("SELECT position, gaps FROM message_feed_cursors WHERE consumer = ?")
 			.param(consumer)
-			.query((row, number) -> FeedCursor.parse(row.getLong("position"), row.getString("gaps")))
+			.query(CURSOR)
 			.optional();
 	}
 
@@ -33,7 +37,7 @@ class FeedCursors {
 	Optional<FeedCursor> lock(String consumer) {
 		return this.jdbc.sql("SELECT position, gaps FROM message_feed_cursors WHERE consumer = ? FOR UPDATE")
 			.param(consumer)
-			.query((row, number) -> FeedCursor.parse(row.getLong("position"), row.getString("gaps")))
+			.query(CURSOR)
 			.optional();
 	}
 

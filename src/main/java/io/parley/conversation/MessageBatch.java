@@ -67,12 +67,6 @@ class MessageBatch {
 		catch (OutcomeUnknown ex) {
 			throw ex;
 		}
-		catch (PessimisticLockingFailureException ex) {
-			// a conversation's row stayed locked: its drafts are answered busy, the
-			// others tried again
-			return (drafts.size() == 1) ? List.of(Outcome.refused(ErrorCode.SERVER_BUSY.exception()))
-					: retryApart(drafts);
-		}
 		catch (RuntimeException ex) {
 			if (drafts.size() > 1) {
 				return retryApart(drafts);
