@@ -26,9 +26,7 @@ import org.springframework.transaction.annotation.Propagation;
  * since the writer commits on its own. The message's client id is derived from the
  * event's, so a publication run again stores nothing twice.
  * <p>
- * Off unless {@code PARLEY_SYSTEM_MESSAGES=true} for now: the lines take note numbers,
- * and the suite's expectations of note positions and staff transcripts are still to
- * follow (decision 44).
+ * On unless {@code PARLEY_SYSTEM_MESSAGES=false}.
  */
 @Component
 @ConditionalOnBooleanProperty("parley.system-messages.enabled")

@@ -18,6 +18,7 @@ import io.parley.workspace.Permission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,11 +42,15 @@ class ClientEvents {
 
 	private final MessageLog messages;
 
-	ClientEvents(Frames frames, Rooms rooms, ConversationLifecycle lifecycle, MessageLog messages) {
+	private final int resumeLimit;
+
+	ClientEvents(Frames frames, Rooms rooms, ConversationLifecycle lifecycle, MessageLog messages,
+			@Value("${parley.ws.resume-limit}") int resumeLimit) {
 		this.frames = frames;
 		this.rooms = rooms;
 		this.lifecycle = lifecycle;
 		this.messages = messages;
+		this.resumeLimit = resumeLimit;
 	}
 
 	void handle(Connection connection, String text) {
@@ -73,7 +78,9 @@ class ClientEvents {
 	/**
 	 * Joins the room; with {@code afterSequence} (and, for the staff, {@code afterNote})
 	 * the socket first gets every message after that position it may see, then the live
-	 * ones, none missing and none twice. Staff sockets get system messages only with
+	 * ones, none missing and none twice. More than {@code parley.ws.resume-limit} missed
+	 * messages are refused before anything is sent: the client reads them over REST and
+	 * joins again from there. Staff sockets get system messages only with
 	 * {@code systemMessages: true}.
 	 */
 	private void join(Connection connection, Frames.Inbound frame) {
@@ -86,9 +93,12 @@ class ClientEvents {
 		boolean systemMessages = frame.optionalFlag("systemMessages");
 		long accessChanges = this.rooms.accessChanges();
 		Conversation conversation = this.lifecycle.join(caller, id);
+		boolean resuming = resumeAfter != null;
 		this.rooms.withRoom(id, (room) -> {
-			connection.send(this.frames.joined(conversationId, conversation.status()));
-			room.add(connection, conversation, resumeAfter != null, systemMessages);
+			if (!resuming) {
+				connection.send(this.frames.joined(conversationId, conversation.status()));
+			}
+			room.add(connection, conversation, resuming, systemMessages);
 			return room;
 		});
 		if (this.rooms.accessChanges() != accessChanges) {
@@ -102,24 +112,45 @@ class ClientEvents {
 				throw ex;
 			}
 		}
-		if (resumeAfter != null) {
+		if (resuming) {
 			Position from = resumeAfter.within(conversation);
-			List<Message> missed = missed(caller, conversation, from);
-			this.rooms.ifPresent(id, (room) -> room.caughtUp(connection, from, missed, this.frames::newMessage));
+			List<Room.Framed> missed;
+			try {
+				missed = missed(caller, conversation, from);
+			}
+			catch (RuntimeException ex) {
+				this.rooms.ifPresent(id, (room) -> room.remove(connection));
+				throw ex;
+			}
+			this.rooms.ifPresent(id, (room) -> {
+				if (room.has(connection)) {
+					connection.send(this.frames.joined(conversationId, conversation.status()));
+					room.caughtUp(connection, from, missed);
+				}
+			});
 		}
 	}
 
-	private List<Message> missed(Caller caller, Conversation conversation, Position after) {
-		List<Message> missed = new ArrayList<>();
+	/**
+	 * What the reader missed after {@code after}, with its frames, built here rather than
+	 * under the room's lock.
+	 * @throws ParleyException {@link ErrorCode#RESUME_TOO_FAR} for more than the limit
+	 */
+	private List<Room.Framed> missed(Caller caller, Conversation conversation, Position after) {
+		List<Room.Framed> missed = new ArrayList<>();
 		Position from = after;
-		while (true) {
-			List<Message> page = this.messages.missed(caller, conversation, from, RESUME_PAGE);
-			missed.addAll(page);
-			if (page.size() < RESUME_PAGE) {
+		while (missed.size() <= this.resumeLimit) {
+			int wanted = Math.min(RESUME_PAGE, this.resumeLimit + 1 - missed.size());
+			List<Message> page = this.messages.missed(caller, conversation, from, wanted);
+			for (Message message : page) {
+				missed.add(new Room.Framed(message, this.frames.newMessage(message)));
+			}
+			if (page.size() < wanted) {
 				return missed;
 			}
 			from = Position.of(page.get(page.size() - 1));
 		}
+		throw ErrorCode.RESUME_TOO_FAR.exception();
 	}
 
 	/**

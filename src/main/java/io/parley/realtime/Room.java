@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.parley.conversation.Conversation;
@@ -34,7 +33,7 @@ final class Room {
 	private final Set<Connection> members = ConcurrentHashMap.newKeySet();
 
 	/** Sockets being caught up, with the live messages that came meanwhile. */
-	private final Map<Connection, List<Message>> catchingUp = new ConcurrentHashMap<>();
+	private final Map<Connection, List<Framed>> catchingUp = new ConcurrentHashMap<>();
 
 	/**
 	 * Caught-up sockets, with the last message they were sent: a message committed before
@@ -80,25 +79,26 @@ final class Room {
 
 	/**
 	 * Sends what a resuming socket missed, then the live messages that came while it was
-	 * read, without those it has already been sent, and from now on live ones.
+	 * read, without those it has already been sent, and from now on live ones. The frames
+	 * were built before the lock was taken: under it they are only queued.
 	 * @param from the position the socket resumed after
 	 */
-	void caughtUp(Connection connection, Position from, List<Message> missed, Function<Message, TextMessage> frame) {
-		List<Message> waiting = this.catchingUp.remove(connection);
+	void caughtUp(Connection connection, Position from, List<Framed> missed) {
+		List<Framed> waiting = this.catchingUp.remove(connection);
 		if (waiting == null || !this.members.contains(connection)) {
 			return;
 		}
 		Position sent = from;
-		for (Message message : missed) {
-			if (takes(connection, message)) {
-				connection.sendCatchUp(frame.apply(message));
+		for (Framed missedOne : missed) {
+			if (takes(connection, missedOne.message())) {
+				connection.sendCatchUp(missedOne.frame());
 			}
-			sent = Position.of(message);
+			sent = Position.of(missedOne.message());
 		}
-		for (Message message : waiting) {
-			if (Position.of(message).isAfter(sent)) {
-				connection.sendCatchUp(frame.apply(message));
-				sent = Position.of(message);
+		for (Framed live : waiting) {
+			if (Position.of(live.message()).isAfter(sent)) {
+				connection.sendCatchUp(live.frame());
+				sent = Position.of(live.message());
 			}
 		}
 		this.caughtUpTo.put(connection, sent);
@@ -156,9 +156,9 @@ final class Room {
 			if (member.id().equals(origin) || !takes(member, message)) {
 				continue;
 			}
-			List<Message> waiting = this.catchingUp.get(member);
+			List<Framed> waiting = this.catchingUp.get(member);
 			if (waiting != null) {
-				waiting.add(message);
+				waiting.add(new Framed(message, frame));
 			}
 			else if (isNewTo(member, message)) {
 				member.send(frame);
@@ -231,6 +231,10 @@ final class Room {
 
 	void retire() {
 		this.retired = true;
+	}
+
+	/** A committed message with its frame, built before any room lock is taken. */
+	record Framed(Message message, TextMessage frame) {
 	}
 
 }

@@ -29,6 +29,10 @@ public enum ErrorCode {
 
 	UNKNOWN_EVENT(400, "Unknown event"),
 
+	/** A resuming join that missed more than a socket replays (decision 56). */
+	RESUME_TOO_FAR(400,
+			"Too many missed messages, read them with GET /api/conversations/{id}/messages?after= and join again"),
+
 	SUPERVISOR_ONLY_FOR_AGENTS(400, "Only members who handle conversations work for a supervisor"),
 
 	UNAUTHORIZED(401, "Unauthorized, token missing or invalid", "Unauthorized or invalid token"),

@@ -62,9 +62,9 @@ class ConversationCoreIntegrationTests {
 		post(this.team.candidate().token(), Map.of("content", "My order is late"));
 
 		assertThat(note.get("sequence").asLong()).isEqualTo(1);
-		assertThat(note.get("note").asLong()).isEqualTo(1);
+		assertThat(note.get("note").asLong()).as("the assignment's system line is note 1").isEqualTo(2);
 		assertThat(sequences(messages(this.team.candidate().token(), ""))).containsExactly("1", "2");
-		assertThat(sequences(messages(this.team.agent().token(), ""))).containsExactly("1", "1.1", "2");
+		assertThat(sequences(messages(this.team.agent().token(), ""))).containsExactly("0.1", "1", "1.2", "2");
 		assertThat(
 				this.api.get("/conversations/" + this.id, this.team.candidate().token()).data().get("messages").size())
 			.isEqualTo(2);
@@ -106,14 +106,14 @@ class ConversationCoreIntegrationTests {
 		assertThat(again.status()).isEqualTo(200);
 		assertThat(again.data().get("sequence").asLong()).isEqualTo(first.data().get("sequence").asLong());
 		assertThat(again.data().get("clientMessageId").stringValue()).isEqualTo("c-1");
-		assertThat(sequences(messages(this.team.admin().token(), ""))).containsExactly("1");
+		assertThat(sequences(messages(this.team.admin().token(), ""))).containsExactly("0.1", "1");
 
 		Reply taken = post(this.team.agent().token(), Map.of("content", "Mine", "clientMessageId", "c-1"));
 		assertThat(taken.status()).isEqualTo(409);
 		assertThat(taken.error()).isEqualTo("This clientMessageId belongs to another message");
 		Reply tooLong = post(this.team.agent().token(), Map.of("content", "Mine", "clientMessageId", "x".repeat(101)));
 		assertThat(tooLong.error()).isEqualTo("Invalid request schema");
-		assertThat(sequences(messages(this.team.admin().token(), ""))).containsExactly("1");
+		assertThat(sequences(messages(this.team.admin().token(), ""))).containsExactly("0.1", "1");
 	}
 
 	@Test
@@ -124,15 +124,16 @@ class ConversationCoreIntegrationTests {
 		}
 
 		assertThat(sequences(messages(this.team.candidate().token(), "?after=1"))).containsExactly("2", "3");
-		assertThat(sequences(messages(this.team.agent().token(), "?after=1"))).containsExactly("1.1", "2", "2.2", "3",
-				"3.3");
-		assertThat(sequences(messages(this.team.agent().token(), "?after=2.2"))).containsExactly("3", "3.3");
-		assertThat(sequences(messages(this.team.agent().token(), "?before=2.2"))).containsExactly("1", "1.1", "2");
+		assertThat(sequences(messages(this.team.agent().token(), "?after=1"))).containsExactly("1.2", "2", "2.3", "3",
+				"3.4");
+		assertThat(sequences(messages(this.team.agent().token(), "?after=2.3"))).containsExactly("3", "3.4");
+		assertThat(sequences(messages(this.team.agent().token(), "?before=2.3"))).containsExactly("0.1", "1", "1.2",
+				"2");
 
 		JsonNode firstPage = this.api
 			.get("/api/conversations/" + this.id + "/messages?after=0&limit=2", this.team.agent().token())
 			.data();
-		assertThat(firstPage.get("nextCursor").stringValue()).isEqualTo("1.1");
+		assertThat(firstPage.get("nextCursor").stringValue()).isEqualTo("1");
 		assertThat(
 				this.api.get("/api/conversations/" + this.id + "/messages?after=x", this.team.agent().token()).error())
 			.isEqualTo("Invalid request schema");

@@ -20,4 +20,11 @@ final class JsonNodes {
 		assertThat(actual).containsExactly(contents);
 	}
 
+	/** The messages' types, in order: text, note, system... */
+	static List<String> types(Iterable<JsonNode> items) {
+		List<String> types = new ArrayList<>();
+		items.forEach((item) -> types.add(item.get("type").stringValue()));
+		return types;
+	}
+
 }

@@ -93,8 +93,8 @@ class MessageBatchFailuresIntegrationTests {
 			lock.rollback();
 		}
 
-		JsonNodes.assertContents(api.get(locked, one.admin().token()).data().get("items"));
-		JsonNodes.assertContents(api.get(free, two.admin().token()).data().get("items"), "passing");
+		JsonNodes.assertContents(api.get(locked, one.candidate().token()).data().get("items"));
+		JsonNodes.assertContents(api.get(free, two.candidate().token()).data().get("items"), "passing");
 		Reply later = api.post(locked, one.candidate().token(), Map.of("content", "later"));
 		assertThat(later.status()).isEqualTo(201);
 		assertThat(later.data().get("sequence").asLong()).isEqualTo(1);
@@ -136,8 +136,8 @@ class MessageBatchFailuresIntegrationTests {
 			assertThat(reply.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
 		}
 		assertThat(failed).as("the batch of two failed").isTrue();
-		JsonNodes.assertContents(api.get(first, one.admin().token()).data().get("items"), "one");
-		JsonNodes.assertContents(api.get(second, two.admin().token()).data().get("items"), "two");
+		JsonNodes.assertContents(api.get(first, one.candidate().token()).data().get("items"), "one");
+		JsonNodes.assertContents(api.get(second, two.candidate().token()).data().get("items"), "two");
 	}
 
 	@Test
@@ -163,7 +163,7 @@ class MessageBatchFailuresIntegrationTests {
 		Reply next = api.post(path, team.candidate().token(), Map.of("content", "next"));
 		assertThat(next.status()).isEqualTo(201);
 		assertThat(next.data().get("sequence").asLong()).isEqualTo(1);
-		JsonNodes.assertContents(api.get(path, team.admin().token()).data().get("items"), "next");
+		JsonNodes.assertContents(api.get(path, team.candidate().token()).data().get("items"), "next");
 	}
 
 	private Connection holdLock(String path) throws Exception {

@@ -64,9 +64,9 @@ class MessageFeedIntegrationTests {
 
 	@Test
 	void everyMessageIsReadOnceInTheOrderItWasStoredWithItsWorkspace() {
-		FeedCursor head = head();
 		Team otherTeam = this.api.team();
 		String other = this.api.assignedConversation(otherTeam);
+		FeedCursor head = head();
 		post(this.conversation, this.team.candidate().token(), "one");
 		post(other, otherTeam.candidate().token(), "two");
 		post(this.conversation, this.team.agent().token(), "three");
@@ -109,12 +109,13 @@ class MessageFeedIntegrationTests {
 
 	@Test
 	void aMessageCommittedAfterALaterOneIsReadOnceItsGapFills() throws Exception {
+		// a conversation of its own: the insert holds a key-share lock on the
+		// conversation's row
+		String own = this.api.assignedConversation(this.api.team());
 		FeedCursor head = head();
 		try (Connection slow = this.dataSource.getConnection()) {
 			slow.setAutoCommit(false);
-			// a conversation of its own: the insert holds a key-share lock on the
-			// conversation's row
-			insertNote(slow, this.api.assignedConversation(this.api.team()), "late");
+			insertNote(slow, own, "late");
 			post(this.conversation, this.team.candidate().token(), "early");
 
 			FeedPage before = this.feed.read(head, 100);

@@ -101,7 +101,7 @@ class MessageWriterLimitsIntegrationTests {
 		assertThat(refused.status()).isEqualTo(503);
 		assertThat(refused.error()).isEqualTo("Server busy, try again");
 		assertThat(first.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
-		JsonNodes.assertContents(api.get(path, team.admin().token()).data().get("items"), "1");
+		JsonNodes.assertContents(api.get(path, team.candidate().token()).data().get("items"), "1");
 	}
 
 	private long batches() {
@@ -123,7 +123,7 @@ class MessageWriterLimitsIntegrationTests {
 		assertThat(failed.error()).isEqualTo("Internal server error");
 		assertThat(next.status()).isEqualTo(201);
 		assertThat(next.data().get("sequence").asLong()).isEqualTo(1);
-		JsonNodes.assertContents(api.get(path, team.admin().token()).data().get("items"), "kept");
+		JsonNodes.assertContents(api.get(path, team.candidate().token()).data().get("items"), "kept");
 	}
 
 	@Test

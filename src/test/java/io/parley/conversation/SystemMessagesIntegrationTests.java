@@ -22,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static io.parley.conversation.JsonNodes.assertContents;
@@ -34,7 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on seed 003's routes and frames.
  */
 @ParleyIntegrationTest
-@TestPropertySource(properties = "parley.system-messages.enabled=true")
 class SystemMessagesIntegrationTests {
 
 	private static final String ASSIGNED = "Test supervisor assigned this conversation to Test agent";

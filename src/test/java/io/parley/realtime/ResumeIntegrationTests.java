@@ -166,6 +166,47 @@ class ResumeIntegrationTests {
 		}
 	}
 
+	@Test
+	void aJoinThatMissedMoreThanTheLimitIsRefusedAndTheClientCatchesUpOverRest() {
+		// the suite's limit: parley.ws.resume-limit=200
+		for (int i = 1; i <= 201; i++) {
+			post(this.team.candidate().token(), "message " + i);
+		}
+		try (Socket agent = Socket.connect(this.port, this.team.agent().token())) {
+			agent.send("JOIN_CONVERSATION", Map.of("conversationId", this.id, "afterSequence", 0));
+			agent.expectError(
+					"Too many missed messages, read them with GET /api/conversations/{id}/messages?after= and join again");
+			post(this.team.candidate().token(), "message 202");
+			agent.expectSilence(java.time.Duration.ofMillis(200));
+
+			String after = "0";
+			long last = 0;
+			while (after != null) {
+				JsonNode page = this.api
+					.get("/api/conversations/" + this.id + "/messages?limit=100&after=" + after,
+							this.team.candidate().token())
+					.data();
+				for (JsonNode message : page.get("items")) {
+					assertThat(message.get("sequence").asLong()).isEqualTo(last + 1);
+					last = message.get("sequence").asLong();
+				}
+				after = page.get("nextCursor").isNull() ? null : page.get("nextCursor").stringValue();
+			}
+			assertThat(last).isEqualTo(202);
+
+			agent.send("JOIN_CONVERSATION", Map.of("conversationId", this.id, "afterSequence", 2));
+			agent.expect("JOINED_CONVERSATION");
+			List<Long> replayed = new ArrayList<>();
+			while (replayed.size() < 200) {
+				replayed.add(agent.expect("NEW_MESSAGE").get("sequence").asLong());
+			}
+			assertThat(replayed).as("exactly the limit is replayed")
+				.isEqualTo(java.util.stream.LongStream.rangeClosed(3, 202).boxed().toList());
+			post(this.team.candidate().token(), "message 203");
+			assertThat(agent.expect("NEW_MESSAGE").get("sequence").asLong()).isEqualTo(203);
+		}
+	}
+
 	/** Closes the conversation and gives the candidate a new one with the agent. */
 	private String restart() {
 		Reply closed = this.api.send("PATCH", "/api/conversations/" + this.id, this.team.admin().token(),

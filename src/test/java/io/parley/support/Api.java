@@ -127,13 +127,34 @@ public final class Api {
 		return reply.data().get("_id").stringValue();
 	}
 
-	/** Starts a conversation and assigns it to the team's agent; returns its id. */
+	/**
+	 * Starts a conversation and assigns it to the team's agent; returns its id. Waits for
+	 * Parley's line about the assignment in the staff's transcript (decision 44), written
+	 * after the commit, so that what a test writes next comes after it.
+	 */
 	public String assignedConversation(Team team) {
 		String id = startConversation(team);
 		Reply reply = post("/conversations/" + id + "/assign", team.supervisor().token(),
 				Map.of("agentId", team.agent().id()));
 		assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+		awaitSystemLines(id, team.admin().token(), 1);
 		return id;
+	}
+
+	/**
+	 * Waits until the staff's transcript of the conversation holds {@code count} system
+	 * messages.
+	 */
+	public void awaitSystemLines(String conversationId, String staffToken, int count) {
+		Eventually.until(count + " system line(s) in " + conversationId, () -> {
+			int lines = 0;
+			for (JsonNode message : get("/api/conversations/" + conversationId + "/messages?limit=100", staffToken)
+				.data()
+				.get("items")) {
+				lines += "system".equals(message.get("type").stringValue()) ? 1 : 0;
+			}
+			return lines == count;
+		});
 	}
 
 	public record Reply(int status, JsonNode body, String raw) {

@@ -60,7 +60,7 @@ class BadTextIntegrationTests {
 
 		assertThat(posted.status()).as(posted.raw()).isEqualTo(400);
 		assertThat(posted.error()).isEqualTo(INVALID);
-		assertThat(this.api.get(messages(id), this.team.agent().token()).data().get("items")).isEmpty();
+		assertThat(this.api.get(messages(id), this.team.candidate().token()).data().get("items")).isEmpty();
 	}
 
 	@Test
@@ -69,7 +69,7 @@ class BadTextIntegrationTests {
 		Reply posted = postJson(messages(id), this.team.candidate().token(), "{\"content\":\"smile \\ud83d\\ude00\"}");
 
 		assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
-		JsonNode stored = this.api.get(messages(id), this.team.agent().token()).data().get("items").get(0);
+		JsonNode stored = this.api.get(messages(id), this.team.candidate().token()).data().get("items").get(0);
 		assertThat(stored.get("content").stringValue()).isEqualTo("smile \uD83D\uDE00");
 	}
 
@@ -88,7 +88,7 @@ class BadTextIntegrationTests {
 
 		assertThat(posted.status()).as(posted.raw()).isEqualTo(400);
 		assertThat(posted.error()).isEqualTo(INVALID);
-		assertThat(this.api.get(messages(id), this.team.agent().token()).data().get("items")).isEmpty();
+		assertThat(this.api.get(messages(id), this.team.candidate().token()).data().get("items")).isEmpty();
 	}
 
 	@Test
