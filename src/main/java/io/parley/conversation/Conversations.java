@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -105,8 +106,10 @@ class Conversations {
 		publish(conversation);
 	}
 
-	private void publish(Conversation conversation) {
-		conversation.releaseEvents().forEach(this.events::publishEvent);
+	private List<Object> publish(Conversation conversation) {
+		List<Object> released = conversation.releaseEvents();
+		released.forEach(this.events::publishEvent);
+		return released;
 	}
 
 	/**
@@ -135,8 +138,9 @@ class Conversations {
 	/**
 	 * Writes what appending messages changes, the numbering, status and activity time,
 	 * and publishes what the conversations recorded.
+	 * @return what was published, in order
 	 */
-	void saveAppended(Collection<Conversation> conversations) {
+	List<Object> saveAppended(Collection<Conversation> conversations) {
 		this.batch.batchUpdate(
 				"UPDATE conversations SET last_sequence = ?, last_note_number = ?, status = ?, updated_at = ? "
 						+ "WHERE id = ?",
@@ -145,7 +149,9 @@ class Conversations {
 							conversation.status().value(), conversation.updatedAt().atOffset(ZoneOffset.UTC),
 							conversation.id().value() })
 					.toList());
-		conversations.forEach(this::publish);
+		List<Object> published = new ArrayList<>();
+		conversations.forEach((conversation) -> published.addAll(publish(conversation)));
+		return published;
 	}
 
 	private static UserId userId(ResultSet row, String column) throws SQLException {

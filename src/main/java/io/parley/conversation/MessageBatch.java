@@ -102,6 +102,10 @@ class MessageBatch {
 				throw ex;
 			}
 			log.warn("A commit of {} messages reported a failure but went through", attempt.appended.size());
+			// the inboxes hear of a change on commit, which was not reported; what goes
+			// through the event registry was stored with the commit (and is tried again
+			// once stale)
+			attempt.published.stream().filter(ConversationChanged.class::isInstance).forEach(this.events::publishEvent);
 		}
 		announce(drafts, attempt.outcomes);
 		return attempt.outcomes;
@@ -218,7 +222,7 @@ class MessageBatch {
 		}
 		if (!attempt.appended.isEmpty()) {
 			this.messages.addAll(attempt.appended);
-			this.conversations.saveAppended(written.values());
+			attempt.published.addAll(this.conversations.saveAppended(written.values()));
 		}
 	}
 
@@ -275,9 +279,13 @@ class MessageBatch {
 
 		private final List<Outcome> outcomes = new ArrayList<>();
 
+		/** What its conversations published, for the listeners after the commit. */
+		private final List<Object> published = new ArrayList<>();
+
 		void reset() {
 			this.appended.clear();
 			this.outcomes.clear();
+			this.published.clear();
 		}
 
 	}

@@ -26,9 +26,13 @@ class StaffNotifier {
 		AfterCommit.run(() -> this.fanout.inbox("CONVERSATION_CREATED", event.conversation()));
 	}
 
+	/**
+	 * After the commit; at once when published outside a transaction, as the writer does
+	 * for a commit that reported a failure but went through.
+	 */
 	@EventListener
 	void on(ConversationChanged event) {
-		AfterCommit.run(() -> this.fanout.inbox("CONVERSATION_UPDATED", event.conversation()));
+		AfterCommit.runOrNow(() -> this.fanout.inbox("CONVERSATION_UPDATED", event.conversation()));
 	}
 
 	@EventListener

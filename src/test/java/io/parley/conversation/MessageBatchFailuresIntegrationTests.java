@@ -1,7 +1,10 @@
 package io.parley.conversation;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,8 +20,10 @@ import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
 import io.parley.support.Eventually;
 import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.Socket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,7 +57,7 @@ class MessageBatchFailuresIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	@Autowired
+	@MockitoSpyBean
 	DataSource dataSource;
 
 	@Autowired
@@ -63,7 +68,61 @@ class MessageBatchFailuresIntegrationTests {
 
 	@AfterEach
 	void resetSpy() {
-		reset(this.stored);
+		reset(this.stored, this.dataSource);
+	}
+
+	@Test
+	void aCommitThatReportedAFailureButWentThroughIsAnsweredStoredAndReachesTheInboxes() throws Exception {
+		Api api = new Api(this.port);
+		Team team = api.team();
+		String id = api.assignedConversation(team);
+		Reply waiting = api.send("PATCH", "/api/conversations/" + id, team.agent().token(), "application/json",
+				"{\"status\":\"waiting\"}");
+		assertThat(waiting.status()).as(waiting.raw()).isEqualTo(200);
+		api.awaitSystemLines(id, team.admin().token(), 2);
+		try (Socket inbox = Socket.connect(this.port, team.agent().token())) {
+			inbox.send("SUBSCRIBE_INBOX", Map.of());
+			inbox.expect("INBOX_SUBSCRIBED");
+			AtomicBoolean armed = new AtomicBoolean(true);
+			doAnswer((invocation) -> {
+				Connection connection = (Connection) invocation.callRealMethod();
+				boolean writer = Thread.currentThread().getName().startsWith("parley-message-writer");
+				return (writer && armed.compareAndSet(true, false)) ? answerOfCommitLost(connection) : connection;
+			}).when(this.dataSource).getConnection();
+
+			// the customer writing again brings the conversation back: the inboxes are
+			// told
+			Reply posted = api.post(path(id), team.candidate().token(), Map.of("content", "committed after all"));
+
+			assertThat(armed).as("the writer's commit lost its answer").isFalse();
+			assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
+			assertThat(posted.data().get("sequence").asLong()).isEqualTo(1);
+			JsonNode update = inbox.expect("CONVERSATION_UPDATED");
+			assertThat(update.get("conversationId").stringValue()).isEqualTo(id);
+			assertThat(update.get("status").stringValue()).isEqualTo("assigned");
+		}
+		JsonNodes.assertContents(api.get(path(id), team.candidate().token()).data().get("items"),
+				"committed after all");
+	}
+
+	/**
+	 * A connection whose commit goes through and then reports that the connection broke,
+	 * as when it is lost while the database's answer is on its way.
+	 */
+	private static Connection answerOfCommitLost(Connection connection) {
+		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+				new Class<?>[] { Connection.class }, (proxy, method, arguments) -> {
+					try {
+						Object result = method.invoke(connection, arguments);
+						if (method.getName().equals("commit")) {
+							throw new SQLException("Connection reset while reading the answer", "08006");
+						}
+						return result;
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
 	}
 
 	@Test
