@@ -73,6 +73,11 @@ class SecurityConfiguration {
 				// signing in and up
 				.requestMatchers(HttpMethod.POST, "/auth/signup", "/auth/login")
 				.permitAll()
+				// the refresh token in the body is the credential (the access token may
+				// have
+				// expired)
+				.requestMatchers(HttpMethod.POST, "/auth/refresh", "/auth/logout")
+				.permitAll()
 				// anyone may found a workspace, with a new account or their own
 				.requestMatchers(HttpMethod.POST, "/api/workspaces")
 				.permitAll()

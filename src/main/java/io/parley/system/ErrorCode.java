@@ -39,6 +39,12 @@ public enum ErrorCode {
 
 	INVALID_CREDENTIALS(401, "Invalid email or password"),
 
+	/**
+	 * A refresh token that is unknown, expired, used already or of a session that ended:
+	 * one text for all, since the client's remedy is the same (decision 50).
+	 */
+	REFRESH_TOKEN_INVALID(401, "Refresh token invalid, expired or revoked, log in again"),
+
 	NO_ACTIVE_MEMBERSHIP(403, "No active membership in a workspace"),
 
 	SIGNUP_CLOSED(403, "Sign-up is closed, ask for an invitation"),

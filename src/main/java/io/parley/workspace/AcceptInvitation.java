@@ -38,19 +38,19 @@ public class AcceptInvitation {
 
 	private final SignUp signUp;
 
-	private final AccessTokens tokens;
+	private final Sessions sessions;
 
 	private final Clock clock;
 
 	AcceptInvitation(Invitations invitations, Workspaces workspaces, Memberships memberships, Users users,
-			Passwords passwords, SignUp signUp, AccessTokens tokens, Clock clock) {
+			Passwords passwords, SignUp signUp, Sessions sessions, Clock clock) {
 		this.invitations = invitations;
 		this.workspaces = workspaces;
 		this.memberships = memberships;
 		this.users = users;
 		this.passwords = passwords;
 		this.signUp = signUp;
-		this.tokens = tokens;
+		this.sessions = sessions;
 		this.clock = clock;
 	}
 
@@ -109,7 +109,7 @@ public class AcceptInvitation {
 		catch (DuplicateKeyException ex) {
 			throw ErrorCode.ALREADY_A_MEMBER.exception();
 		}
-		return new Entry(this.workspaces.find(workspace).orElseThrow(), member, this.tokens.issue(member));
+		return new Entry(this.workspaces.find(workspace).orElseThrow(), member, this.sessions.start(member));
 	}
 
 	private Invitation usable(String secret, Instant now) {

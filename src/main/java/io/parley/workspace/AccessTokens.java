@@ -3,6 +3,7 @@ package io.parley.workspace;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import io.parley.identity.BearerTokens;
@@ -54,17 +55,30 @@ public class AccessTokens implements BearerTokens {
 	}
 
 	String issue(Member member) {
-		Instant now = this.clock.instant();
+		return issue(member, this.clock.instant());
+	}
+
+	/** A token for the member, issued at {@code now}; it expires at {@link #expiry}. */
+	String issue(Member member, Instant now) {
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.subject(member.userId().toString())
 			.claim(USER_ID, member.userId().toString())
 			.claim(WORKSPACE_ID, member.workspaceId().toString())
 			.claim(ROLE, member.role().name())
 			.issuedAt(now)
-			.expiresAt(now.plus(this.lifetime))
+			.expiresAt(expiry(now))
 			.build();
 		JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
 		return this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+	}
+
+	/** When a token issued at {@code now} expires (a JWT counts whole seconds). */
+	Instant expiry(Instant now) {
+		return now.plus(this.lifetime).truncatedTo(ChronoUnit.SECONDS);
+	}
+
+	Duration lifetime() {
+		return this.lifetime;
 	}
 
 	/**

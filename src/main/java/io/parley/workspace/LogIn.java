@@ -11,7 +11,8 @@ import io.parley.system.ErrorCode;
 import org.springframework.stereotype.Service;
 
 /**
- * Exchanges email and password for an access token (seed 003 {@code POST /auth/login}).
+ * Exchanges email and password for a session's tokens (seed 003
+ * {@code POST /auth/login}).
  */
 @Service
 public class LogIn {
@@ -20,20 +21,16 @@ public class LogIn {
 
 	private final Passwords passwords;
 
-	private final Memberships memberships;
-
-	private final AccessTokens tokens;
+	private final Sessions sessions;
 
 	private final LoginThrottle throttle;
 
 	private final Clock clock;
 
-	LogIn(Users users, Passwords passwords, Memberships memberships, AccessTokens tokens, LoginThrottle throttle,
-			Clock clock) {
+	LogIn(Users users, Passwords passwords, Sessions sessions, LoginThrottle throttle, Clock clock) {
 		this.users = users;
 		this.passwords = passwords;
-		this.memberships = memberships;
-		this.tokens = tokens;
+		this.sessions = sessions;
 		this.throttle = throttle;
 		this.clock = clock;
 	}
@@ -41,19 +38,14 @@ public class LogIn {
 	/**
 	 * @param workspace the workspace to act in; {@code null} for the user's oldest active
 	 * membership
-	 * @return a signed access token for the user in that workspace
+	 * @return a new session's access and refresh tokens for the user in that workspace
 	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_CREDENTIALS} when
 	 * no user has this email and password, {@link ErrorCode#NO_ACTIVE_MEMBERSHIP} when
 	 * they have no active membership (in that workspace)
 	 */
-	public String logIn(String email, String password, WorkspaceId workspace) {
+	public SessionTokens logIn(String email, String password, WorkspaceId workspace) {
 		User user = authenticate(email, password);
-		return this.tokens.issue(this.memberships.of(user.id())
-			.stream()
-			.filter(Member::active)
-			.filter((member) -> workspace == null || member.workspaceId().equals(workspace))
-			.findFirst()
-			.orElseThrow(ErrorCode.NO_ACTIVE_MEMBERSHIP::exception));
+		return this.sessions.start(user.id(), workspace);
 	}
 
 	/**

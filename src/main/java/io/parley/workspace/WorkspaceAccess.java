@@ -26,15 +26,15 @@ public class WorkspaceAccess {
 
 	private final SignUp signUp;
 
-	private final AccessTokens tokens;
+	private final Sessions sessions;
 
 	private final Clock clock;
 
-	WorkspaceAccess(Workspaces workspaces, Memberships memberships, SignUp signUp, AccessTokens tokens, Clock clock) {
+	WorkspaceAccess(Workspaces workspaces, Memberships memberships, SignUp signUp, Sessions sessions, Clock clock) {
 		this.workspaces = workspaces;
 		this.memberships = memberships;
 		this.signUp = signUp;
-		this.tokens = tokens;
+		this.sessions = sessions;
 		this.clock = clock;
 	}
 
@@ -57,7 +57,7 @@ public class WorkspaceAccess {
 		this.workspaces.add(workspace);
 		Member owner = SignUp.newMember(workspace.id(), user, MemberRole.of(Role.OWNER), null, workspace.createdAt());
 		this.memberships.add(owner);
-		return new Entry(workspace, owner, this.tokens.issue(owner));
+		return new Entry(workspace, owner, this.sessions.start(owner));
 	}
 
 	/**
@@ -76,17 +76,17 @@ public class WorkspaceAccess {
 	}
 
 	/**
-	 * A token for acting in another workspace the caller belongs to.
+	 * A session (a token pair) for acting in another workspace the caller belongs to.
 	 * @throws io.parley.system.ParleyException {@link ErrorCode#WORKSPACE_NOT_FOUND} when
 	 * the caller has no active membership there
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public Entry switchTo(Caller caller, String workspaceId) {
 		Member member = WorkspaceId.parse(workspaceId)
 			.flatMap((workspace) -> this.memberships.find(workspace, caller.userId()))
 			.filter(Member::active)
 			.orElseThrow(ErrorCode.WORKSPACE_NOT_FOUND::exception);
-		return new Entry(this.workspaces.find(member.workspaceId()).orElseThrow(), member, this.tokens.issue(member));
+		return new Entry(this.workspaces.find(member.workspaceId()).orElseThrow(), member, this.sessions.start(member));
 	}
 
 	/** The caller's workspace. */
@@ -112,9 +112,9 @@ public class WorkspaceAccess {
 	/**
 	 * A workspace with the caller's membership of it.
 	 *
-	 * @param token an access token for acting in it, or {@code null} in listings
+	 * @param session the tokens of a session acting in it, or {@code null} in listings
 	 */
-	public record Entry(Workspace workspace, Member member, String token) {
+	public record Entry(Workspace workspace, Member member, SessionTokens session) {
 	}
 
 }

@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ParleyIntegrationTest
 @TestPropertySource(properties = { "parley.rate-limit.api.max=40", "parley.rate-limit.api.window=60000",
 		"parley.rate-limit.login=4/1m", "parley.rate-limit.signup=3/1h", "parley.rate-limit.workspaces=2/1h",
-		"parley.rate-limit.invitation-links=3/1m", "parley.rate-limit.login-failures=2",
-		"parley.rate-limit.socket-frames=5/1s" })
+		"parley.rate-limit.invitation-links=3/1m", "parley.rate-limit.refresh=3/1m",
+		"parley.rate-limit.login-failures=2", "parley.rate-limit.socket-frames=5/1s" })
 class RateLimitIntegrationTests {
 
 	private static final String LIMITED = "Too many requests, try again later";
@@ -69,6 +69,30 @@ class RateLimitIntegrationTests {
 
 		assertLimited(logIn(client, email, "secret123"));
 		assertThat(logIn(AddressedClient.fresh(this.port), email, "secret123").status()).isEqualTo(200);
+	}
+
+	@Test
+	void refreshingIsLimitedPerAddressAndAnswersNothingOverTheLimit() {
+		AddressedClient client = AddressedClient.fresh(this.port);
+		String email = newEmail();
+		signUp(client, email);
+		String refreshToken = logIn(client, email, "secret123").body().get("data").get("refreshToken").stringValue();
+		for (int i = 0; i < 3; i++) {
+			Response refreshed = client.post("/auth/refresh", null, Map.of("refreshToken", refreshToken));
+			assertThat(refreshed.status()).as(refreshed.raw()).isEqualTo(200);
+			refreshToken = refreshed.body().get("data").get("refreshToken").stringValue();
+		}
+
+		Response limited = client.post("/auth/refresh", null, Map.of("refreshToken", refreshToken));
+		Response loggedOut = client.post("/auth/logout", null, Map.of("refreshToken", refreshToken));
+		Response elsewhere = AddressedClient.fresh(this.port)
+			.post("/auth/refresh", null, Map.of("refreshToken", refreshToken));
+
+		assertLimited(limited);
+		assertLimited(loggedOut);
+		// the limited refresh did not use the token up: from another address it still
+		// works
+		assertThat(elsewhere.status()).as(elsewhere.raw()).isEqualTo(200);
 	}
 
 	@Test

@@ -26,8 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Limits requests by the caller's address before anything else reads them: every request
  * (seed 001's {@code RATE_LIMIT_MAX} per {@code RATE_LIMIT_WINDOW} milliseconds), and
  * tighter limits on the routes an anonymous caller can abuse: log-in, sign-up, workspace
- * creation, invitation links. Over a limit: 429 with {@code Retry-After}, and the request
- * goes no further.
+ * creation, invitation links, and the refresh tokens' routes (refresh, log-out). Over a
+ * limit: 429 with {@code Retry-After}, and the request goes no further.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -47,11 +47,14 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private final RateLimit invitationLinks;
 
+	private final RateLimit refresh;
+
 	RateLimitFilter(RateLimiter limiter, JsonMapper json, @Value("${parley.rate-limit.api.max}") long apiMax,
 			@Value("${parley.rate-limit.api.window}") long apiWindowMillis,
 			@Value("${parley.rate-limit.login}") String login, @Value("${parley.rate-limit.signup}") String signUp,
 			@Value("${parley.rate-limit.workspaces}") String workspaces,
-			@Value("${parley.rate-limit.invitation-links}") String invitationLinks) {
+			@Value("${parley.rate-limit.invitation-links}") String invitationLinks,
+			@Value("${parley.rate-limit.refresh}") String refresh) {
 		this.limiter = limiter;
 		this.json = json;
 		this.api = new RateLimit("api", apiMax, Duration.ofMillis(apiWindowMillis));
@@ -59,6 +62,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 		this.signUp = RateLimit.parse("signup", signUp);
 		this.workspaces = RateLimit.parse("workspaces", workspaces);
 		this.invitationLinks = RateLimit.parse("invitation-links", invitationLinks);
+		this.refresh = RateLimit.parse("refresh", refresh);
 	}
 
 	@Override
@@ -88,6 +92,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 		}
 		if (post && path.equals("/api/workspaces")) {
 			return this.workspaces;
+		}
+		if (post && (path.equals("/auth/refresh") || path.equals("/auth/logout"))) {
+			return this.refresh;
 		}
 		if (path.startsWith("/api/invitation-links/")) {
 			return this.invitationLinks;
