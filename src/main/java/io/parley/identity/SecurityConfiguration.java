@@ -73,6 +73,10 @@ class SecurityConfiguration {
 				// signing in and up
 				.requestMatchers(HttpMethod.POST, "/auth/signup", "/auth/login")
 				.permitAll()
+				// a log-in's second step: the challenge from /auth/login is the
+				// credential
+				.requestMatchers(HttpMethod.POST, "/auth/login/two-factor", "/auth/login/two-factor/enrolment")
+				.permitAll()
 				// anyone may found a workspace, with a new account or their own
 				.requestMatchers(HttpMethod.POST, "/api/workspaces")
 				.permitAll()

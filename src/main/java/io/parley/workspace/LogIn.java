@@ -2,6 +2,7 @@ package io.parley.workspace;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import io.parley.identity.Passwords;
 import io.parley.identity.User;
@@ -26,34 +27,45 @@ public class LogIn {
 
 	private final LoginThrottle throttle;
 
+	private final TwoFactorLogIn twoFactor;
+
 	private final Clock clock;
 
 	LogIn(Users users, Passwords passwords, Memberships memberships, AccessTokens tokens, LoginThrottle throttle,
-			Clock clock) {
+			TwoFactorLogIn twoFactor, Clock clock) {
 		this.users = users;
 		this.passwords = passwords;
 		this.memberships = memberships;
 		this.tokens = tokens;
 		this.throttle = throttle;
+		this.twoFactor = twoFactor;
 		this.clock = clock;
 	}
 
 	/**
 	 * @param workspace the workspace to act in; {@code null} for the user's oldest active
 	 * membership
-	 * @return a signed access token for the user in that workspace
+	 * @return a signed access token for the user in that workspace, or the challenge of a
+	 * second step ({@link TwoFactorLogIn})
 	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_CREDENTIALS} when
 	 * no user has this email and password, {@link ErrorCode#NO_ACTIVE_MEMBERSHIP} when
 	 * they have no active membership (in that workspace)
 	 */
-	public String logIn(String email, String password, WorkspaceId workspace) {
+	public LogInOutcome logIn(String email, String password, WorkspaceId workspace) {
 		User user = authenticate(email, password);
-		return this.tokens.issue(this.memberships.of(user.id())
+		Member member = this.memberships.of(user.id())
 			.stream()
 			.filter(Member::active)
-			.filter((member) -> workspace == null || member.workspaceId().equals(workspace))
+			.filter((candidate) -> workspace == null || candidate.workspaceId().equals(workspace))
 			.findFirst()
-			.orElseThrow(ErrorCode.NO_ACTIVE_MEMBERSHIP::exception));
+			.orElseThrow(ErrorCode.NO_ACTIVE_MEMBERSHIP::exception);
+		Optional<LogInOutcome> secondStep = this.twoFactor.secondStep(user, member);
+		if (secondStep.isPresent()) {
+			// failures are forgotten once the second step succeeds, not on the password
+			return secondStep.get();
+		}
+		this.throttle.succeeded(user.email());
+		return LogInOutcome.signedIn(this.tokens.issue(member));
 	}
 
 	/**
@@ -74,7 +86,6 @@ public class LogIn {
 			this.throttle.failed(address, now);
 			throw ErrorCode.INVALID_CREDENTIALS.exception();
 		}
-		this.throttle.succeeded(address);
 		return user;
 	}
 

@@ -50,16 +50,13 @@ class AuthController {
 		WorkspaceId workspace = (request.workspaceId() != null)
 				? WorkspaceId.parse(request.workspaceId()).orElseThrow(ErrorCode.NO_ACTIVE_MEMBERSHIP::exception)
 				: null;
-		return ApiResponse.ok(new TokenView(this.logIn.logIn(request.email(), request.password(), workspace)));
+		return ApiResponse.ok(LogInView.of(this.logIn.logIn(request.email(), request.password(), workspace)));
 	}
 
 	@GetMapping("/me")
 	ApiResponse me(Caller caller) {
 		UserAccount account = this.directory.find(caller.userId()).orElseThrow(ErrorCode.USER_NOT_FOUND::exception);
 		return ApiResponse.ok(UserView.of(account, caller.role()));
-	}
-
-	record TokenView(String token) {
 	}
 
 }

@@ -10,19 +10,19 @@ import io.parley.workspace.WorkspaceAccess.Entry;
  * in it after creating or switching.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record WorkspaceView(String id, String name, boolean staffSignupOpen, String createdAt, String role, Boolean active,
-		String token) {
+record WorkspaceView(String id, String name, boolean staffSignupOpen, boolean requireTwoFactor, String createdAt,
+		String role, Boolean active, String token) {
 
 	static WorkspaceView of(Workspace workspace) {
 		return new WorkspaceView(workspace.id().toString(), workspace.name(), workspace.staffSignupOpen(),
-				Timestamps.format(workspace.createdAt()), null, null, null);
+				workspace.requireTwoFactor(), Timestamps.format(workspace.createdAt()), null, null, null);
 	}
 
 	static WorkspaceView of(Entry entry) {
 		Workspace workspace = entry.workspace();
 		return new WorkspaceView(workspace.id().toString(), workspace.name(), workspace.staffSignupOpen(),
-				Timestamps.format(workspace.createdAt()), entry.member().role().name(), entry.member().active(),
-				entry.token());
+				workspace.requireTwoFactor(), Timestamps.format(workspace.createdAt()), entry.member().role().name(),
+				entry.member().active(), entry.token());
 	}
 
 }
