@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.parley.system.Encryption;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,18 +48,34 @@ class Authenticators {
 	 * @return whether it was stored
 	 */
 	boolean startPending(UserId user, byte[] seed, Instant now) {
-		this.jdbc.sql("DELETE FROM two_factor WHERE user_id = ? AND enabled = FALSE").param(user.value()).update();
-		if (isEnabled(user)) {
-			return false;
+		String sealed = this.encryption.seal(seed, context(user));
+		if (replacePending(user, sealed, now)) {
+			return true;
 		}
-		this.jdbc
-			.sql("INSERT INTO two_factor (user_id, sealed_seed, enabled, last_used_step, created_at) "
-					+ "VALUES (:user, :seed, FALSE, 0, :now)")
-			.param("user", user.value())
-			.param("seed", this.encryption.seal(seed, context(user)))
+		try {
+			this.jdbc
+				.sql("INSERT INTO two_factor (user_id, sealed_seed, enabled, last_used_step, created_at) "
+						+ "VALUES (:user, :seed, FALSE, 0, :now)")
+				.param("user", user.value())
+				.param("seed", sealed)
+				.param("now", now.atOffset(ZoneOffset.UTC))
+				.update();
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			// a concurrent start stored a pending seed first (or one was enabled
+			// meanwhile)
+			return replacePending(user, sealed, now);
+		}
+	}
+
+	private boolean replacePending(UserId user, String sealed, Instant now) {
+		return this.jdbc.sql(
+				"UPDATE two_factor SET sealed_seed = :seed, created_at = :now WHERE user_id = :user AND enabled = FALSE")
+			.param("seed", sealed)
 			.param("now", now.atOffset(ZoneOffset.UTC))
-			.update();
-		return true;
+			.param("user", user.value())
+			.update() == 1;
 	}
 
 	/** Turns a pending seed on with the step of its first code. */

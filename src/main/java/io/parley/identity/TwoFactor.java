@@ -45,7 +45,7 @@ public class TwoFactor {
 	 * A new seed, pending until {@link #confirm confirmed}; it replaces a pending one.
 	 * @throws io.parley.system.ParleyException {@link ErrorCode#TWO_FACTOR_ALREADY_ON}
 	 */
-	@Transactional
+	// no transaction: a concurrent start's insert is caught and answered with an update
 	public TwoFactorEnrolment start(UserId user) {
 		User account = this.users.find(user).orElseThrow(ErrorCode.USER_NOT_FOUND::exception);
 		byte[] seed = TotpCodes.newSeed();

@@ -104,6 +104,24 @@ class TwoFactorIntegrationTests {
 	}
 
 	@Test
+	void startingAgainReplacesTheUnconfirmedSecret() {
+		TestUser supervisor = this.api.signUp("supervisor");
+		Authenticator first = Authenticator.of(start(supervisor));
+		Authenticator second = Authenticator.of(start(supervisor));
+
+		Reply withFirst = confirm(supervisor, first.codeAt(this.clock.instant()));
+		Reply withSecond = confirm(supervisor, second.codeAt(this.clock.instant()));
+
+		assertThat(first.seed()).isNotEqualTo(second.seed());
+		assertThat(withFirst.status()).isEqualTo(400);
+		assertThat(withSecond.status()).as(withSecond.raw()).isEqualTo(200);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM two_factor WHERE user_id = ?")
+			.param(UUID.fromString(supervisor.id()))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
 	void confirmingWithoutStartingIsRefused() {
 		TestUser candidate = this.api.signUp("candidate");
 
