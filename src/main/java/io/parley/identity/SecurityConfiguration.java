@@ -74,9 +74,12 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/auth/signup", "/auth/login")
 				.permitAll()
 				// the refresh token in the body is the credential (the access token may
-				// have
-				// expired)
+				// have expired)
 				.requestMatchers(HttpMethod.POST, "/auth/refresh", "/auth/logout")
+				.permitAll()
+				// a log-in's second step: the challenge from /auth/login is the
+				// credential
+				.requestMatchers(HttpMethod.POST, "/auth/login/two-factor", "/auth/login/two-factor/enrolment")
 				.permitAll()
 				// anyone may found a workspace, with a new account or their own
 				.requestMatchers(HttpMethod.POST, "/api/workspaces")

@@ -32,21 +32,24 @@ class Workspaces {
 	 * Sets the values given; {@code null} keeps one as it is. Each column is written only
 	 * when given, so concurrent changes of different settings do not undo each other.
 	 */
-	void change(WorkspaceId id, String name, Boolean staffSignupOpen) {
+	void change(WorkspaceId id, String name, Boolean staffSignupOpen, Boolean requireTwoFactor) {
 		this.jdbc
 			.sql("UPDATE workspaces SET name = COALESCE(:name, name), "
-					+ "staff_signup_open = COALESCE(:open, staff_signup_open) WHERE id = :id")
+					+ "staff_signup_open = COALESCE(:open, staff_signup_open), "
+					+ "require_two_factor = COALESCE(:twoFactor, require_two_factor) WHERE id = :id")
 			.param("name", name)
 			.param("open", staffSignupOpen)
+			.param("twoFactor", requireTwoFactor)
 			.param("id", id.value())
 			.update();
 	}
 
 	Optional<Workspace> find(WorkspaceId id) {
-		return this.jdbc.sql("SELECT id, name, staff_signup_open, created_at FROM workspaces WHERE id = ?")
+		return this.jdbc
+			.sql("SELECT id, name, staff_signup_open, require_two_factor, created_at FROM workspaces WHERE id = ?")
 			.param(id.value())
 			.query((row, number) -> new Workspace(new WorkspaceId(row.getObject("id", UUID.class)),
-					row.getString("name"), row.getBoolean("staff_signup_open"),
+					row.getString("name"), row.getBoolean("staff_signup_open"), row.getBoolean("require_two_factor"),
 					row.getObject("created_at", OffsetDateTime.class).toInstant()))
 			.optional();
 	}

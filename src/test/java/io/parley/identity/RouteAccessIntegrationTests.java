@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RouteAccessIntegrationTests {
 
 	/** The routes anyone may call, as "METHOD pattern"; the OpenAPI routes below too. */
-	private static final Set<String> PUBLIC = Set.of("POST /auth/signup", "POST /auth/login", "POST /auth/refresh",
+	private static final Set<String> PUBLIC = Set.of("POST /auth/signup", "POST /auth/login",
+			"POST /auth/login/two-factor", "POST /auth/login/two-factor/enrolment", "POST /auth/refresh",
 			"POST /auth/logout", "POST /api/workspaces", "GET /api/invitation-links/{secret}",
 			"POST /api/invitation-links/{secret}/accept");
 

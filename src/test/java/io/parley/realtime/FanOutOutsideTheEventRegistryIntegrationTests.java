@@ -103,7 +103,8 @@ class FanOutOutsideTheEventRegistryIntegrationTests {
 					}
 					return Proxy.newProxyInstance(RecordedRegistry.class.getClassLoader(),
 							ClassUtils.getAllInterfaces(bean), (proxy, method, arguments) -> {
-								// what it is told of events; not the staleness monitor's sweeps
+								// what it is told of events; not the staleness monitor's
+								// sweeps
 								if (method.getName().equals("store") || (method.getName().startsWith("mark")
 										&& !method.getName().contains("Stale"))) {
 									EVENTS.add(arguments[0]);

@@ -25,9 +25,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Limits requests by the caller's address before anything else reads them: every request
  * (seed 001's {@code RATE_LIMIT_MAX} per {@code RATE_LIMIT_WINDOW} milliseconds), and
- * tighter limits on the routes an anonymous caller can abuse: log-in, sign-up, workspace
- * creation, invitation links, and the refresh tokens' routes (refresh, log-out). Over a
- * limit: 429 with {@code Retry-After}, and the request goes no further.
+ * tighter limits on the routes an anonymous caller can abuse: log-in (with its second
+ * step), sign-up, workspace creation, invitation links, and the refresh tokens' routes
+ * (refresh, log-out). Over a limit: 429 with {@code Retry-After}, and the request goes no
+ * further.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -84,7 +85,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 	private RateLimit routeLimit(HttpServletRequest request) {
 		String path = request.getRequestURI();
 		boolean post = "POST".equals(request.getMethod());
-		if (post && path.equals("/auth/login")) {
+		// a log-in's second step shares the log-in's limit
+		if (post && (path.equals("/auth/login") || path.startsWith("/auth/login/"))) {
 			return this.login;
 		}
 		if (post && path.equals("/auth/signup")) {

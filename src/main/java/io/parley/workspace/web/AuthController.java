@@ -50,7 +50,7 @@ class AuthController {
 		WorkspaceId workspace = (request.workspaceId() != null)
 				? WorkspaceId.parse(request.workspaceId()).orElseThrow(ErrorCode.NO_ACTIVE_MEMBERSHIP::exception)
 				: null;
-		return ApiResponse.ok(SessionView.of(this.logIn.logIn(request.email(), request.password(), workspace)));
+		return ApiResponse.ok(LogInView.of(this.logIn.logIn(request.email(), request.password(), workspace)));
 	}
 
 	@GetMapping("/me")
