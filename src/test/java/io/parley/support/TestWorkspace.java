@@ -49,6 +49,18 @@ public record TestWorkspace(String id, String name, TestUser owner) {
 	}
 
 	/**
+	 * Someone with an account elsewhere accepts an invitation of the owner's with their
+	 * password; returns their token acting in this workspace. Needs an application
+	 * without a mail server.
+	 */
+	public String admit(Api api, TestUser user, Map<String, ?> invitation) {
+		String secret = invite(api, user.email(), invitation);
+		Reply accepted = api.post("/api/invitation-links/" + secret + "/accept", null, Map.of("password", PASSWORD));
+		assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
+		return accepted.data().get("token").stringValue();
+	}
+
+	/**
 	 * The owner invites {@code email}; {@code invitation} is the rest of the body of
 	 * {@code POST /api/invitations}. Returns the secret of the link, the fragment of
 	 * {@code /invitation.html#<secret>}. Needs an application without a mail server.
