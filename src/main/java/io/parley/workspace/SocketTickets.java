@@ -47,6 +47,7 @@ public class SocketTickets {
 	}
 
 	/** A new ticket for the caller, valid once within the ticket lifetime. */
+	@AnyCaller("every caller may open a socket, as themselves")
 	public SocketTicket issue(Caller caller) {
 		byte[] random = new byte[32];
 		RANDOM.nextBytes(random);
@@ -75,6 +76,7 @@ public class SocketTickets {
 	/**
 	 * The same caller as their membership is now; empty once it is no longer active.
 	 */
+	@AnyCaller("re-reads the caller's own membership")
 	public Optional<Caller> again(Caller caller) {
 		return this.callers.resolve(caller.userId(), caller.workspaceId());
 	}

@@ -81,6 +81,7 @@ public class WorkspaceAccess {
 	 * the caller has no active membership there
 	 */
 	@Transactional(readOnly = true)
+	@AnyCaller("only to a workspace the caller is an active member of")
 	public Entry switchTo(Caller caller, String workspaceId) {
 		Member member = WorkspaceId.parse(workspaceId)
 			.flatMap((workspace) -> this.memberships.find(workspace, caller.userId()))
@@ -92,6 +93,7 @@ public class WorkspaceAccess {
 	/** The caller's workspace. */
 	@Transactional(readOnly = true)
 	public Workspace current(Caller caller) {
+		caller.require(Permission.VIEW_WORKSPACE);
 		return this.workspaces.find(caller.workspaceId()).orElseThrow(ErrorCode.WORKSPACE_NOT_FOUND::exception);
 	}
 
