@@ -84,8 +84,8 @@ class SecurityConfiguration {
 				// anyone may found a workspace, with a new account or their own
 				.requestMatchers(HttpMethod.POST, "/api/workspaces")
 				.permitAll()
-				// the secret in the link is the credential
-				.requestMatchers("/api/invitation-links/**")
+				// the secret in the link, sent in the body, is the credential
+				.requestMatchers(HttpMethod.POST, "/api/invitation-links/lookup", "/api/invitation-links/accept")
 				.permitAll()
 				// the socket checks its token in the handshake (SocketEndpoint)
 				.requestMatchers(HttpMethod.GET, "/ws")

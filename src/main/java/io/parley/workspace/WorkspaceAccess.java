@@ -91,6 +91,7 @@ public class WorkspaceAccess {
 	 * when it requires a second factor the caller has not set up
 	 */
 	@Transactional
+	@AnyCaller("only to a workspace the caller is an active member of")
 	public Entry switchTo(Caller caller, String workspaceId) {
 		Member member = WorkspaceId.parse(workspaceId)
 			.flatMap((workspace) -> this.memberships.find(workspace, caller.userId()))
@@ -103,6 +104,7 @@ public class WorkspaceAccess {
 	/** The caller's workspace. */
 	@Transactional(readOnly = true)
 	public Workspace current(Caller caller) {
+		caller.require(Permission.VIEW_WORKSPACE);
 		return this.workspaces.find(caller.workspaceId()).orElseThrow(ErrorCode.WORKSPACE_NOT_FOUND::exception);
 	}
 

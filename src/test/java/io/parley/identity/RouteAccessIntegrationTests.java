@@ -35,8 +35,8 @@ class RouteAccessIntegrationTests {
 	/** The routes anyone may call, as "METHOD pattern"; the OpenAPI routes below too. */
 	private static final Set<String> PUBLIC = Set.of("POST /auth/signup", "POST /auth/login",
 			"POST /auth/login/two-factor", "POST /auth/login/two-factor/enrolment", "POST /auth/refresh",
-			"POST /auth/logout", "POST /api/workspaces", "GET /api/invitation-links/{secret}",
-			"POST /api/invitation-links/{secret}/accept");
+			"POST /auth/logout", "POST /api/workspaces", "POST /api/invitation-links/lookup",
+			"POST /api/invitation-links/accept");
 
 	private static final Pattern DOCUMENTATION = Pattern.compile("^/(v3/api-docs|swagger-ui).*");
 

@@ -201,11 +201,14 @@ class RateLimitIntegrationTests {
 	@Test
 	void invitationLinksAreLimitedPerAddress() {
 		AddressedClient client = AddressedClient.fresh(this.port);
-		for (int i = 0; i < 3; i++) {
-			assertThat(client.get("/api/invitation-links/unknown", null).status()).isEqualTo(404);
+		Map<String, String> unknown = Map.of("secret", "unknown");
+		for (int i = 0; i < 2; i++) {
+			assertThat(client.post("/api/invitation-links/lookup", null, unknown).status()).isEqualTo(404);
 		}
+		assertThat(client.post("/api/invitation-links/accept", null, Map.of("secret", "unknown", "password", "x"))
+			.status()).isEqualTo(404);
 
-		assertLimited(client.get("/api/invitation-links/unknown", null));
+		assertLimited(client.post("/api/invitation-links/lookup", null, unknown));
 	}
 
 	@Test

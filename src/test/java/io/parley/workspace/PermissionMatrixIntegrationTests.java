@@ -185,6 +185,8 @@ class PermissionMatrixIntegrationTests {
 		return List.of(row("GET /auth/me", (f) -> get("/auth/me", f), all(200)),
 				row("GET /api/workspaces", (f) -> get("/api/workspaces", f), all(200)),
 				row("GET /api/account/two-factor", (f) -> get("/api/account/two-factor", f), all(200)),
+				// any caller may open the socket, so any caller gets a ticket for it
+				row("POST /api/socket-tickets", (f) -> post("/api/socket-tickets", f, Map.of()), all(201)),
 				row("GET /api/workspace", (f) -> get("/api/workspace", f), staff(200)),
 				row("PATCH /api/workspace", (f) -> patch("/api/workspace", f, Map.of("name", this.workspace.name())),
 						allow(200, Actor.OWNER, Actor.ADMIN)),
