@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 
 import io.parley.support.Api;
 import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.SecretsStayOutOfTheLog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -30,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * caller without a token reaches only the routes meant to be public.
  */
 @ParleyIntegrationTest
+@ExtendWith(SecretsStayOutOfTheLog.class)
 class RouteAccessIntegrationTests {
 
 	/** The routes anyone may call, as "METHOD pattern"; the OpenAPI routes below too. */

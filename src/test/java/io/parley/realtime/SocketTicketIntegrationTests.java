@@ -8,6 +8,7 @@ import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
 import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.SecretsStayOutOfTheLog;
 import io.parley.support.Socket;
 import io.parley.support.TestClock;
 import io.parley.support.TestWorkspace;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +31,7 @@ import static org.assertj.core.api.Assertions.within;
  * token in the URL (decision 48).
  */
 @ParleyIntegrationTest
+@ExtendWith(SecretsStayOutOfTheLog.class)
 class SocketTicketIntegrationTests {
 
 	private static final String UNAUTHORIZED = "Unauthorized or invalid token";

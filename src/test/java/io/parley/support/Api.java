@@ -82,9 +82,14 @@ public final class Api {
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
+		if (body != null && "application/json".equals(contentType)) {
+			rememberSecrets(body);
+		}
 		try {
 			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Reply(response.statusCode(), JSON.readTree(response.body()), response.body());
+			JsonNode answer = JSON.readTree(response.body());
+			SecretsStayOutOfTheLog.remember(answer);
+			return new Reply(response.statusCode(), answer, response.body());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -92,6 +97,15 @@ public final class Api {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void rememberSecrets(String json) {
+		try {
+			SecretsStayOutOfTheLog.remember(JSON.readTree(json));
+		}
+		catch (RuntimeException notJson) {
+			// a test's deliberately broken body holds no secret
 		}
 	}
 

@@ -11,9 +11,11 @@ import io.parley.support.AddressedClient.Response;
 import io.parley.support.Authenticator;
 import io.parley.support.Eventually;
 import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.SecretsStayOutOfTheLog;
 import io.parley.support.Socket;
 import io.parley.support.TestClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * leaves other callers alone. Each test calls from a loopback address of its own.
  */
 @ParleyIntegrationTest
+@ExtendWith(SecretsStayOutOfTheLog.class)
 @TestPropertySource(properties = { "parley.rate-limit.api.max=40", "parley.rate-limit.api.window=60000",
 		"parley.rate-limit.login=4/1m", "parley.rate-limit.signup=3/1h", "parley.rate-limit.workspaces=2/1h",
 		"parley.rate-limit.invitation-links=3/1m", "parley.rate-limit.refresh=3/1m",

@@ -28,6 +28,7 @@ import io.parley.support.Api.Reply;
 import io.parley.support.Api.TestUser;
 import io.parley.support.Barriers;
 import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.SecretsStayOutOfTheLog;
 import io.parley.support.TestClock;
 import io.parley.support.TestWorkspace;
 import jakarta.mail.Message.RecipientType;
@@ -56,6 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once, and only those allowed to invite can, to roles no stronger than their own.
  */
 @ParleyIntegrationTest
+@ExtendWith(SecretsStayOutOfTheLog.class)
 @ExtendWith(OutputCaptureExtension.class)
 class InvitationIntegrationTests {
 

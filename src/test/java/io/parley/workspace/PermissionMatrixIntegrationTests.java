@@ -13,11 +13,13 @@ import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
 import io.parley.support.Api.TestUser;
 import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.SecretsStayOutOfTheLog;
 import io.parley.support.Socket;
 import io.parley.support.TestWorkspace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -29,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * own; the candidate, who exists only where sign-up is, in the default one.
  */
 @ParleyIntegrationTest
+@ExtendWith(SecretsStayOutOfTheLog.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PermissionMatrixIntegrationTests {
 

@@ -14,6 +14,7 @@ import io.parley.support.Api.Reply;
 import io.parley.support.Api.TestUser;
 import io.parley.support.Authenticator;
 import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.SecretsStayOutOfTheLog;
 import io.parley.support.TestClock;
 import io.parley.workspace.TenantMother.Tenant;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link Authenticator} fed the secret Parley hands out, at the time of the test clock.
  */
 @ParleyIntegrationTest
+@ExtendWith(SecretsStayOutOfTheLog.class)
 @ExtendWith(OutputCaptureExtension.class)
 class TwoFactorIntegrationTests {
 
