@@ -2,6 +2,7 @@ package io.parley.realtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.parley.conversation.Conversation;
 import io.parley.conversation.ConversationId;
@@ -122,12 +123,18 @@ class ClientEvents {
 				this.rooms.ifPresent(id, (room) -> room.remove(connection));
 				throw ex;
 			}
+			AtomicBoolean joined = new AtomicBoolean();
 			this.rooms.ifPresent(id, (room) -> {
 				if (room.has(connection)) {
 					connection.send(this.frames.joined(conversationId, conversation.status()));
 					room.caughtUp(connection, from, missed);
+					joined.set(true);
 				}
 			});
+			if (!joined.get()) {
+				// its access changed while the missed messages were read
+				throw ErrorCode.CONVERSATION_NOT_ACCESSIBLE.exception();
+			}
 		}
 	}
 
