@@ -7,4 +7,10 @@ package io.parley.identity;
  * @param uri the {@code otpauth://totp/...} URI, for a QR code
  */
 public record TwoFactorEnrolment(String secret, String uri) {
+	/** Keeps the secrets out of logs and exception messages. */
+	@Override
+	public String toString() {
+		return "TwoFactorEnrolment[secrets redacted]";
+	}
+
 }

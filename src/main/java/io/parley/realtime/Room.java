@@ -96,7 +96,10 @@ final class Room {
 			sent = Position.of(missedOne.message());
 		}
 		for (Framed live : waiting) {
-			if (Position.of(live.message()).isAfter(sent)) {
+			if (live.message() == null) {
+				connection.sendCatchUp(live.frame());
+			}
+			else if (Position.of(live.message()).isAfter(sent)) {
 				connection.sendCatchUp(live.frame());
 				sent = Position.of(live.message());
 			}
@@ -191,7 +194,14 @@ final class Room {
 	void broadcast(TextMessage frame, String exceptConnectionId, Predicate<Connection> to) {
 		for (Connection member : this.members) {
 			if (!member.id().equals(exceptConnectionId) && to.test(member)) {
-				member.send(frame);
+				List<Framed> waiting = this.catchingUp.get(member);
+				if (waiting != null) {
+					// after its JOINED and what it missed
+					waiting.add(new Framed(null, frame));
+				}
+				else {
+					member.send(frame);
+				}
 			}
 		}
 	}
@@ -233,7 +243,10 @@ final class Room {
 		this.retired = true;
 	}
 
-	/** A committed message with its frame, built before any room lock is taken. */
+	/**
+	 * A committed message with its frame, built before any room lock is taken; or,
+	 * without a message, another frame for the room (an edit, a close).
+	 */
 	record Framed(Message message, TextMessage frame) {
 	}
 

@@ -3,7 +3,7 @@ package io.parley.workspace;
 import java.time.Clock;
 import java.time.Instant;
 
-import io.parley.identity.Passwords;
+import io.parley.identity.TwoFactor;
 import io.parley.identity.User;
 import io.parley.identity.UserAccount;
 import io.parley.identity.UserId;
@@ -34,26 +34,29 @@ public class AcceptInvitation {
 
 	private final Users users;
 
-	private final Passwords passwords;
-
 	private final SignUp signUp;
 
 	private final Sessions sessions;
+
+	private final LogIn logIn;
+
+	private final TwoFactor twoFactor;
 
 	private final TwoFactorRequirement twoFactorRequirement;
 
 	private final Clock clock;
 
 	AcceptInvitation(Invitations invitations, Workspaces workspaces, Memberships memberships, Users users,
-			Passwords passwords, SignUp signUp, Sessions sessions, TwoFactorRequirement twoFactorRequirement,
-			Clock clock) {
+			SignUp signUp, Sessions sessions, LogIn logIn, TwoFactor twoFactor,
+			TwoFactorRequirement twoFactorRequirement, Clock clock) {
 		this.invitations = invitations;
 		this.workspaces = workspaces;
 		this.memberships = memberships;
 		this.users = users;
-		this.passwords = passwords;
 		this.signUp = signUp;
 		this.sessions = sessions;
+		this.logIn = logIn;
+		this.twoFactor = twoFactor;
 		this.twoFactorRequirement = twoFactorRequirement;
 		this.clock = clock;
 	}
@@ -75,8 +78,9 @@ public class AcceptInvitation {
 	 * the link was used. Nothing changes when any check fails.
 	 * @param name the new account's name; ignored when the address has an account
 	 * @param password the account's password, or the new account's
-	 * @return the new membership, with a token for acting in its workspace; without one
-	 * when the workspace requires a second factor the account has not set up
+	 * @return the new membership, with a session acting in its workspace; without one for
+	 * an account with a second factor, or when the workspace requires one the account has
+	 * not set up: then the account logs in
 	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_CREDENTIALS} when
 	 * the address has an account and this is not its password,
 	 * {@link ErrorCode#ALREADY_A_MEMBER}, and the errors of {@link #show(String)}
@@ -99,10 +103,11 @@ public class AcceptInvitation {
 		if (existing == null) {
 			requireNewAccount(name, password);
 		}
-		else if (!this.passwords.matches(password, existing.passwordHash())) {
-			throw ErrorCode.INVALID_CREDENTIALS.exception();
+		else {
+			// as a log-in: throttled per address, failures counted
+			this.logIn.authenticate(invitation.email(), password);
 		}
-		else if (this.memberships.find(workspace, existing.id()).isPresent()) {
+		if (existing != null && this.memberships.find(workspace, existing.id()).isPresent()) {
 			throw ErrorCode.ALREADY_A_MEMBER.exception();
 		}
 		UserAccount account = ((existing != null) ? existing : this.signUp.create(name, invitation.email(), password))
@@ -114,9 +119,11 @@ public class AcceptInvitation {
 		catch (DuplicateKeyException ex) {
 			throw ErrorCode.ALREADY_A_MEMBER.exception();
 		}
-		// a workspace that requires a second factor hands its new staff no session: they
-		// set one up when they log in (decision 54)
-		SessionTokens session = this.twoFactorRequirement.mustEnrol(member) ? null : this.sessions.start(member);
+		// a password alone starts no session for an account with a second factor, nor for
+		// staff of a workspace that requires one: they log in, with the second step
+		// (decision 54)
+		boolean secondStep = this.twoFactor.isEnabled(member.userId()) || this.twoFactorRequirement.mustEnrol(member);
+		SessionTokens session = secondStep ? null : this.sessions.start(member);
 		return new Entry(this.workspaces.find(workspace).orElseThrow(), member, session);
 	}
 

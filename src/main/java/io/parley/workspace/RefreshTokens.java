@@ -131,7 +131,10 @@ class RefreshTokens {
 		/** A used refresh token of it came back: someone holds a copy. */
 		REUSE,
 
-		/** Its member was deactivated or removed. */
+		/**
+		 * Its member was deactivated or removed, or no longer meets the workspace's
+		 * second-factor requirement.
+		 */
 		MEMBERSHIP;
 
 		String column() {

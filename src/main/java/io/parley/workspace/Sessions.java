@@ -38,6 +38,8 @@ public class Sessions {
 
 	private final RefreshTokens refreshTokens;
 
+	private final TwoFactorRequirement twoFactorRequirement;
+
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
@@ -47,12 +49,13 @@ public class Sessions {
 	private final Duration idleTimeout;
 
 	Sessions(Memberships memberships, AccessTokens accessTokens, RefreshTokens refreshTokens,
-			PlatformTransactionManager transactions, Clock clock,
+			TwoFactorRequirement twoFactorRequirement, PlatformTransactionManager transactions, Clock clock,
 			@Value("${parley.sessions.lifetime}") Duration lifetime,
 			@Value("${parley.sessions.idle-timeout}") Duration idleTimeout) {
 		this.memberships = memberships;
 		this.accessTokens = accessTokens;
 		this.refreshTokens = refreshTokens;
+		this.twoFactorRequirement = twoFactorRequirement;
 		this.transactions = new TransactionTemplate(transactions);
 		this.clock = clock;
 		this.lifetime = lifetime;
@@ -139,7 +142,9 @@ public class Sessions {
 			return null;
 		}
 		Optional<Member> member = this.memberships.find(session.workspaceId(), session.userId()).filter(Member::active);
-		if (member.isEmpty()) {
+		// a workspace that came to require a second factor ends the sessions of staff
+		// without one: they log in and set it up (decision 54)
+		if (member.isEmpty() || this.twoFactorRequirement.mustEnrol(member.get())) {
 			this.refreshTokens.revoke(session.id(), Revocation.MEMBERSHIP, now);
 			return null;
 		}

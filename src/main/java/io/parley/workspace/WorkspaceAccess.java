@@ -126,7 +126,8 @@ public class WorkspaceAccess {
 		}
 		this.workspaces.change(caller.workspaceId(), (name != null) ? name.trim() : null, staffSignupOpen,
 				requireTwoFactor);
-		return current(caller);
+		// read without asking for workspace.view: managing the settings is enough
+		return this.workspaces.find(caller.workspaceId()).orElseThrow(ErrorCode.WORKSPACE_NOT_FOUND::exception);
 	}
 
 	/**

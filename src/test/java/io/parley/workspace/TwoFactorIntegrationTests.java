@@ -16,6 +16,7 @@ import io.parley.support.Authenticator;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.SecretsStayOutOfTheLog;
 import io.parley.support.TestClock;
+import io.parley.support.TestWorkspace;
 import io.parley.workspace.TenantMother.Tenant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -273,6 +274,25 @@ class TwoFactorIntegrationTests {
 	}
 
 	@Test
+	void anInvitationAcceptedWithThePasswordOfAnAccountWithASecondFactorStartsNoSession() {
+		TestUser agent = this.api.signUp("agent", this.api.signUp("supervisor"));
+		Authenticator app = enrol(agent);
+		TestWorkspace elsewhere = TestWorkspace.create(this.api);
+		String secret = elsewhere.invite(this.api, agent.email(), Map.of("role", "agent"));
+
+		Reply accepted = TestWorkspace.accept(this.api, secret, Map.of("password", "secret123"));
+
+		assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
+		assertThat(accepted.data().get("role").stringValue()).isEqualTo("agent");
+		assertThat(accepted.data().has("token")).as("a password alone is not enough").isFalse();
+		assertThat(accepted.data().has("refreshToken")).isFalse();
+		Reply logIn = logIn(agent, elsewhere.id());
+		this.clock.advance(Duration.ofSeconds(30));
+		Reply second = secondStep(challengeOf(logIn), app.codeAt(this.clock.instant()));
+		assertThat(second.status()).as("the second step signs in to the new workspace").isEqualTo(200);
+	}
+
+	@Test
 	void aBackupCodeTurnsItOffToo() {
 		TestUser agent = this.api.signUp("agent", this.api.signUp("supervisor"));
 		Authenticator app = Authenticator.of(start(agent));
@@ -282,6 +302,23 @@ class TwoFactorIntegrationTests {
 
 		assertThat(disabled.status()).as(disabled.raw()).isEqualTo(200);
 		assertThat(this.api.get("/api/account/two-factor", agent.token()).data().get("enabled").asBoolean()).isFalse();
+	}
+
+	@Test
+	void aSessionOfStaffWithoutASecondFactorEndsAtItsNextRefreshOnceTheWorkspaceRequiresOne() {
+		TenantMother tenants = new TenantMother(this.api, this.signUp, this.memberships);
+		Tenant tenant = tenants.newWorkspace();
+		TestUser agent = tenants.join(tenant, Role.AGENT);
+		String refreshToken = logIn(agent, tenant.id()).data().get("refreshToken").stringValue();
+		enrol(tenant.owner());
+
+		Reply required = requireTwoFactor(tenant.owner(), true);
+		Reply refreshed = this.api.post("/auth/refresh", null, Map.of("refreshToken", refreshToken));
+
+		assertThat(required.status()).as(required.raw()).isEqualTo(200);
+		assertThat(refreshed.status()).isEqualTo(401);
+		assertThat(refreshed.error()).isEqualTo("Refresh token invalid, expired or revoked, log in again");
+		assertThat(logIn(agent, tenant.id()).data().get("enrolmentRequired").asBoolean()).isTrue();
 	}
 
 	@Test

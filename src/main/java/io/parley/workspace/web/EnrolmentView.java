@@ -5,4 +5,10 @@ package io.parley.workspace.web;
  * QR code.
  */
 record EnrolmentView(String secret, String uri) {
+	/** Keeps the secrets out of logs and exception messages. */
+	@Override
+	public String toString() {
+		return "EnrolmentView[secrets redacted]";
+	}
+
 }

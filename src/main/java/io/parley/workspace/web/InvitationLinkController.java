@@ -46,6 +46,12 @@ class InvitationLinkController {
 	 * @param secret the fragment of the invitation's link
 	 */
 	record LookupRequest(@NotNull @Size(max = 200) String secret) {
+		/** Keeps the secrets out of logs and exception messages. */
+		@Override
+		public String toString() {
+			return "LookupRequest[secrets redacted]";
+		}
+
 	}
 
 	/**
@@ -54,6 +60,12 @@ class InvitationLinkController {
 	 */
 	record AcceptRequest(@NotNull @Size(max = 200) String secret, @Size(max = 200) String name,
 			@NotNull @Size(max = 200) String password) {
+		/** Keeps the secrets out of logs and exception messages. */
+		@Override
+		public String toString() {
+			return "AcceptRequest[secrets redacted]";
+		}
+
 	}
 
 	/**

@@ -33,6 +33,12 @@ class SocketTicketController {
 	}
 
 	record TicketView(String ticket, String expiresAt) {
+		/** Keeps the secrets out of logs and exception messages. */
+		@Override
+		public String toString() {
+			return "TicketView[secrets redacted]";
+		}
+
 	}
 
 }

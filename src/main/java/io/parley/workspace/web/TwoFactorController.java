@@ -53,9 +53,21 @@ class TwoFactorController {
 	}
 
 	record CodeRequest(@NotBlank @Size(max = 40) String code) {
+		/** Keeps the secrets out of logs and exception messages. */
+		@Override
+		public String toString() {
+			return "CodeRequest[secrets redacted]";
+		}
+
 	}
 
 	record Confirmed(boolean enabled, List<String> backupCodes) {
+		/** Keeps the secrets out of logs and exception messages. */
+		@Override
+		public String toString() {
+			return "Confirmed[secrets redacted]";
+		}
+
 	}
 
 }

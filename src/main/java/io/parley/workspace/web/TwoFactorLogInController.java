@@ -39,9 +39,21 @@ class TwoFactorLogInController {
 	}
 
 	record CodeRequest(@NotBlank @Size(max = 100) String challenge, @NotBlank @Size(max = 40) String code) {
+		/** Keeps the secrets out of logs and exception messages. */
+		@Override
+		public String toString() {
+			return "CodeRequest[secrets redacted]";
+		}
+
 	}
 
 	record EnrolmentRequest(@NotBlank @Size(max = 100) String challenge) {
+		/** Keeps the secrets out of logs and exception messages. */
+		@Override
+		public String toString() {
+			return "EnrolmentRequest[secrets redacted]";
+		}
+
 	}
 
 }
