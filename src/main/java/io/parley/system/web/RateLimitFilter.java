@@ -84,7 +84,10 @@ class RateLimitFilter extends OncePerRequestFilter {
 	private RateLimit routeLimit(HttpServletRequest request) {
 		String path = request.getRequestURI();
 		boolean post = "POST".equals(request.getMethod());
-		if (post && path.equals("/auth/login")) {
+		// signing in through a provider counts as log-in: its start, callback and
+		// exchange
+		if ((post && path.equals("/auth/login")) || path.startsWith("/auth/oidc/")
+				|| path.startsWith("/login/oauth2/")) {
 			return this.login;
 		}
 		if (post && path.equals("/auth/signup")) {
