@@ -3,6 +3,7 @@ package io.parley.oidc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,7 +61,7 @@ class OidcCodes {
 		UUID workspace = row.getObject("workspace_id", UUID.class);
 		return new Entry(Purpose.valueOf(row.getString("purpose")), row.getString("provider"),
 				(user != null) ? new UserId(user) : null, (workspace != null) ? new WorkspaceId(workspace) : null,
-				row.getString("failure"), row.getObject("expires_at", java.time.OffsetDateTime.class).toInstant());
+				row.getString("failure"), row.getObject("expires_at", OffsetDateTime.class).toInstant());
 	}
 
 	enum Purpose {

@@ -1,9 +1,13 @@
 package io.parley.oidc;
 
 import java.io.IOException;
+import java.net.HttpCookie;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +16,7 @@ import io.parley.identity.UserDirectory;
 import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.TestUser;
+import io.parley.support.Browser;
 import io.parley.support.TestClock;
 import io.parley.support.TestDatabase;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -20,6 +25,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -172,8 +180,7 @@ class OidcSignInIntegrationTests {
 		ProviderBrowser thief = new ProviderBrowser(PORT);
 		thief.cookies()
 			.getCookieStore()
-			.add(URI.create("http://localhost:" + PORT + "/auth/oidc/exchange"),
-					new java.net.HttpCookie("parley_oidc", cookie));
+			.add(URI.create("http://localhost:" + PORT + "/auth/oidc/exchange"), new HttpCookie("parley_oidc", cookie));
 		Reply again = thief.exchange();
 
 		assertThat(first.status()).isEqualTo(200);
@@ -330,6 +337,30 @@ class OidcSignInIntegrationTests {
 		assertThat(Api.JSON.readTree(start.body()).get("success").asBoolean()).isFalse();
 	}
 
+	@Test
+	void theResultPageSignsTheBrowserInOrSaysWhyNot() {
+		TestUser user = this.api.signUp("supervisor");
+		try (Browser browser = Browser.start(PORT)) {
+			nextSignIn(user.email(), true);
+			browser.open("/auth/oidc/test-idp");
+			browser.await(ExpectedConditions.textToBe(By.id("status"), "You are signed in."));
+			String session = (String) ((JavascriptExecutor) browser.driver())
+				.executeScript("return window.sessionStorage.getItem('parley.session');");
+			String token = Api.JSON.readTree(session).get("token").stringValue();
+			assertThat(browser.driver().getCurrentUrl()).endsWith("/oidc.html");
+			assertThat(this.api.get("/auth/me", token).data().get("email").stringValue()).isEqualTo(user.email());
+
+			nextSignIn("stranger-" + UUID.randomUUID() + "@example.com", true);
+			browser.open("/auth/oidc/test-idp");
+			browser.await(ExpectedConditions.textToBe(By.id("status"),
+					"No Parley account has this email: accept an invitation or sign up first, then link the provider"));
+
+			browser.open("/oidc.html");
+			browser
+				.await(ExpectedConditions.textToBe(By.id("status"), "Sign-in code invalid or expired, sign in again"));
+		}
+	}
+
 	/**
 	 * The provider's next sign-in: a subject of its own, the email and its verification.
 	 */
@@ -351,12 +382,11 @@ class OidcSignInIntegrationTests {
 	}
 
 	private static Map<String, String> query(URI uri) {
-		Map<String, String> parameters = new java.util.HashMap<>();
+		Map<String, String> parameters = new HashMap<>();
 		for (String pair : uri.getRawQuery().split("&")) {
 			int equals = pair.indexOf('=');
-			parameters.put(
-					java.net.URLDecoder.decode(pair.substring(0, equals), java.nio.charset.StandardCharsets.UTF_8),
-					java.net.URLDecoder.decode(pair.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8));
+			parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+					URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
 		}
 		return parameters;
 	}
