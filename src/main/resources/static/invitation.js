@@ -1,9 +1,13 @@
 (function () {
 	'use strict';
-	// The secret travels in the fragment, which browsers never send to a server.
+	// The secret travels in the fragment, which browsers never send to a server, and in
+	// request bodies; once read it leaves the address bar (and the history), so that it is
+	// not shown, bookmarked or shared with the page.
 	var secret = window.location.hash.slice(1);
+	if (secret) {
+		window.history.replaceState(null, '', window.location.pathname + window.location.search);
+	}
 	var status = document.getElementById('status');
-	var url = 'api/invitation-links/' + encodeURIComponent(secret);
 
 	// Another link pasted into this tab changes only the fragment, which loads nothing.
 	window.addEventListener('hashchange', function () {
@@ -40,7 +44,7 @@
 		return;
 	}
 
-	call('GET', url).then(function (invitation) {
+	call('POST', 'api/invitation-links/lookup', { secret: secret }).then(function (invitation) {
 		document.getElementById('workspace').textContent = invitation.workspaceName;
 		document.getElementById('email').textContent = invitation.email;
 		document.getElementById('role').textContent = invitation.role;
@@ -61,12 +65,12 @@
 			event.preventDefault();
 			// One request at a time: a second click would be refused as a used link.
 			button.disabled = true;
-			var body = { password: document.getElementById('password').value };
+			var body = { secret: secret, password: document.getElementById('password').value };
 			if (newAccount) {
 				body.name = document.getElementById('name').value;
 			}
 			show('Accepting…');
-			call('POST', url + '/accept', body).then(function (membership) {
+			call('POST', 'api/invitation-links/accept', body).then(function (membership) {
 				document.getElementById('invitation').hidden = true;
 				document.getElementById('password').value = '';
 				show('Welcome to ' + membership.name + '! You are now a member as ' + membership.role

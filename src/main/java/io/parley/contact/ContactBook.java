@@ -6,6 +6,7 @@ import java.util.List;
 import io.parley.system.ErrorCode;
 import io.parley.system.Timestamps;
 import io.parley.workspace.Caller;
+import io.parley.workspace.Permission;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +42,7 @@ public class ContactBook {
 	 */
 	@Transactional(readOnly = true)
 	public ContactPage list(Caller caller, String text, String cursor, int limit) {
+		caller.require(Permission.MANAGE_CONTACTS);
 		ContactCursor after = (cursor != null && !cursor.isEmpty()) ? ContactCursor.decode(cursor) : null;
 		String filter = (text != null && !text.isBlank()) ? text.trim() : null;
 		// one more than asked tells whether a next page exists
@@ -58,6 +60,7 @@ public class ContactBook {
 	 */
 	@Transactional
 	public Contact add(Caller caller, ContactDetails details) {
+		caller.require(Permission.MANAGE_CONTACTS);
 		Contact contact = Contact.record(caller.workspaceId(), details, Timestamps.now(this.clock));
 		this.contacts.add(contact);
 		return contact;
@@ -68,6 +71,7 @@ public class ContactBook {
 	 */
 	@Transactional(readOnly = true)
 	public Contact get(Caller caller, String id) {
+		caller.require(Permission.MANAGE_CONTACTS);
 		return ContactId.parse(id)
 			.flatMap((contactId) -> this.contacts.find(caller.workspaceId(), contactId))
 			.orElseThrow(ErrorCode.CONTACT_NOT_FOUND::exception);
@@ -81,6 +85,7 @@ public class ContactBook {
 	 */
 	@Transactional
 	public Contact edit(Caller caller, String id, ContactEdit edit) {
+		caller.require(Permission.MANAGE_CONTACTS);
 		Contact contact = ContactId.parse(id)
 			.flatMap((contactId) -> this.contacts.lock(caller.workspaceId(), contactId))
 			.orElseThrow(ErrorCode.CONTACT_NOT_FOUND::exception);

@@ -15,6 +15,7 @@ import io.parley.system.Timestamps;
 import io.parley.workspace.Caller;
 import io.parley.workspace.Member;
 import io.parley.workspace.MemberDirectory;
+import io.parley.workspace.Permission;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,6 +53,7 @@ public class ContactNotebook {
 	 */
 	@Transactional(readOnly = true)
 	public Page<Entry> notes(Caller caller, String contactId, String cursor, int limit) {
+		caller.require(Permission.MANAGE_CONTACTS);
 		PageCursor after = PageCursor.parse(cursor).orElse(null);
 		Contact contact = contact(caller, contactId);
 		Map<UserId, String> authors = new HashMap<>();
@@ -65,6 +67,7 @@ public class ContactNotebook {
 	 */
 	@Transactional
 	public Entry write(Caller caller, String contactId, String content) {
+		caller.require(Permission.MANAGE_CONTACTS);
 		Contact contact = contact(caller, contactId);
 		ContactNote note = new ContactNote(ContactNoteId.random(), contact.id(), caller.userId(), content,
 				Timestamps.now(this.clock));
@@ -80,6 +83,7 @@ public class ContactNotebook {
 	 */
 	@Transactional
 	public ContactNote erase(Caller caller, String contactId, String noteId) {
+		caller.require(Permission.MANAGE_CONTACTS);
 		Contact contact = contact(caller, contactId);
 		ContactNote note = ContactNoteId.parse(noteId)
 			.flatMap((id) -> this.notes.find(contact.id(), id))

@@ -53,6 +53,7 @@ public class ConversationLifecycle {
 	 */
 	@Transactional
 	public Conversation start(Caller candidate, String supervisorId, Context context) {
+		candidate.require(Permission.START_CONVERSATION);
 		Member supervisor = (supervisorId == null) ? null
 				: this.members.find(candidate.workspaceId(), supervisorId)
 					.filter((member) -> member.can(Permission.ASSIGN_CONVERSATION))
@@ -73,6 +74,7 @@ public class ConversationLifecycle {
 	 */
 	@Transactional
 	public Conversation open(Caller staff, String contactId, Priority priority, Context context) {
+		staff.require(Permission.CREATE_CONVERSATION);
 		Contact contact = this.contacts.find(staff.workspaceId(), contactId)
 			.orElseThrow(ErrorCode.CONTACT_NOT_FOUND::exception);
 		UserId supervisor = staff.can(Permission.ASSIGN_CONVERSATION) ? staff.userId() : null;
@@ -116,6 +118,7 @@ public class ConversationLifecycle {
 	 */
 	@Transactional
 	public Conversation join(Caller participant, ConversationId id) {
+		participant.require(Permission.TAKE_PART_IN_CONVERSATION);
 		Conversation conversation = this.conversations.lock(participant.workspaceId(), id)
 			.filter((found) -> found.hasParticipant(participant))
 			.orElseThrow(ErrorCode.CONVERSATION_NOT_ACCESSIBLE::exception);
@@ -149,6 +152,7 @@ public class ConversationLifecycle {
 	/** The assigned agent closes the conversation they handle. */
 	@Transactional
 	public Conversation closeAsAgent(Caller agent, ConversationId id, String origin) {
+		agent.require(Permission.CLOSE_ASSIGNED_CONVERSATION);
 		Conversation conversation = this.conversations.lock(agent.workspaceId(), id)
 			.filter((found) -> found.hasParticipant(agent) && !found.isCustomer(agent))
 			.orElseThrow(ErrorCode.CONVERSATION_NOT_ACCESSIBLE::exception);

@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.parley.system.ErrorCode;
 import io.parley.system.Timestamps;
+import io.parley.workspace.AnyCaller;
 import io.parley.workspace.Caller;
 import io.parley.workspace.Member;
 import io.parley.workspace.MemberDirectory;
@@ -50,6 +51,7 @@ public class MessageLog {
 	}
 
 	/** How a signed-in person is shown on the messages they write. */
+	@AnyCaller("the caller's own identity as an author; each send checks its conversation")
 	public Sender sender(Caller caller) {
 		return this.members.find(caller.workspaceId(), caller.userId())
 			.map((member) -> new Sender(caller, displayName(member), member.profile().avatarUrl()))

@@ -77,15 +77,18 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/auth/signup", "/auth/login")
 				.permitAll()
 				// the refresh token in the body is the credential (the access token may
-				// have
-				// expired)
+				// have expired)
 				.requestMatchers(HttpMethod.POST, "/auth/refresh", "/auth/logout")
+				.permitAll()
+				// a log-in's second step: the challenge from /auth/login is the
+				// credential
+				.requestMatchers(HttpMethod.POST, "/auth/login/two-factor", "/auth/login/two-factor/enrolment")
 				.permitAll()
 				// anyone may found a workspace, with a new account or their own
 				.requestMatchers(HttpMethod.POST, "/api/workspaces")
 				.permitAll()
-				// the secret in the link is the credential
-				.requestMatchers("/api/invitation-links/**")
+				// the secret in the link, sent in the body, is the credential
+				.requestMatchers(HttpMethod.POST, "/api/invitation-links/lookup", "/api/invitation-links/accept")
 				.permitAll()
 				// the one-time code in its cookie is the credential (oidc.OidcController,
 				// decision 57); the round trip to a provider has its own chain

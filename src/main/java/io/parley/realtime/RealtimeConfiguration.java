@@ -1,13 +1,17 @@
 package io.parley.realtime;
 
+import java.util.stream.Stream;
+
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 @Configuration(proxyBeanMethods = false)
@@ -18,9 +22,16 @@ class RealtimeConfiguration implements WebSocketConfigurer {
 
 	private final JsonMapper json;
 
-	RealtimeConfiguration(SocketEndpoint endpoint, JsonMapper json) {
+	private final ObjectProvider<HandshakeInterceptor> interceptors;
+
+	/**
+	 * @param interceptors checks of the handshake declared as beans, run after the
+	 * credentials are taken out of the URL
+	 */
+	RealtimeConfiguration(SocketEndpoint endpoint, JsonMapper json, ObjectProvider<HandshakeInterceptor> interceptors) {
 		this.endpoint = endpoint;
 		this.json = json;
+		this.interceptors = interceptors;
 	}
 
 	@Override
@@ -29,6 +40,9 @@ class RealtimeConfiguration implements WebSocketConfigurer {
 		// anyway.
 		registry.addHandler(this.endpoint, "/ws")
 			.setHandshakeHandler(new EnvelopeHandshakeHandler(this.json))
+			.addInterceptors(
+					Stream.concat(Stream.of(new SocketCredentialsInterceptor()), this.interceptors.orderedStream())
+						.toArray(HandshakeInterceptor[]::new))
 			.setAllowedOriginPatterns("*");
 	}
 

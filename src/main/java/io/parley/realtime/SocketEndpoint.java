@@ -13,6 +13,7 @@ import io.parley.workspace.AccessTokens;
 import io.parley.workspace.Caller;
 import io.parley.workspace.MemberPresence;
 import io.parley.workspace.Permission;
+import io.parley.workspace.SocketTickets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +24,11 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The {@code /ws?token=JWT} endpoint: authenticates the socket, assembles its frames and
- * hands them to {@link ClientEvents}; on disconnect, takes the socket out of its rooms.
+ * The {@code /ws?token=JWT} and {@code /ws?ticket=} endpoint: authenticates the socket,
+ * assembles its frames and hands them to {@link ClientEvents}; on disconnect, takes the
+ * socket out of its rooms.
  */
 @Component
 class SocketEndpoint extends AbstractWebSocketHandler {
@@ -39,6 +40,8 @@ class SocketEndpoint extends AbstractWebSocketHandler {
 	private static final String FRAME_BUDGET = Bucket.class.getName();
 
 	private final AccessTokens tokens;
+
+	private final SocketTickets tickets;
 
 	private final ClientEvents events;
 
@@ -58,11 +61,12 @@ class SocketEndpoint extends AbstractWebSocketHandler {
 
 	private final RateLimit frameLimit;
 
-	SocketEndpoint(AccessTokens tokens, ClientEvents events, Rooms rooms, Frames frames, ConnectionRegistry connections,
-			MemberPresence presence, MessageLog messages, Outboxes outboxes,
+	SocketEndpoint(AccessTokens tokens, SocketTickets tickets, ClientEvents events, Rooms rooms, Frames frames,
+			ConnectionRegistry connections, MemberPresence presence, MessageLog messages, Outboxes outboxes,
 			@Value("${parley.ws.max-frame-size}") int maxFrameSize,
 			@Value("${parley.rate-limit.socket-frames}") String frameLimit) {
 		this.tokens = tokens;
+		this.tickets = tickets;
 		this.events = events;
 		this.rooms = rooms;
 		this.frames = frames;
@@ -77,9 +81,13 @@ class SocketEndpoint extends AbstractWebSocketHandler {
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) throws IOException {
 		long membershipChanges = this.connections.membershipChanges();
-		Optional<String> token = Optional.ofNullable(session.getUri())
-			.map((uri) -> UriComponentsBuilder.fromUri(uri).build().getQueryParams().getFirst("token"));
-		Optional<Caller> caller = token.flatMap(this.tokens::verify);
+		// taken out of the URL before the handshake (SocketCredentialsFilter): a ticket
+		// for browsers, else seed 003's token
+		String ticket = (String) session.getAttributes()
+			.remove(SocketCredentialsFilter.attribute(SocketCredentialsFilter.TICKET));
+		String token = (String) session.getAttributes()
+			.remove(SocketCredentialsFilter.attribute(SocketCredentialsFilter.TOKEN));
+		Optional<Caller> caller = (ticket != null) ? this.tickets.redeem(ticket) : this.tokens.verify(token);
 		if (caller.isEmpty()) {
 			session.sendMessage(this.frames.error(ErrorCode.UNAUTHORIZED));
 			session.close(CloseStatus.POLICY_VIOLATION);
@@ -93,7 +101,7 @@ class SocketEndpoint extends AbstractWebSocketHandler {
 		// a membership that changed between the check and the registration missed this
 		// socket when it closed the member's sockets
 		if (this.connections.membershipChanges() != membershipChanges
-				&& !token.flatMap(this.tokens::verify).equals(caller)) {
+				&& !this.tickets.again(caller.get()).equals(caller)) {
 			connection.close(MembershipNotifier.MEMBERSHIP_CHANGED);
 		}
 	}

@@ -35,6 +35,9 @@ public enum ErrorCode {
 
 	SUPERVISOR_ONLY_FOR_AGENTS(400, "Only members who handle conversations work for a supervisor"),
 
+	/** A wrong, used or malformed code on the account's own two-factor routes. */
+	INVALID_TWO_FACTOR_CODE(400, "Invalid two-factor code"),
+
 	UNAUTHORIZED(401, "Unauthorized, token missing or invalid", "Unauthorized or invalid token"),
 
 	INVALID_CREDENTIALS(401, "Invalid email or password"),
@@ -44,6 +47,11 @@ public enum ErrorCode {
 	 * one text for all, since the client's remedy is the same (decision 50).
 	 */
 	REFRESH_TOKEN_INVALID(401, "Refresh token invalid, expired or revoked, log in again"),
+
+	/** The second step of a log-in with a wrong, used or malformed code. */
+	WRONG_TWO_FACTOR_CODE(401, "Invalid two-factor code"),
+
+	LOGIN_CHALLENGE_INVALID(401, "Log-in challenge invalid or expired, log in again"),
 
 	NO_ACTIVE_MEMBERSHIP(403, "No active membership in a workspace"),
 
@@ -73,6 +81,9 @@ public enum ErrorCode {
 	OIDC_ALREADY_LINKED(409, "This provider account is linked to another Parley account"),
 
 	SIGNUP_CLOSED(403, "Sign-up is closed, ask for an invitation"),
+
+	/** Acting in a workspace that requires a second factor, without one (decision 54). */
+	TWO_FACTOR_REQUIRED(403, "This workspace requires two-factor authentication, turn it on first"),
 
 	OWNER_IS_PERMANENT(403, "The owner's membership cannot be changed"),
 
@@ -123,6 +134,12 @@ public enum ErrorCode {
 	ROLE_NAME_TAKEN(409, "A role with this name already exists"),
 
 	ROLE_IN_USE(409, "Role is still held by members"),
+
+	TWO_FACTOR_ALREADY_ON(409, "Two-factor authentication is already on"),
+
+	TWO_FACTOR_NOT_STARTED(409, "Start two-factor enrolment first"),
+
+	TWO_FACTOR_NOT_ON(409, "Two-factor authentication is not on"),
 
 	CLIENT_MESSAGE_ID_TAKEN(409, "This clientMessageId belongs to another message"),
 

@@ -40,10 +40,13 @@ public class AcceptInvitation {
 
 	private final Sessions sessions;
 
+	private final TwoFactorRequirement twoFactorRequirement;
+
 	private final Clock clock;
 
 	AcceptInvitation(Invitations invitations, Workspaces workspaces, Memberships memberships, Users users,
-			Passwords passwords, SignUp signUp, Sessions sessions, Clock clock) {
+			Passwords passwords, SignUp signUp, Sessions sessions, TwoFactorRequirement twoFactorRequirement,
+			Clock clock) {
 		this.invitations = invitations;
 		this.workspaces = workspaces;
 		this.memberships = memberships;
@@ -51,6 +54,7 @@ public class AcceptInvitation {
 		this.passwords = passwords;
 		this.signUp = signUp;
 		this.sessions = sessions;
+		this.twoFactorRequirement = twoFactorRequirement;
 		this.clock = clock;
 	}
 
@@ -71,7 +75,8 @@ public class AcceptInvitation {
 	 * the link was used. Nothing changes when any check fails.
 	 * @param name the new account's name; ignored when the address has an account
 	 * @param password the account's password, or the new account's
-	 * @return the new membership, with a token for acting in its workspace
+	 * @return the new membership, with a token for acting in its workspace; without one
+	 * when the workspace requires a second factor the account has not set up
 	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_CREDENTIALS} when
 	 * the address has an account and this is not its password,
 	 * {@link ErrorCode#ALREADY_A_MEMBER}, and the errors of {@link #show(String)}
@@ -109,7 +114,10 @@ public class AcceptInvitation {
 		catch (DuplicateKeyException ex) {
 			throw ErrorCode.ALREADY_A_MEMBER.exception();
 		}
-		return new Entry(this.workspaces.find(workspace).orElseThrow(), member, this.sessions.start(member));
+		// a workspace that requires a second factor hands its new staff no session: they
+		// set one up when they log in (decision 54)
+		SessionTokens session = this.twoFactorRequirement.mustEnrol(member) ? null : this.sessions.start(member);
+		return new Entry(this.workspaces.find(workspace).orElseThrow(), member, session);
 	}
 
 	private Invitation usable(String secret, Instant now) {

@@ -2,6 +2,7 @@ package io.parley.workspace;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import io.parley.identity.Passwords;
 import io.parley.identity.User;
@@ -21,31 +22,51 @@ public class LogIn {
 
 	private final Passwords passwords;
 
+	private final Memberships memberships;
+
 	private final Sessions sessions;
 
 	private final LoginThrottle throttle;
 
+	private final TwoFactorLogIn twoFactor;
+
 	private final Clock clock;
 
-	LogIn(Users users, Passwords passwords, Sessions sessions, LoginThrottle throttle, Clock clock) {
+	LogIn(Users users, Passwords passwords, Memberships memberships, Sessions sessions, LoginThrottle throttle,
+			TwoFactorLogIn twoFactor, Clock clock) {
 		this.users = users;
 		this.passwords = passwords;
+		this.memberships = memberships;
 		this.sessions = sessions;
 		this.throttle = throttle;
+		this.twoFactor = twoFactor;
 		this.clock = clock;
 	}
 
 	/**
 	 * @param workspace the workspace to act in; {@code null} for the user's oldest active
 	 * membership
-	 * @return a new session's access and refresh tokens for the user in that workspace
+	 * @return a new session's access and refresh tokens for the user in that workspace,
+	 * or the challenge of a second step ({@link TwoFactorLogIn})
 	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_CREDENTIALS} when
 	 * no user has this email and password, {@link ErrorCode#NO_ACTIVE_MEMBERSHIP} when
 	 * they have no active membership (in that workspace)
 	 */
-	public SessionTokens logIn(String email, String password, WorkspaceId workspace) {
+	public LogInOutcome logIn(String email, String password, WorkspaceId workspace) {
 		User user = authenticate(email, password);
-		return this.sessions.start(user.id(), workspace);
+		Member member = this.memberships.of(user.id())
+			.stream()
+			.filter(Member::active)
+			.filter((candidate) -> workspace == null || candidate.workspaceId().equals(workspace))
+			.findFirst()
+			.orElseThrow(ErrorCode.NO_ACTIVE_MEMBERSHIP::exception);
+		Optional<LogInOutcome> secondStep = this.twoFactor.secondStep(user, member);
+		if (secondStep.isPresent()) {
+			// failures are forgotten once the second step succeeds, not on the password
+			return secondStep.get();
+		}
+		this.throttle.succeeded(user.email());
+		return LogInOutcome.signedIn(this.sessions.start(member.userId(), member.workspaceId()));
 	}
 
 	/**
@@ -66,7 +87,6 @@ public class LogIn {
 			this.throttle.failed(address, now);
 			throw ErrorCode.INVALID_CREDENTIALS.exception();
 		}
-		this.throttle.succeeded(address);
 		return user;
 	}
 

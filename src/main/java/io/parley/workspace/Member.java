@@ -17,6 +17,14 @@ public record Member(WorkspaceId workspaceId, UserId userId, String name, String
 		return this.active && this.role.permissions().contains(permission);
 	}
 
+	/**
+	 * Whether the member is on the staff: handles conversations or sees the workspace,
+	 * unlike a candidate.
+	 */
+	public boolean isStaff() {
+		return this.role.grants(Permission.HANDLE_CONVERSATIONS) || this.role.grants(Permission.VIEW_WORKSPACE);
+	}
+
 	public boolean isSupervisedBy(UserId supervisor) {
 		return supervisor.equals(this.supervisorId);
 	}

@@ -13,6 +13,7 @@ import io.parley.identity.UserId;
 import io.parley.identity.Users;
 import io.parley.system.ErrorCode;
 import io.parley.system.Timestamps;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,23 +44,51 @@ public class SignUp {
 	}
 
 	/**
-	 * Seed 003's sign-up: an account and a membership of the default workspace. Staff
-	 * roles need the workspace's sign-up to be open; candidates may always sign up.
+	 * Seed 003's sign-up: an account and a membership of the default workspace, made by
+	 * the person themselves ({@code caller} {@code null}) or by a member with a token.
+	 * Candidates may always sign up; supervisors and agents while the workspace's staff
+	 * sign-up is open; an admin only as the workspace's first (decision 47). A caller who
+	 * may invite to the role (as {@link Invite} checks) creates any role, open or not.
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#FORBIDDEN} for an admin
+	 * after the first, {@link ErrorCode#SIGNUP_CLOSED} for staff while sign-up is closed
 	 */
 	@Transactional
-	public UserAccount register(Registration registration) {
+	public UserAccount register(Registration registration, @Nullable Caller caller) {
 		Role role = registration.role();
 		if (role == Role.OWNER) {
 			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 		}
 		WorkspaceId workspace = WorkspaceId.DEFAULT;
-		if (role != Role.CANDIDATE && !this.workspaces.find(workspace).orElseThrow().staffSignupOpen()) {
-			throw ErrorCode.SIGNUP_CLOSED.exception();
+		if (!mayInvite(caller, workspace, role)) {
+			admit(workspace, role);
 		}
 		UserId supervisor = (role == Role.AGENT) ? supervisorOf(workspace, registration.supervisorId()) : null;
 		User user = create(registration.name(), registration.email(), registration.password());
 		this.memberships.add(newMember(workspace, user.account(), MemberRole.of(role), supervisor, user.createdAt()));
 		return user.account();
+	}
+
+	/**
+	 * Whether the caller is a member of the workspace who may invite people to this role.
+	 */
+	private static boolean mayInvite(@Nullable Caller caller, WorkspaceId workspace, Role role) {
+		return caller != null && caller.workspaceId().equals(workspace) && caller.can(Permission.INVITE_MEMBERS)
+				&& caller.mayGrant(role.permissions());
+	}
+
+	/**
+	 * Lets a person in by themselves, or refuses them. The first admin is let in even
+	 * when staff sign-up is closed, so that a closed install can still get its admin.
+	 */
+	private void admit(WorkspaceId workspace, Role role) {
+		if (role == Role.ADMIN) {
+			if (!this.workspaces.claimFirstAdmin(workspace, Timestamps.now(this.clock))) {
+				throw ErrorCode.FORBIDDEN.exception();
+			}
+		}
+		else if (role != Role.CANDIDATE && !this.workspaces.find(workspace).orElseThrow().staffSignupOpen()) {
+			throw ErrorCode.SIGNUP_CLOSED.exception();
+		}
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.parley.workspace;
 import java.time.Clock;
 import java.util.List;
 
+import io.parley.identity.TwoFactor;
 import io.parley.identity.User;
 import io.parley.identity.UserAccount;
 import io.parley.identity.UserId;
@@ -28,13 +29,20 @@ public class WorkspaceAccess {
 
 	private final Sessions sessions;
 
+	private final TwoFactorRequirement twoFactorRequirement;
+
+	private final TwoFactor twoFactor;
+
 	private final Clock clock;
 
-	WorkspaceAccess(Workspaces workspaces, Memberships memberships, SignUp signUp, Sessions sessions, Clock clock) {
+	WorkspaceAccess(Workspaces workspaces, Memberships memberships, SignUp signUp, Sessions sessions,
+			TwoFactorRequirement twoFactorRequirement, TwoFactor twoFactor, Clock clock) {
 		this.workspaces = workspaces;
 		this.memberships = memberships;
 		this.signUp = signUp;
 		this.sessions = sessions;
+		this.twoFactorRequirement = twoFactorRequirement;
+		this.twoFactor = twoFactor;
 		this.clock = clock;
 	}
 
@@ -53,7 +61,8 @@ public class WorkspaceAccess {
 	}
 
 	private Entry create(UserAccount user, String name) {
-		Workspace workspace = new Workspace(WorkspaceId.random(), name.trim(), false, Timestamps.now(this.clock));
+		Workspace workspace = new Workspace(WorkspaceId.random(), name.trim(), false, false,
+				Timestamps.now(this.clock));
 		this.workspaces.add(workspace);
 		Member owner = SignUp.newMember(workspace.id(), user, MemberRole.of(Role.OWNER), null, workspace.createdAt());
 		this.memberships.add(owner);
@@ -78,34 +87,45 @@ public class WorkspaceAccess {
 	/**
 	 * A session (a token pair) for acting in another workspace the caller belongs to.
 	 * @throws io.parley.system.ParleyException {@link ErrorCode#WORKSPACE_NOT_FOUND} when
-	 * the caller has no active membership there
+	 * the caller has no active membership there, {@link ErrorCode#TWO_FACTOR_REQUIRED}
+	 * when it requires a second factor the caller has not set up
 	 */
 	@Transactional
+	@AnyCaller("only to a workspace the caller is an active member of")
 	public Entry switchTo(Caller caller, String workspaceId) {
 		Member member = WorkspaceId.parse(workspaceId)
 			.flatMap((workspace) -> this.memberships.find(workspace, caller.userId()))
 			.filter(Member::active)
 			.orElseThrow(ErrorCode.WORKSPACE_NOT_FOUND::exception);
+		this.twoFactorRequirement.requireMet(member);
 		return new Entry(this.workspaces.find(member.workspaceId()).orElseThrow(), member, this.sessions.start(member));
 	}
 
 	/** The caller's workspace. */
 	@Transactional(readOnly = true)
 	public Workspace current(Caller caller) {
+		caller.require(Permission.VIEW_WORKSPACE);
 		return this.workspaces.find(caller.workspaceId()).orElseThrow(ErrorCode.WORKSPACE_NOT_FOUND::exception);
 	}
 
 	/**
-	 * Renames the caller's workspace and opens or closes staff sign-up; {@code null}
-	 * leaves a value as it is.
+	 * Renames the caller's workspace, opens or closes staff sign-up and requires a second
+	 * factor of its staff or not; {@code null} leaves a value as it is.
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#TWO_FACTOR_REQUIRED} when
+	 * the caller requires a second factor without having one, which would lock them out
+	 * at their next log-in
 	 */
 	@Transactional
-	public Workspace update(Caller caller, String name, Boolean staffSignupOpen) {
+	public Workspace update(Caller caller, String name, Boolean staffSignupOpen, Boolean requireTwoFactor) {
 		caller.require(Permission.MANAGE_SETTINGS);
 		if (name != null && name.isBlank()) {
 			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 		}
-		this.workspaces.change(caller.workspaceId(), (name != null) ? name.trim() : null, staffSignupOpen);
+		if (Boolean.TRUE.equals(requireTwoFactor) && !this.twoFactor.isEnabled(caller.userId())) {
+			throw ErrorCode.TWO_FACTOR_REQUIRED.exception();
+		}
+		this.workspaces.change(caller.workspaceId(), (name != null) ? name.trim() : null, staffSignupOpen,
+				requireTwoFactor);
 		return current(caller);
 	}
 

@@ -1,5 +1,6 @@
 package io.parley.workspace;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -19,8 +20,9 @@ class Workspaces {
 
 	void add(Workspace workspace) {
 		this.jdbc
-			.sql("INSERT INTO workspaces (id, name, staff_signup_open, chat_settings, created_at) "
-					+ "VALUES (:id, :name, :open, '{}', :at)")
+			// founded with its owner, so it has had its first admin from the start
+			.sql("INSERT INTO workspaces (id, name, staff_signup_open, chat_settings, created_at, first_admin_at) "
+					+ "VALUES (:id, :name, :open, '{}', :at, :at)")
 			.param("id", workspace.id().value())
 			.param("name", workspace.name())
 			.param("open", workspace.staffSignupOpen())
@@ -32,21 +34,48 @@ class Workspaces {
 	 * Sets the values given; {@code null} keeps one as it is. Each column is written only
 	 * when given, so concurrent changes of different settings do not undo each other.
 	 */
-	void change(WorkspaceId id, String name, Boolean staffSignupOpen) {
+	void change(WorkspaceId id, String name, Boolean staffSignupOpen, Boolean requireTwoFactor) {
 		this.jdbc
 			.sql("UPDATE workspaces SET name = COALESCE(:name, name), "
-					+ "staff_signup_open = COALESCE(:open, staff_signup_open) WHERE id = :id")
+					+ "staff_signup_open = COALESCE(:open, staff_signup_open), "
+					+ "require_two_factor = COALESCE(:twoFactor, require_two_factor) WHERE id = :id")
 			.param("name", name)
 			.param("open", staffSignupOpen)
+			.param("twoFactor", requireTwoFactor)
 			.param("id", id.value())
 			.update();
 	}
 
+	/**
+	 * Makes the coming admin the workspace's first, once: of concurrent callers exactly
+	 * one gets {@code true} (the row is locked by the first, and the others find it set
+	 * once it commits; if it rolls back, the next one wins). Decision 47.
+	 */
+	boolean claimFirstAdmin(WorkspaceId id, Instant now) {
+		return this.jdbc.sql("UPDATE workspaces SET first_admin_at = :now WHERE id = :id AND first_admin_at IS NULL")
+			.param("now", now.atOffset(ZoneOffset.UTC))
+			.param("id", id.value())
+			.update() == 1;
+	}
+
+	/**
+	 * Sets whether staff may sign up, while the workspace has no first admin yet (who
+	 * decides from then on); {@code false} when it has one.
+	 */
+	boolean setStaffSignupUntilFirstAdmin(WorkspaceId id, boolean open) {
+		return this.jdbc
+			.sql("UPDATE workspaces SET staff_signup_open = :open WHERE id = :id AND first_admin_at IS NULL")
+			.param("open", open)
+			.param("id", id.value())
+			.update() == 1;
+	}
+
 	Optional<Workspace> find(WorkspaceId id) {
-		return this.jdbc.sql("SELECT id, name, staff_signup_open, created_at FROM workspaces WHERE id = ?")
+		return this.jdbc
+			.sql("SELECT id, name, staff_signup_open, require_two_factor, created_at FROM workspaces WHERE id = ?")
 			.param(id.value())
 			.query((row, number) -> new Workspace(new WorkspaceId(row.getObject("id", UUID.class)),
-					row.getString("name"), row.getBoolean("staff_signup_open"),
+					row.getString("name"), row.getBoolean("staff_signup_open"), row.getBoolean("require_two_factor"),
 					row.getObject("created_at", OffsetDateTime.class).toInstant()))
 			.optional();
 	}

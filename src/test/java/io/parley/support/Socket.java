@@ -32,16 +32,28 @@ public final class Socket implements AutoCloseable {
 
 	private final WebSocket socket;
 
-	private Socket(int port, String token) {
-		String query = (token != null) ? "?token=" + token : "";
+	private Socket(int port, String query) {
 		this.socket = HTTP.newWebSocketBuilder()
 			.buildAsync(URI.create("ws://localhost:" + port + "/ws" + query), new Listener())
 			.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
 			.join();
 	}
 
+	/**
+	 * Connects with seed 003's {@code ?token=}, or with no credential for {@code null}.
+	 */
 	public static Socket connect(int port, String token) {
-		return new Socket(port, token);
+		return new Socket(port, (token != null) ? "?token=" + token : "");
+	}
+
+	/** Connects with a ticket from {@code POST /api/socket-tickets}, as browsers do. */
+	public static Socket connectWithTicket(int port, String ticket) {
+		return new Socket(port, "?ticket=" + ticket);
+	}
+
+	/** Connects with {@code query} as the handshake's query string ({@code ?a=b&...}). */
+	public static Socket connectWithQuery(int port, String query) {
+		return new Socket(port, query);
 	}
 
 	public void send(String event, Map<String, ?> data) {

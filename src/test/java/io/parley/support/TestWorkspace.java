@@ -40,12 +40,23 @@ public record TestWorkspace(String id, String name, TestUser owner) {
 	public TestUser join(Api api, Map<String, ?> invitation) {
 		String email = "member-" + UUID.randomUUID() + "@example.com";
 		String secret = invite(api, email, invitation);
-		Reply accepted = api.post("/api/invitation-links/" + secret + "/accept", null,
-				Map.of("name", "Member", "password", PASSWORD));
+		Reply accepted = accept(api, secret, Map.of("name", "Member", "password", PASSWORD));
 		assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
 		String token = accepted.data().get("token").stringValue();
 		String id = api.get("/auth/me", token).data().get("_id").stringValue();
 		return new TestUser(id, email, accepted.data().get("role").stringValue(), token);
+	}
+
+	/**
+	 * Someone with an account elsewhere accepts an invitation of the owner's with their
+	 * password; returns their token acting in this workspace. Needs an application
+	 * without a mail server.
+	 */
+	public String admit(Api api, TestUser user, Map<String, ?> invitation) {
+		String secret = invite(api, user.email(), invitation);
+		Reply accepted = accept(api, secret, Map.of("password", PASSWORD));
+		assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
+		return accepted.data().get("token").stringValue();
 	}
 
 	/**
@@ -60,6 +71,23 @@ public record TestWorkspace(String id, String name, TestUser owner) {
 		assertThat(invited.status()).as(invited.raw()).isEqualTo(201);
 		String link = invited.data().get("link").stringValue();
 		return link.substring(link.indexOf('#') + 1);
+	}
+
+	/**
+	 * What the link with this secret offers: {@code POST /api/invitation-links/lookup}.
+	 */
+	public static Reply lookUp(Api api, String secret) {
+		return api.post("/api/invitation-links/lookup", null, Map.of("secret", secret));
+	}
+
+	/**
+	 * Accepts the link with this secret: {@code POST /api/invitation-links/accept} with
+	 * the secret and {@code fields} ({@code name}, {@code password}).
+	 */
+	public static Reply accept(Api api, String secret, Map<String, ?> fields) {
+		Map<String, Object> body = new HashMap<>(fields);
+		body.put("secret", secret);
+		return api.post("/api/invitation-links/accept", null, body);
 	}
 
 }

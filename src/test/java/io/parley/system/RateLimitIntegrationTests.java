@@ -8,10 +8,14 @@ import java.util.UUID;
 
 import io.parley.support.AddressedClient;
 import io.parley.support.AddressedClient.Response;
+import io.parley.support.Authenticator;
 import io.parley.support.Eventually;
 import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.SecretsStayOutOfTheLog;
 import io.parley.support.Socket;
+import io.parley.support.TestClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * leaves other callers alone. Each test calls from a loopback address of its own.
  */
 @ParleyIntegrationTest
+@ExtendWith(SecretsStayOutOfTheLog.class)
 @TestPropertySource(properties = { "parley.rate-limit.api.max=40", "parley.rate-limit.api.window=60000",
 		"parley.rate-limit.login=4/1m", "parley.rate-limit.signup=3/1h", "parley.rate-limit.workspaces=2/1h",
 		"parley.rate-limit.invitation-links=3/1m", "parley.rate-limit.refresh=3/1m",
@@ -38,6 +43,9 @@ class RateLimitIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TestClock clock;
 
 	@Test
 	void signUpIsLimitedPerAddressStoresNothingOverTheLimitAndLeavesOtherAddressesAlone() {
@@ -120,6 +128,62 @@ class RateLimitIntegrationTests {
 	}
 
 	@Test
+	void wrongSecondStepCodesCountAsFailedLogInsOfTheAccount() {
+		String email = newEmail();
+		signUp(AddressedClient.fresh(this.port), email);
+		AddressedClient member = AddressedClient.fresh(this.port);
+		String token = logIn(member, email, "secret123").body().get("data").get("token").stringValue();
+		String secret = member.post("/api/account/two-factor", token, Map.of())
+			.body()
+			.get("data")
+			.get("secret")
+			.stringValue();
+		String confirmation = Authenticator.of(secret).codeAt(this.clock.instant());
+		String backupCode = member.post("/api/account/two-factor/confirm", token, Map.of("code", confirmation))
+			.body()
+			.get("data")
+			.get("backupCodes")
+			.get(0)
+			.stringValue();
+		String challenge = logIn(AddressedClient.fresh(this.port), email, "secret123").body()
+			.get("data")
+			.get("challenge")
+			.stringValue();
+		String wrong = String.format("%06d", (Integer.parseInt(confirmation) + 1) % 1_000_000);
+		List<Integer> failures = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			failures.add(secondStep(AddressedClient.fresh(this.port), challenge, wrong).status());
+		}
+
+		Response waiting = secondStep(AddressedClient.fresh(this.port), challenge, backupCode);
+		Response passwordToo = logIn(AddressedClient.fresh(this.port), email, "secret123");
+
+		assertThat(failures).containsExactly(401, 401);
+		assertLimited(waiting);
+		assertLimited(passwordToo);
+		try {
+			this.clock.advance(Duration.ofSeconds(2));
+			Response signedIn = secondStep(AddressedClient.fresh(this.port), challenge, backupCode);
+			assertThat(signedIn.status()).as(signedIn.raw()).isEqualTo(200);
+			assertThat(signedIn.body().get("data").get("token").stringValue()).isNotBlank();
+		}
+		finally {
+			this.clock.reset();
+		}
+	}
+
+	@Test
+	void theSecondStepOfALogInSharesTheLogInLimitOfTheAddress() {
+		AddressedClient client = AddressedClient.fresh(this.port);
+		for (int i = 0; i < 4; i++) {
+			assertThat(secondStep(client, "no-such-challenge", "123456").status()).isEqualTo(401);
+		}
+
+		assertLimited(secondStep(client, "no-such-challenge", "123456"));
+		assertLimited(logIn(client, newEmail(), "secret123"));
+	}
+
+	@Test
 	void workspaceCreationIsLimitedPerAddress() {
 		AddressedClient client = AddressedClient.fresh(this.port);
 		String email = newEmail();
@@ -140,11 +204,14 @@ class RateLimitIntegrationTests {
 	@Test
 	void invitationLinksAreLimitedPerAddress() {
 		AddressedClient client = AddressedClient.fresh(this.port);
-		for (int i = 0; i < 3; i++) {
-			assertThat(client.get("/api/invitation-links/unknown", null).status()).isEqualTo(404);
+		Map<String, String> unknown = Map.of("secret", "unknown");
+		for (int i = 0; i < 2; i++) {
+			assertThat(client.post("/api/invitation-links/lookup", null, unknown).status()).isEqualTo(404);
 		}
+		assertThat(client.post("/api/invitation-links/accept", null, Map.of("secret", "unknown", "password", "x"))
+			.status()).isEqualTo(404);
 
-		assertLimited(client.get("/api/invitation-links/unknown", null));
+		assertLimited(client.post("/api/invitation-links/lookup", null, unknown));
 	}
 
 	@Test
@@ -191,6 +258,10 @@ class RateLimitIntegrationTests {
 
 	private static Response logIn(AddressedClient client, String email, String password) {
 		return client.post("/auth/login", null, Map.of("email", email, "password", password));
+	}
+
+	private static Response secondStep(AddressedClient client, String challenge, String code) {
+		return client.post("/auth/login/two-factor", null, Map.of("challenge", challenge, "code", code));
 	}
 
 	private static void assertLimited(Response response) {

@@ -10,12 +10,14 @@ import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.TestUser;
 import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.SecretsStayOutOfTheLog;
 import io.parley.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ParleyIntegrationTest
+@ExtendWith(SecretsStayOutOfTheLog.class)
 class AuthIntegrationTests {
 
 	@LocalServerPort
@@ -51,7 +54,8 @@ class AuthIntegrationTests {
 	@ValueSource(strings = { "admin", "supervisor", "candidate" })
 	void signUpReturnsTheNewUserWithoutItsPassword(String role) {
 		String email = "new-" + UUID.randomUUID() + "@example.com";
-		Reply reply = this.api.post("/auth/signup", null,
+		// after the first, an admin is signed up by an admin (decision 47)
+		Reply reply = this.api.post("/auth/signup", role.equals("admin") ? this.api.firstAdmin().token() : null,
 				Map.of("name", "Rahul", "email", email, "password", "secret123", "role", role));
 
 		assertThat(reply.status()).isEqualTo(201);
@@ -61,6 +65,40 @@ class AuthIntegrationTests {
 		assertThat(reply.data().get("role").stringValue()).isEqualTo(role);
 		assertThat(reply.data().size()).isEqualTo(4);
 		assertThat(reply.raw()).doesNotContain("secret123");
+	}
+
+	@Test
+	void afterTheFirstAdminNobodyBecomesAnAdminBySigningUpAlone() {
+		this.api.firstAdmin();
+		Map<String, Object> body = newUser("admin");
+		TestUser supervisor = this.api.signUp("supervisor");
+		String foreignOwner = this.api
+			.post("/api/workspaces", null, Map.of("name", "Elsewhere", "owner", newUser("owner")))
+			.data()
+			.get("token")
+			.stringValue();
+
+		for (String token : new String[] { null, supervisor.token(), foreignOwner }) {
+			Reply reply = this.api.post("/auth/signup", token, body);
+			assertThat(reply.status()).as(reply.raw()).isEqualTo(403);
+			assertThat(reply.error()).isEqualTo("Forbidden, insufficient permissions");
+		}
+		assertThat(this.api.post("/auth/login", null, credentials(body)).status()).isEqualTo(401);
+		assertThat(this.api.post("/auth/signup", "not-a-token", body).status()).isEqualTo(401);
+	}
+
+	@Test
+	void anAdminSignsUpAnotherAdmin() {
+		TestUser admin = this.api.signUp("admin");
+		Map<String, Object> body = newUser("admin");
+
+		Reply reply = this.api.post("/auth/signup", admin.token(), body);
+
+		assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+		assertThat(reply.data().get("role").stringValue()).isEqualTo("admin");
+		String token = this.api.post("/auth/login", null, credentials(body)).data().get("token").stringValue();
+		assertThat(this.api.get("/auth/me", token).data().get("role").stringValue()).isEqualTo("admin");
+		assertThat(this.api.get("/admin/analytics", token).status()).isEqualTo(200);
 	}
 
 	@Test
@@ -107,7 +145,7 @@ class AuthIntegrationTests {
 	@Test
 	void anEmailCanBeUsedOnceWhateverItsCase() {
 		String email = "twice-" + UUID.randomUUID() + "@example.com";
-		Map<String, Object> first = Map.of("name", "A", "email", email, "password", "secret123", "role", "admin");
+		Map<String, Object> first = Map.of("name", "A", "email", email, "password", "secret123", "role", "supervisor");
 		Map<String, Object> second = Map.of("name", "B", "email", email.toUpperCase(), "password", "secret123", "role",
 				"candidate");
 
@@ -214,6 +252,15 @@ class AuthIntegrationTests {
 		assertThat(late.status()).as(late.raw()).isEqualTo(200);
 		assertThat(expired.status()).isEqualTo(401);
 		assertThat(expired.error()).isEqualTo("Unauthorized, token missing or invalid");
+	}
+
+	private static Map<String, Object> newUser(String role) {
+		return Map.of("name", "New " + role, "email", role + "-" + UUID.randomUUID() + "@example.com", "password",
+				"secret123", "role", role);
+	}
+
+	private static Map<String, Object> credentials(Map<String, Object> body) {
+		return Map.of("email", body.get("email"), "password", body.get("password"));
 	}
 
 	private static Map<String, Object> agent(String supervisorId) {

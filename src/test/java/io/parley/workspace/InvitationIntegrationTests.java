@@ -28,6 +28,7 @@ import io.parley.support.Api.Reply;
 import io.parley.support.Api.TestUser;
 import io.parley.support.Barriers;
 import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.SecretsStayOutOfTheLog;
 import io.parley.support.TestClock;
 import io.parley.support.TestWorkspace;
 import jakarta.mail.Message.RecipientType;
@@ -56,6 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once, and only those allowed to invite can, to roles no stronger than their own.
  */
 @ParleyIntegrationTest
+@ExtendWith(SecretsStayOutOfTheLog.class)
 @ExtendWith(OutputCaptureExtension.class)
 class InvitationIntegrationTests {
 
@@ -140,7 +142,7 @@ class InvitationIntegrationTests {
 		invite(this.workspace.owner(), Map.of("email", email, "role", "admin"));
 		String secret = secretIn(mailTo(email));
 
-		Reply shown = this.api.get(link(secret), null);
+		Reply shown = TestWorkspace.lookUp(this.api, secret);
 		assertThat(shown.status()).as(shown.raw()).isEqualTo(200);
 		assertThat(shown.data().get("workspaceName").stringValue()).isEqualTo(this.workspace.name());
 		assertThat(shown.data().get("email").stringValue()).isEqualTo(email);
@@ -164,7 +166,7 @@ class InvitationIntegrationTests {
 		Reply again = accept(secret, "Eve", "otherpass1");
 		assertThat(again.status()).isEqualTo(410);
 		assertThat(again.error()).isEqualTo("Invitation has already been used");
-		assertThat(this.api.get(link(secret), null).error()).isEqualTo("Invitation has already been used");
+		assertThat(TestWorkspace.lookUp(this.api, secret).error()).isEqualTo("Invitation has already been used");
 		assertThat(this.api.post("/auth/login", null, Map.of("email", email, "password", "otherpass1")).status())
 			.isEqualTo(401);
 		assertThat(output.getAll()).doesNotContain(secret);
@@ -178,7 +180,7 @@ class InvitationIntegrationTests {
 				Map.of("email", email, "role", "agent", "supervisorId", this.workspace.owner().id()));
 		String secret = secretIn(mailTo(email));
 
-		assertThat(this.api.get(link(secret), null).data().get("accountExists").asBoolean()).isTrue();
+		assertThat(TestWorkspace.lookUp(this.api, secret).data().get("accountExists").asBoolean()).isTrue();
 		Reply wrong = accept(secret, null, "not-the-password");
 		assertThat(wrong.status()).isEqualTo(401);
 		assertThat(wrong.error()).isEqualTo("Invalid email or password");
@@ -207,10 +209,10 @@ class InvitationIntegrationTests {
 		Reply invited = invite(this.workspace.owner(), Map.of("email", email, "role", "admin"));
 		String secret = secretIn(mailTo(email));
 		this.clock.advance(this.lifetime.minusMinutes(1));
-		Reply stillUsable = this.api.get(link(secret), null);
+		Reply stillUsable = TestWorkspace.lookUp(this.api, secret);
 		this.clock.advance(Duration.ofMinutes(1));
 
-		Reply shown = this.api.get(link(secret), null);
+		Reply shown = TestWorkspace.lookUp(this.api, secret);
 		Reply accepted = accept(secret, "Ada", "newpass123");
 
 		assertThat(invited.status()).as(invited.raw()).isEqualTo(201);
@@ -230,7 +232,7 @@ class InvitationIntegrationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "unknown", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" })
 	void anUnknownLinkIsNotFound(String secret) {
-		Reply shown = this.api.get(link(secret), null);
+		Reply shown = TestWorkspace.lookUp(this.api, secret);
 		Reply accepted = accept(secret, "Ada", "newpass123");
 
 		assertThat(shown.status()).isEqualTo(404);
@@ -279,7 +281,9 @@ class InvitationIntegrationTests {
 		assertThat(accept(secret, null, "newpass123").error()).isEqualTo("Invalid request schema");
 		assertThat(accept(secret, "  ", "newpass123").error()).isEqualTo("Invalid request schema");
 		assertThat(accept(secret, "Ada", "short").error()).isEqualTo("Invalid request schema");
-		assertThat(this.api.post(link(secret) + "/accept", null, "{\"name\":\"Ada\"}").error())
+		assertThat(
+				this.api.post("/api/invitation-links/accept", null, "{\"secret\":\"" + secret + "\",\"name\":\"Ada\"}")
+					.error())
 			.isEqualTo("Invalid request schema");
 		assertThat(accept(secret, "Ada", "newpass123").status()).isEqualTo(200);
 	}
@@ -293,8 +297,8 @@ class InvitationIntegrationTests {
 		String second = secretIn(mailNumber(2, email));
 
 		assertThat(second).isNotEqualTo(first);
-		assertThat(this.api.get(link(first), null).status()).isEqualTo(404);
-		assertThat(this.api.get(link(second), null).status()).isEqualTo(200);
+		assertThat(TestWorkspace.lookUp(this.api, first).status()).isEqualTo(404);
+		assertThat(TestWorkspace.lookUp(this.api, second).status()).isEqualTo(200);
 		assertThat(pendingEmails(this.workspace.owner())).containsOnlyOnce(email);
 	}
 
@@ -315,7 +319,7 @@ class InvitationIntegrationTests {
 		Reply revoked = revoke(this.workspace.owner(), id);
 		assertThat(revoked.status()).isEqualTo(200);
 		assertThat(pendingEmails(this.workspace.owner())).isEmpty();
-		assertThat(this.api.get(link(secret), null).error()).isEqualTo("Invitation not found");
+		assertThat(TestWorkspace.lookUp(this.api, secret).error()).isEqualTo("Invitation not found");
 		assertThat(revoke(this.workspace.owner(), id).error()).isEqualTo("Invitation not found");
 	}
 
@@ -359,7 +363,7 @@ class InvitationIntegrationTests {
 		Reply invited = invite(recruiter, Map.of("email", email, "customRoleId", viewerRole));
 		assertThat(invited.status()).as(invited.raw()).isEqualTo(201);
 		assertThat(invited.data().get("role").stringValue()).isEqualTo("Viewer");
-		assertThat(this.api.get(link(secretIn(mailTo(email))), null).data().get("role").stringValue())
+		assertThat(TestWorkspace.lookUp(this.api, secretIn(mailTo(email))).data().get("role").stringValue())
 			.isEqualTo("Viewer");
 
 		assertThat(invite(recruiter, Map.of("email", newEmail(), "role", "agent")).status())
@@ -509,7 +513,7 @@ class InvitationIntegrationTests {
 		if (name != null) {
 			body.put("name", name);
 		}
-		return this.api.post(link(secret) + "/accept", null, body);
+		return TestWorkspace.accept(this.api, secret, body);
 	}
 
 	private List<String> pendingEmails(TestUser user) {
@@ -543,10 +547,6 @@ class InvitationIntegrationTests {
 					OffsetDateTime.now())
 			.update();
 		return id.toString();
-	}
-
-	private static String link(String secret) {
-		return "/api/invitation-links/" + secret;
 	}
 
 	private static String newEmail() {

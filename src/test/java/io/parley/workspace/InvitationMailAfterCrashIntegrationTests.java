@@ -61,9 +61,8 @@ class InvitationMailAfterCrashIntegrationTests {
 			String secret = secretIn(mail);
 			Api api = new Api(port(restarted));
 
-			assertThat(api.get("/api/invitation-links/" + secret, null).status()).isEqualTo(200);
-			assertThat(api.get("/api/invitation-links/" + handedOver, null).status())
-				.as("the mailed link replaces the earlier one")
+			assertThat(TestWorkspace.lookUp(api, secret).status()).isEqualTo(200);
+			assertThat(TestWorkspace.lookUp(api, handedOver).status()).as("the mailed link replaces the earlier one")
 				.isEqualTo(404);
 			JdbcClient jdbc = restarted.getBean(JdbcClient.class);
 			awaitNoPublicationFor(jdbc, email);

@@ -102,7 +102,7 @@ class InvitationMailOutageIntegrationTests {
 			Eventually.until("the mail", () -> !mailsTo(smtp, email).isEmpty());
 			String secret = secretIn(mailsTo(smtp, email).get(0));
 
-			Reply shown = this.api.get("/api/invitation-links/" + secret, null);
+			Reply shown = TestWorkspace.lookUp(this.api, secret);
 			assertThat(shown.status()).as(shown.raw()).isEqualTo(200);
 			assertThat(shown.data().get("email").stringValue()).isEqualTo(email);
 			Eventually.until("the publication completed", () -> unfinishedPublication(id).isEmpty());

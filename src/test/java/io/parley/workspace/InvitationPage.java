@@ -42,6 +42,11 @@ final class InvitationPage {
 		this.browser.open("/invitation.html");
 	}
 
+	/** What the address bar shows. */
+	String address() {
+		return this.browser.driver().getCurrentUrl();
+	}
+
 	/** Waits until the status line reads {@code text}. */
 	void awaitStatus(String text) {
 		this.browser.await(ExpectedConditions.textToBe(STATUS, text));

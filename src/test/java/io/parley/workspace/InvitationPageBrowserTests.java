@@ -61,6 +61,9 @@ class InvitationPageBrowserTests {
 		this.page.open(secret);
 
 		this.page.awaitStatus(InvitationPage.INVITED);
+		assertThat(this.page.address()).as("the secret leaves the address bar")
+			.doesNotContain(secret)
+			.endsWith("/invitation.html");
 		assertThat(this.page.workspace()).isEqualTo(workspace.name());
 		assertThat(this.page.email()).isEqualTo(email);
 		assertThat(this.page.role()).isEqualTo("agent");
@@ -99,7 +102,7 @@ class InvitationPageBrowserTests {
 
 		this.page.open(secret);
 
-		String used = this.api.get("/api/invitation-links/" + secret, null).error();
+		String used = TestWorkspace.lookUp(this.api, secret).error();
 		assertThat(used).isEqualTo(ErrorCode.INVITATION_USED.text());
 		this.page.awaitStatus(used);
 		assertThat(this.page.showsInvitation()).isFalse();
@@ -127,6 +130,7 @@ class InvitationPageBrowserTests {
 
 		this.page.awaitStatus(welcome(workspace.name(), "admin", email));
 		assertThat(this.page.showsInvitation()).isFalse();
+		assertThat(this.page.address()).doesNotContain(secret);
 		logIn(email, TestWorkspace.PASSWORD, workspace);
 	}
 
@@ -162,10 +166,12 @@ class InvitationPageBrowserTests {
 		this.page.awaitStatus(InvitationPage.INVITED);
 		assertThat(this.page.workspace()).isEqualTo(first.name());
 
-		this.page.enterLinkInSameTab(second.invite(this.api, email, Map.of("role", "supervisor")));
+		String secret = second.invite(this.api, email, Map.of("role", "supervisor"));
+		this.page.enterLinkInSameTab(secret);
 
 		this.page.awaitWorkspace(second.name());
 		this.page.awaitStatus(InvitationPage.INVITED);
+		assertThat(this.page.address()).doesNotContain(secret);
 		assertThat(this.page.role()).isEqualTo("supervisor");
 		this.page.accept("Ada", NEW_PASSWORD);
 		this.page.awaitStatus(welcome(second.name(), "supervisor", email));

@@ -57,13 +57,35 @@ class InvitationWithoutMailIntegrationTests {
 		assertThat(link).matches("http://localhost:8080/invitation\\.html#[A-Za-z0-9_-]{43}");
 		String secret = link.substring(link.indexOf('#') + 1);
 
-		assertThat(this.api.get("/api/invitation-links/" + secret, null).data().get("email").stringValue())
-			.isEqualTo(email);
-		Reply accepted = this.api.post("/api/invitation-links/" + secret + "/accept", null,
-				Map.of("name", "Ada", "password", "newpass123"));
+		assertThat(TestWorkspace.lookUp(this.api, secret).data().get("email").stringValue()).isEqualTo(email);
+		Reply accepted = TestWorkspace.accept(this.api, secret, Map.of("name", "Ada", "password", "newpass123"));
 		assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
 		assertThat(accepted.data().get("id").stringValue()).isEqualTo(workspace.id());
 		assertThat(this.api.everyItem("/api/invitations", workspace.owner().token())).isEmpty();
+	}
+
+	@Test
+	void theSecretTravelsInTheBodyNeverInAPath() {
+		TestWorkspace workspace = TestWorkspace.create(this.api);
+		String secret = workspace.invite(this.api, "invitee-" + UUID.randomUUID() + "@example.com",
+				Map.of("role", "agent"));
+
+		for (Reply old : List.of(this.api.get("/api/invitation-links/" + secret, null),
+				this.api.post("/api/invitation-links/" + secret + "/accept", null,
+						Map.of("name", "Ada", "password", "newpass123")))) {
+			assertThat(old.status()).as(old.raw()).isEqualTo(401);
+		}
+		for (String body : List.of("{}", "{\"secret\":42}", "{\"secret\":\"" + "x".repeat(201) + "\"}")) {
+			Reply reply = this.api.post("/api/invitation-links/lookup", null, body);
+			assertThat(reply.status()).as(reply.raw()).isEqualTo(400);
+			assertThat(reply.error()).isEqualTo("Invalid request schema");
+		}
+		Reply withoutSecret = this.api.post("/api/invitation-links/accept", null,
+				Map.of("name", "Ada", "password", "newpass123"));
+		assertThat(withoutSecret.error()).isEqualTo("Invalid request schema");
+		assertThat(TestWorkspace.lookUp(this.api, secret).status()).isEqualTo(200);
+		assertThat(TestWorkspace.accept(this.api, secret, Map.of("name", "Ada", "password", "newpass123")).status())
+			.isEqualTo(200);
 	}
 
 	@Test
@@ -80,7 +102,8 @@ class InvitationWithoutMailIntegrationTests {
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/invitation.js")).build(),
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(script.statusCode()).isEqualTo(200);
-		assertThat(script.body()).contains("api/invitation-links/", "textContent").doesNotContain("innerHTML");
+		assertThat(script.body()).contains("api/invitation-links/lookup", "replaceState", "textContent")
+			.doesNotContain("innerHTML");
 	}
 
 	@Test
@@ -95,7 +118,8 @@ class InvitationWithoutMailIntegrationTests {
 		String secret = workspace.invite(this.api, "invitee-" + UUID.randomUUID() + "@example.com",
 				Map.of("customRoleId", role));
 		String token = this.api
-			.post("/api/invitation-links/" + secret + "/accept", null, Map.of("name", "Ada", "password", "newpass123"))
+			.post("/api/invitation-links/accept", null,
+					Map.of("secret", secret, "name", "Ada", "password", "newpass123"))
 			.data()
 			.get("token")
 			.stringValue();
@@ -104,7 +128,7 @@ class InvitationWithoutMailIntegrationTests {
 			.status()).isEqualTo(200);
 		assertThat(this.api.send("DELETE", "/api/roles/" + role, owner, null, null).status()).isEqualTo(200);
 
-		Reply reply = this.api.get("/api/invitation-links/" + secret, null);
+		Reply reply = TestWorkspace.lookUp(this.api, secret);
 
 		assertThat(reply.status()).as(reply.raw()).isEqualTo(410);
 		assertThat(reply.error()).isEqualTo("Invitation has already been used");

@@ -13,11 +13,13 @@ import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
 import io.parley.support.Api.TestUser;
 import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.SecretsStayOutOfTheLog;
 import io.parley.support.Socket;
 import io.parley.support.TestWorkspace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -29,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * own; the candidate, who exists only where sign-up is, in the default one.
  */
 @ParleyIntegrationTest
+@ExtendWith(SecretsStayOutOfTheLog.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PermissionMatrixIntegrationTests {
 
@@ -184,6 +187,9 @@ class PermissionMatrixIntegrationTests {
 		String target = this.target.id();
 		return List.of(row("GET /auth/me", (f) -> get("/auth/me", f), all(200)),
 				row("GET /api/workspaces", (f) -> get("/api/workspaces", f), all(200)),
+				row("GET /api/account/two-factor", (f) -> get("/api/account/two-factor", f), all(200)),
+				// any caller may open the socket, so any caller gets a ticket for it
+				row("POST /api/socket-tickets", (f) -> post("/api/socket-tickets", f, Map.of()), all(201)),
 				row("GET /api/workspace", (f) -> get("/api/workspace", f), staff(200)),
 				row("PATCH /api/workspace", (f) -> patch("/api/workspace", f, Map.of("name", this.workspace.name())),
 						allow(200, Actor.OWNER, Actor.ADMIN)),

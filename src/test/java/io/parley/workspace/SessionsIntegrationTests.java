@@ -16,6 +16,7 @@ import io.parley.support.Api.Reply;
 import io.parley.support.Api.TestUser;
 import io.parley.support.Barriers;
 import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.SecretsStayOutOfTheLog;
 import io.parley.support.TestClock;
 import io.parley.workspace.TenantMother.Tenant;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * both holders, log-out and deactivation end it, and it ends at its absolute lifetime.
  */
 @ParleyIntegrationTest
+@ExtendWith(SecretsStayOutOfTheLog.class)
 @ExtendWith(OutputCaptureExtension.class)
 class SessionsIntegrationTests {
 

@@ -25,9 +25,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Limits requests by the caller's address before anything else reads them: every request
  * (seed 001's {@code RATE_LIMIT_MAX} per {@code RATE_LIMIT_WINDOW} milliseconds), and
- * tighter limits on the routes an anonymous caller can abuse: log-in, sign-up, workspace
- * creation, invitation links, and the refresh tokens' routes (refresh, log-out). Over a
- * limit: 429 with {@code Retry-After}, and the request goes no further.
+ * tighter limits on the routes an anonymous caller can abuse: log-in (with its second
+ * step), sign-up, workspace creation, invitation links, and the refresh tokens' routes
+ * (refresh, log-out). Over a limit: 429 with {@code Retry-After}, and the request goes no
+ * further.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -84,9 +85,10 @@ class RateLimitFilter extends OncePerRequestFilter {
 	private RateLimit routeLimit(HttpServletRequest request) {
 		String path = request.getRequestURI();
 		boolean post = "POST".equals(request.getMethod());
-		// signing in through a provider counts as log-in: its start, callback and
-		// exchange
-		if ((post && path.equals("/auth/login")) || path.startsWith("/auth/oidc/")
+		// a log-in's second step shares the log-in's limit, and so does signing in
+		// through
+		// a provider: its start, callback and exchange
+		if ((post && (path.equals("/auth/login") || path.startsWith("/auth/login/"))) || path.startsWith("/auth/oidc/")
 				|| path.startsWith("/login/oauth2/")) {
 			return this.login;
 		}

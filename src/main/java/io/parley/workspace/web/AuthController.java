@@ -11,6 +11,7 @@ import io.parley.workspace.Role;
 import io.parley.workspace.SignUp;
 import io.parley.workspace.WorkspaceId;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,11 +39,11 @@ class AuthController {
 
 	@PostMapping("/signup")
 	@ResponseStatus(HttpStatus.CREATED)
-	ApiResponse signUp(@Valid @RequestBody SignUpRequest request) {
+	ApiResponse signUp(@Nullable Caller caller, @Valid @RequestBody SignUpRequest request) {
 		Role role = Role.parse(request.role()).orElseThrow(ErrorCode.INVALID_REQUEST_SCHEMA::exception);
 		Registration registration = new Registration(request.name(), request.email(), request.password(), role,
 				request.supervisorId());
-		return ApiResponse.ok(UserView.of(this.signUp.register(registration), role.value()));
+		return ApiResponse.ok(UserView.of(this.signUp.register(registration, caller), role.value()));
 	}
 
 	@PostMapping("/login")
@@ -50,7 +51,7 @@ class AuthController {
 		WorkspaceId workspace = (request.workspaceId() != null)
 				? WorkspaceId.parse(request.workspaceId()).orElseThrow(ErrorCode.NO_ACTIVE_MEMBERSHIP::exception)
 				: null;
-		return ApiResponse.ok(SessionView.of(this.logIn.logIn(request.email(), request.password(), workspace)));
+		return ApiResponse.ok(LogInView.of(this.logIn.logIn(request.email(), request.password(), workspace)));
 	}
 
 	@GetMapping("/me")

@@ -8,8 +8,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The invitation link, for whoever holds its secret (no token): see what it offers,
- * accept it.
+ * accept it. The secret travels in the body, never in a path, which servers and proxies
+ * log.
  */
 @RestController
 @RequestMapping(path = "/api/invitation-links", produces = "application/json")
@@ -29,23 +28,32 @@ class InvitationLinkController {
 		this.accept = accept;
 	}
 
-	@GetMapping("/{secret}")
-	ApiResponse show(@PathVariable String secret) {
-		Preview preview = this.accept.show(secret);
+	@PostMapping("/lookup")
+	ApiResponse show(@Valid @RequestBody LookupRequest request) {
+		Preview preview = this.accept.show(request.secret());
 		return ApiResponse.ok(new LinkView(preview.workspace().name(), preview.invitation().email(),
 				preview.invitation().role().name(), Timestamps.format(preview.invitation().expiresAt()),
 				preview.accountExists()));
 	}
 
-	@PostMapping("/{secret}/accept")
-	ApiResponse accept(@PathVariable String secret, @Valid @RequestBody AcceptRequest request) {
-		return ApiResponse.ok(WorkspaceView.of(this.accept.accept(secret, request.name(), request.password())));
+	@PostMapping("/accept")
+	ApiResponse accept(@Valid @RequestBody AcceptRequest request) {
+		return ApiResponse
+			.ok(WorkspaceView.of(this.accept.accept(request.secret(), request.name(), request.password())));
 	}
 
 	/**
+	 * @param secret the fragment of the invitation's link
+	 */
+	record LookupRequest(@NotNull @Size(max = 200) String secret) {
+	}
+
+	/**
+	 * @param secret the fragment of the invitation's link
 	 * @param name the new account's name; needed only when the address has no account
 	 */
-	record AcceptRequest(@Size(max = 200) String name, @NotNull @Size(max = 200) String password) {
+	record AcceptRequest(@NotNull @Size(max = 200) String secret, @Size(max = 200) String name,
+			@NotNull @Size(max = 200) String password) {
 	}
 
 	/**

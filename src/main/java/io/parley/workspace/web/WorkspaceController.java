@@ -83,7 +83,8 @@ class WorkspaceController {
 	@PatchMapping("/workspace")
 	@RequiresPermission(Permission.MANAGE_SETTINGS)
 	ApiResponse update(Caller caller, @Valid @RequestBody UpdateRequest request) {
-		return ApiResponse.ok(WorkspaceView.of(this.access.update(caller, request.name(), request.staffSignupOpen())));
+		return ApiResponse.ok(WorkspaceView
+			.of(this.access.update(caller, request.name(), request.staffSignupOpen(), request.requireTwoFactor())));
 	}
 
 	record CreateRequest(@NotBlank @Size(max = 200) String name, @Valid NewOwner owner) {
@@ -93,7 +94,7 @@ class WorkspaceController {
 			@NotNull @Size(min = 6, max = 72) String password) {
 	}
 
-	record UpdateRequest(@Size(min = 1, max = 200) String name, Boolean staffSignupOpen) {
+	record UpdateRequest(@Size(min = 1, max = 200) String name, Boolean staffSignupOpen, Boolean requireTwoFactor) {
 	}
 
 }
