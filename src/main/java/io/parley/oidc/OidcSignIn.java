@@ -12,9 +12,10 @@ import io.parley.oidc.OidcCodes.Entry;
 import io.parley.oidc.OidcCodes.Purpose;
 import io.parley.system.ErrorCode;
 import io.parley.system.Timestamps;
+import io.parley.workspace.AnyCaller;
 import io.parley.workspace.Caller;
-import io.parley.workspace.SessionTokens;
-import io.parley.workspace.Sessions;
+import io.parley.workspace.LogIn;
+import io.parley.workspace.LogInOutcome;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,17 +47,17 @@ public class OidcSignIn {
 
 	private final UserDirectory users;
 
-	private final Sessions sessions;
+	private final LogIn logIn;
 
 	private final Clock clock;
 
-	OidcSignIn(OidcProviders providers, OidcLinks links, OidcCodes codes, UserDirectory users, Sessions sessions,
+	OidcSignIn(OidcProviders providers, OidcLinks links, OidcCodes codes, UserDirectory users, LogIn logIn,
 			Clock clock) {
 		this.providers = providers;
 		this.links = links;
 		this.codes = codes;
 		this.users = users;
-		this.sessions = sessions;
+		this.logIn = logIn;
 		this.clock = clock;
 	}
 
@@ -66,6 +67,7 @@ public class OidcSignIn {
 	 * @throws io.parley.system.ParleyException {@link ErrorCode#OIDC_PROVIDER_NOT_FOUND}
 	 */
 	@Transactional
+	@AnyCaller("a member links their own account")
 	public LinkTicket linkTicket(Caller caller, String provider) {
 		requireConfigured(provider);
 		Instant now = Timestamps.now(this.clock);
@@ -82,6 +84,7 @@ public class OidcSignIn {
 	 * when the provider is not configured or the caller has no link to it
 	 */
 	@Transactional
+	@AnyCaller("a member unlinks their own account")
 	public void unlink(Caller caller, String provider) {
 		requireConfigured(provider);
 		if (!this.links.unlink(provider, caller.userId())) {
@@ -146,7 +149,7 @@ public class OidcSignIn {
 			.filter((found) -> found.purpose() != Purpose.LINK)
 			.orElseThrow(ErrorCode.OIDC_CODE_INVALID::exception);
 		return switch (entry.purpose()) {
-			case SIGN_IN -> new Exchanged(entry.provider(), this.sessions.start(entry.user(), null), false);
+			case SIGN_IN -> new Exchanged(entry.provider(), this.logIn.logInVouchedFor(entry.user()), false);
 			case LINKED -> new Exchanged(entry.provider(), null, true);
 			default -> throw ErrorCode.valueOf(entry.failure()).exception();
 		};
@@ -187,9 +190,10 @@ public class OidcSignIn {
 	}
 
 	/**
-	 * What an exchanged code gave: a session's tokens after a sign-in, or {@code linked}.
+	 * What an exchanged code gave: after a sign-in, a session's tokens or the challenge
+	 * of the account's second step; or {@code linked}.
 	 */
-	public record Exchanged(String provider, @Nullable SessionTokens session, boolean linked) {
+	public record Exchanged(String provider, @Nullable LogInOutcome signIn, boolean linked) {
 
 	}
 

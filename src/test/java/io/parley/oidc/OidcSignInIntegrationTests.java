@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +17,15 @@ import io.parley.identity.UserDirectory;
 import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.TestUser;
+import io.parley.support.Authenticator;
 import io.parley.support.Browser;
+import io.parley.support.SecretsStayOutOfTheLog;
 import io.parley.support.TestClock;
 import io.parley.support.TestDatabase;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(TestClock.Configuration.class)
 @DirtiesContext // its own settings: closed after, so its connections are not kept
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ OutputCaptureExtension.class, SecretsStayOutOfTheLog.class })
 class OidcSignInIntegrationTests {
 
 	private static final String CLIENT_ID = "parley-test";
@@ -68,6 +72,9 @@ class OidcSignInIntegrationTests {
 
 	@Autowired
 	UserDirectory users;
+
+	@Autowired
+	TestClock clock;
 
 	Api api;
 
@@ -89,6 +96,11 @@ class OidcSignInIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		this.api = new Api(PORT);
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
 	}
 
 	@Test
@@ -188,6 +200,31 @@ class OidcSignInIntegrationTests {
 		assertThat(again.error()).isEqualTo("Sign-in code invalid or expired, sign in again");
 		assertThat(new ProviderBrowser(PORT).exchange().error())
 			.isEqualTo("Sign-in code invalid or expired, sign in again");
+	}
+
+	@Test
+	void anAccountWithASecondFactorIsAskedForItAfterTheProvider(CapturedOutput output) {
+		TestUser user = this.api.signUp("supervisor");
+		Reply started = this.api.post("/api/account/two-factor", user.token(), "{}");
+		Authenticator app = Authenticator.of(started.data().get("secret").stringValue());
+		assertThat(this.api
+			.post("/api/account/two-factor/confirm", user.token(), Map.of("code", app.codeAt(this.clock.instant())))
+			.status()).isEqualTo(200);
+		nextSignIn(user.email(), true);
+
+		Reply step = new ProviderBrowser(PORT).signIn("test-idp");
+		this.clock.advance(Duration.ofSeconds(30));
+		Reply signedIn = this.api.post("/auth/login/two-factor", null, Map.of("challenge",
+				step.data().get("challenge").stringValue(), "code", app.codeAt(this.clock.instant())));
+
+		assertThat(step.status()).as(step.raw()).isEqualTo(200);
+		assertThat(step.data().get("twoFactorRequired").asBoolean()).isTrue();
+		assertThat(step.data().has("token")).isFalse();
+		assertThat(signedIn.status()).as(signedIn.raw()).isEqualTo(200);
+		assertThat(
+				this.api.get("/auth/me", signedIn.data().get("token").stringValue()).data().get("email").stringValue())
+			.isEqualTo(user.email());
+		assertThat(output.getOut()).doesNotContain(step.data().get("challenge").stringValue());
 	}
 
 	@Test

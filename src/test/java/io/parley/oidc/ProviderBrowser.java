@@ -3,12 +3,15 @@ package io.parley.oidc;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import io.parley.support.Api;
 import io.parley.support.Api.Reply;
+import io.parley.support.SecretsStayOutOfTheLog;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -69,6 +72,43 @@ final class ProviderBrowser {
 		return new Reply(response.statusCode(), body, response.body());
 	}
 
+	/**
+	 * The secrets of the round trip for the log scan: codes and tickets in the addresses
+	 * it went through, the one-time code in its cookie, the tokens of the exchange.
+	 */
+	private static void rememberSecrets(HttpResponse<String> response) {
+		for (HttpResponse<String> hop = response; hop != null; hop = hop.previousResponse().orElse(null)) {
+			rememberParameters(hop.uri());
+			hop.headers().firstValue("Location").map(URI::create).ifPresent(ProviderBrowser::rememberParameters);
+			hop.headers()
+				.allValues("Set-Cookie")
+				.stream()
+				.filter((cookie) -> cookie.startsWith("parley_oidc="))
+				.forEach((cookie) -> SecretsStayOutOfTheLog
+					.remember(cookie.substring("parley_oidc=".length(), cookie.indexOf(';'))));
+		}
+		if (response.body().startsWith("{")) {
+			JsonNode body = Api.JSON.readTree(response.body()).path("data");
+			for (String field : new String[] { "token", "refreshToken", "challenge" }) {
+				if (body.path(field).isString()) {
+					SecretsStayOutOfTheLog.remember(body.path(field).stringValue());
+				}
+			}
+		}
+	}
+
+	private static void rememberParameters(URI uri) {
+		if (uri.getRawQuery() == null) {
+			return;
+		}
+		for (String pair : uri.getRawQuery().split("&")) {
+			if (pair.startsWith("code=") || pair.startsWith("link=") || pair.startsWith("state=")) {
+				SecretsStayOutOfTheLog
+					.remember(URLDecoder.decode(pair.substring(pair.indexOf('=') + 1), StandardCharsets.UTF_8));
+			}
+		}
+	}
+
 	CookieManager cookies() {
 		return this.cookies;
 	}
@@ -81,7 +121,9 @@ final class ProviderBrowser {
 
 	private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
 		try {
-			return client.send(request, HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+			rememberSecrets(response);
+			return response;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

@@ -53,7 +53,7 @@ class OidcController {
 					.build()
 					.toString());
 		Exchanged exchanged = this.signIn.exchange(code);
-		return ApiResponse.ok((exchanged.session() != null) ? SignedInView.of(exchanged.provider(), exchanged.session())
+		return ApiResponse.ok((exchanged.signIn() != null) ? SignedInView.of(exchanged.provider(), exchanged.signIn())
 				: new LinkedView(exchanged.provider(), true));
 	}
 
