@@ -45,10 +45,8 @@ class SecurityConfiguration {
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// besides Spring Security's defaults (nosniff, X-Frame-Options DENY, no
-			// caching of
-			// answers, HSTS over HTTPS): pages run only their own files, are framed by
-			// nobody,
-			// and links leave only the origin behind
+			// caching of answers, HSTS over HTTPS): pages run only their own files, are
+			// framed by nobody, and links leave only the origin behind
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
 			.authorizeHttpRequests((requests) -> requests
@@ -62,8 +60,8 @@ class SecurityConfiguration {
 				// the page that ends a sign-in through a provider (decision 57)
 				.requestMatchers(HttpMethod.GET, "/oidc.html", "/oidc.js")
 				.permitAll()
-				// the OpenAPI description and Swagger UI, public like the documentation
-				// they are
+				// the OpenAPI description and Swagger UI, public like the
+				// documentation they are
 				.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html",
 						"/swagger-ui/**")
 				.permitAll()
@@ -97,9 +95,8 @@ class SecurityConfiguration {
 				// the socket checks its token in the handshake (SocketEndpoint)
 				.requestMatchers(HttpMethod.GET, "/ws")
 				.permitAll()
-				// everything else a caller does needs their token; what they may do is
-				// the
-				// use case's check
+				// everything else a caller does needs their token; what they may do
+				// is the use case's check
 				.requestMatchers("/auth/me", "/conversations", "/conversations/**", "/admin/**", "/api/**")
 				.authenticated()
 				.anyRequest()

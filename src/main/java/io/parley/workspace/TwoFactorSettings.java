@@ -37,10 +37,12 @@ public class TwoFactorSettings {
 		this.clock = clock;
 	}
 
+	@AnyCaller("every account keeps its own second factor")
 	public Status status(Caller caller) {
 		return new Status(this.twoFactor.isEnabled(caller.userId()), this.twoFactor.backupCodesLeft(caller.userId()));
 	}
 
+	@AnyCaller("every account keeps its own second factor")
 	public TwoFactorEnrolment start(Caller caller) {
 		return this.twoFactor.start(caller.userId());
 	}
@@ -48,10 +50,12 @@ public class TwoFactorSettings {
 	/**
 	 * @return the backup codes, shown this once
 	 */
+	@AnyCaller("every account keeps its own second factor")
 	public List<String> confirm(Caller caller, String code) {
 		return throttled(caller, () -> this.twoFactor.confirm(caller.userId(), code));
 	}
 
+	@AnyCaller("every account keeps its own second factor")
 	public void disable(Caller caller, String code) {
 		throttled(caller, () -> {
 			this.twoFactor.disable(caller.userId(), code);
