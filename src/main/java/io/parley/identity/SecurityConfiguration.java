@@ -57,6 +57,9 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/invitation.html", "/invitation.css", "/invitation.js",
 						"/favicon.ico")
 				.permitAll()
+				// the page that ends a sign-in through a provider (decision 57)
+				.requestMatchers(HttpMethod.GET, "/oidc.html", "/oidc.js")
+				.permitAll()
 				// the OpenAPI description and Swagger UI, public like the
 				// documentation they are
 				.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html",
@@ -84,6 +87,10 @@ class SecurityConfiguration {
 				.permitAll()
 				// the secret in the link, sent in the body, is the credential
 				.requestMatchers(HttpMethod.POST, "/api/invitation-links/lookup", "/api/invitation-links/accept")
+				.permitAll()
+				// the one-time code in its cookie is the credential (oidc.OidcController,
+				// decision 57); the round trip to a provider has its own chain
+				.requestMatchers(HttpMethod.POST, "/auth/oidc/exchange")
 				.permitAll()
 				// the socket checks its token in the handshake (SocketEndpoint)
 				.requestMatchers(HttpMethod.GET, "/ws")

@@ -55,6 +55,31 @@ public enum ErrorCode {
 
 	NO_ACTIVE_MEMBERSHIP(403, "No active membership in a workspace"),
 
+	/**
+	 * The provider's answer did not complete a sign-in: a state that matches no request
+	 * of this browser, an error from the provider, an ID token that fails its checks
+	 * (decision 57).
+	 */
+	OIDC_SIGN_IN_FAILED(401, "Sign-in with the provider failed, try again"),
+
+	/** A one-time sign-in code that is unknown, used already or expired (decision 57). */
+	OIDC_CODE_INVALID(401, "Sign-in code invalid or expired, sign in again"),
+
+	/**
+	 * The provider does not vouch for the email address, and no link names the account.
+	 */
+	OIDC_EMAIL_NOT_VERIFIED(403, "The provider has not verified this email address"),
+
+	/** No account has the provider's email and none is linked (decision 58). */
+	OIDC_ACCOUNT_NOT_FOUND(403,
+			"No Parley account has this email: accept an invitation or sign up first, then link the provider"),
+
+	/** A link request that is unknown, used already or expired. */
+	OIDC_LINK_EXPIRED(403, "The request to link an account has expired, start linking again"),
+
+	/** The provider's account is linked to another Parley account already. */
+	OIDC_ALREADY_LINKED(409, "This provider account is linked to another Parley account"),
+
 	SIGNUP_CLOSED(403, "Sign-up is closed, ask for an invitation"),
 
 	/** Acting in a workspace that requires a second factor, without one (decision 54). */
@@ -79,6 +104,8 @@ public enum ErrorCode {
 	AGENT_NOT_FOUND(404, "Agent not found"),
 
 	ROUTE_NOT_FOUND(404, "Route not found"),
+
+	OIDC_PROVIDER_NOT_FOUND(404, "Sign-in provider not found"),
 
 	WORKSPACE_NOT_FOUND(404, "Workspace not found"),
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.parley.identity.Passwords;
 import io.parley.identity.User;
+import io.parley.identity.UserId;
 import io.parley.identity.Users;
 import io.parley.system.ErrorCode;
 
@@ -67,6 +68,24 @@ public class LogIn {
 		}
 		this.throttle.succeeded(user.email());
 		return LogInOutcome.signedIn(this.sessions.start(member.userId(), member.workspaceId()));
+	}
+
+	/**
+	 * Signs in a user a sign-in provider vouched for (decision 57): no password, but the
+	 * second step their account or workspace needs, as after a password.
+	 * @return a new session's tokens in the user's oldest active membership, or the
+	 * challenge of a second step
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#NO_ACTIVE_MEMBERSHIP}
+	 */
+	public LogInOutcome logInVouchedFor(UserId id) {
+		User user = this.users.find(id).orElseThrow(ErrorCode.NO_ACTIVE_MEMBERSHIP::exception);
+		Member member = this.memberships.of(user.id())
+			.stream()
+			.filter(Member::active)
+			.findFirst()
+			.orElseThrow(ErrorCode.NO_ACTIVE_MEMBERSHIP::exception);
+		return this.twoFactor.secondStep(user, member)
+			.orElseGet(() -> LogInOutcome.signedIn(this.sessions.start(member.userId(), member.workspaceId())));
 	}
 
 	/**

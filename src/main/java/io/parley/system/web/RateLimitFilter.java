@@ -85,8 +85,11 @@ class RateLimitFilter extends OncePerRequestFilter {
 	private RateLimit routeLimit(HttpServletRequest request) {
 		String path = request.getRequestURI();
 		boolean post = "POST".equals(request.getMethod());
-		// a log-in's second step shares the log-in's limit
-		if (post && (path.equals("/auth/login") || path.startsWith("/auth/login/"))) {
+		// a log-in's second step shares the log-in's limit, and so does signing in
+		// through
+		// a provider: its start, callback and exchange
+		if ((post && (path.equals("/auth/login") || path.startsWith("/auth/login/"))) || path.startsWith("/auth/oidc/")
+				|| path.startsWith("/login/oauth2/")) {
 			return this.login;
 		}
 		if (post && path.equals("/auth/signup")) {
