@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 
 import javax.crypto.SecretKey;
@@ -50,13 +51,17 @@ class JwtKeys {
 		return NimbusJwtEncoder.withSecretKey(jwtSigningKey).algorithm(MacAlgorithm.HS256).build();
 	}
 
-	/** Expiry is checked on the application's clock, the one tokens are issued on. */
+	/**
+	 * Expiry is checked on the application's clock, the one tokens are issued on, with no
+	 * leeway: a token's {@code expiresAt} is when it stops working (nodes keep their
+	 * clocks in step; clients refresh before it).
+	 */
 	@Bean
 	JwtDecoder jwtDecoder(SecretKey jwtSigningKey, Clock clock) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey)
 			.macAlgorithm(MacAlgorithm.HS256)
 			.build();
-		JwtTimestampValidator expiry = new JwtTimestampValidator();
+		JwtTimestampValidator expiry = new JwtTimestampValidator(Duration.ZERO);
 		expiry.setClock(clock);
 		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(expiry));
 		return decoder;

@@ -183,10 +183,10 @@ class SessionsIntegrationTests {
 		TestUser user = this.api.signUp("admin");
 		JsonSession session = logIn(user.email(), "secret123");
 
-		// a minute of skew is allowed between the clocks of issuer and reader
-		this.clock.advance(Duration.ofMinutes(14));
+		// no leeway: the token stops working at its expiresAt
+		this.clock.advance(Duration.ofMinutes(15).minusSeconds(1));
 		Reply early = this.api.get("/auth/me", session.token());
-		this.clock.advance(Duration.ofMinutes(3));
+		this.clock.advance(Duration.ofSeconds(2));
 		Reply expired = this.api.get("/auth/me", session.token());
 		JsonSession next = new JsonSession(refresh(session.refreshToken()));
 
