@@ -1,14 +1,11 @@
 package io.parley.oidc;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.parley.system.Sha256;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,13 +31,7 @@ record OneTimeCode(String value) {
 	}
 
 	String hash() {
-		try {
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(sha256.digest(this.value.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
+		return Sha256.hex(this.value);
 	}
 
 	/** Keeps the code out of logs and exception messages. */

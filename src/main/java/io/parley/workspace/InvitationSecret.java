@@ -1,11 +1,9 @@
 package io.parley.workspace;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import io.parley.system.Sha256;
 
 /**
  * The secret in an invitation link: 32 random bytes, base64url. Only its SHA-256 is
@@ -24,13 +22,7 @@ record InvitationSecret(String value) {
 
 	/** The value of the {@code token_hash} column: SHA-256, in lower-case hex. */
 	String hash() {
-		try {
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(sha256.digest(this.value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
+		return Sha256.hex(this.value);
 	}
 
 	/** Keeps the secret out of logs and exception messages. */

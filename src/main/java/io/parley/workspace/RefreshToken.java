@@ -1,13 +1,11 @@
 package io.parley.workspace;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import io.parley.system.Sha256;
 
 /**
  * A refresh token: 32 random bytes (256 bits), base64url. Only its SHA-256 is stored
@@ -34,13 +32,7 @@ record RefreshToken(String value) {
 
 	/** The value of the {@code token_hash} column: SHA-256, in lower-case hex. */
 	String hash() {
-		try {
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(sha256.digest(this.value.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
+		return Sha256.hex(this.value);
 	}
 
 	/** Keeps the token out of logs and exception messages. */
