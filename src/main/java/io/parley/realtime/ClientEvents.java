@@ -110,6 +110,12 @@ class ClientEvents {
 			}
 			catch (ParleyException ex) {
 				this.rooms.ifPresent(id, (room) -> room.remove(connection));
+				if (ex.code() == ErrorCode.CONVERSATION_ALREADY_CLOSED) {
+					// closed while it joined: told as the room is told, whether or not
+					// the room's own notice reached it
+					connection.send(this.frames.closed(id));
+					return;
+				}
 				throw ex;
 			}
 		}
