@@ -19,32 +19,14 @@
 		status.className = kind || '';
 	}
 
-	function call(method, path, body) {
-		var options = { method: method, headers: { 'Accept': 'application/json' } };
-		if (body) {
-			options.headers['Content-Type'] = 'application/json';
-			options.body = JSON.stringify(body);
-		}
-		return fetch(path, options).catch(function () {
-			throw new Error('Parley cannot be reached: check your connection and try again.');
-		}).then(function (response) {
-			return response.json().catch(function () {
-				throw new Error('Parley did not answer as expected, try again later.');
-			});
-		}).then(function (envelope) {
-			if (!envelope.success) {
-				throw new Error(envelope.error);
-			}
-			return envelope.data;
-		});
-	}
+	var call = window.parleyApi;
 
 	if (!secret) {
 		show('This link is incomplete: open the link from your invitation email.', 'error');
 		return;
 	}
 
-	call('POST', 'api/invitation-links/lookup', { secret: secret }).then(function (invitation) {
+	call('api/invitation-links/lookup', { secret: secret }).then(function (invitation) {
 		document.getElementById('workspace').textContent = invitation.workspaceName;
 		document.getElementById('email').textContent = invitation.email;
 		document.getElementById('role').textContent = invitation.role;
@@ -70,7 +52,7 @@
 				body.name = document.getElementById('name').value;
 			}
 			show('Accepting…');
-			call('POST', 'api/invitation-links/accept', body).then(function (membership) {
+			call('api/invitation-links/accept', body).then(function (membership) {
 				document.getElementById('invitation').hidden = true;
 				document.getElementById('password').value = '';
 				show('Welcome to ' + membership.name + '! You are now a member as ' + membership.role

@@ -9,25 +9,7 @@
 		status.className = kind || '';
 	}
 
-	function call(path, body) {
-		var options = { method: 'POST', credentials: 'same-origin', headers: { 'Accept': 'application/json' } };
-		if (body) {
-			options.headers['Content-Type'] = 'application/json';
-			options.body = JSON.stringify(body);
-		}
-		return fetch(path, options).catch(function () {
-			throw new Error('Parley cannot be reached: check your connection and try again.');
-		}).then(function (response) {
-			return response.json().catch(function () {
-				throw new Error('Parley did not answer as expected, try again later.');
-			});
-		}).then(function (envelope) {
-			if (!envelope.success) {
-				throw new Error(envelope.error);
-			}
-			return envelope.data;
-		});
-	}
+	var call = window.parleyApi;
 
 	function signedIn(data) {
 		// the tab's session, for the dashboard on this origin; gone when the tab closes

@@ -55,7 +55,7 @@ class SecurityConfiguration {
 				.permitAll()
 				// pages and files anyone may load
 				.requestMatchers(HttpMethod.GET, "/invitation.html", "/invitation.css", "/invitation.js",
-						"/favicon.ico")
+						"/parley-api.js", "/favicon.ico")
 				.permitAll()
 				// the page that ends a sign-in through a provider (decision 57)
 				.requestMatchers(HttpMethod.GET, "/oidc.html", "/oidc.js")
