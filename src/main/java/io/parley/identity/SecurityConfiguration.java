@@ -95,10 +95,6 @@ class SecurityConfiguration {
 				// the socket checks its token in the handshake (SocketEndpoint)
 				.requestMatchers(HttpMethod.GET, "/ws")
 				.permitAll()
-				// TEMPORARY until visitor-rest's chain for /api/widget/** is merged: the
-				// visitor's event stream checks its ticket itself
-				.requestMatchers(HttpMethod.GET, "/api/widget/events")
-				.permitAll()
 				// everything else a caller does needs their token; what they may do
 				// is the use case's check
 				.requestMatchers("/auth/me", "/conversations", "/conversations/**", "/admin/**", "/api/**")

@@ -4,6 +4,7 @@ import io.parley.contact.Contact;
 import io.parley.conversation.Author;
 import io.parley.conversation.ContactParticipation;
 import io.parley.conversation.ConversationId;
+import io.parley.conversation.CustomerConversations;
 import io.parley.conversation.Message;
 import io.parley.conversation.MessageLog;
 import io.parley.conversation.MessageLog.Posted;
@@ -33,6 +34,8 @@ class VisitorEvents {
 
 	private final ContactParticipation participation;
 
+	private final CustomerConversations customers;
+
 	private final VisitorContacts contacts;
 
 	private final MessageLog messages;
@@ -44,12 +47,13 @@ class VisitorEvents {
 	private final RateLimit typingLimit;
 
 	VisitorEvents(Frames frames, Rooms rooms, RoomEntrance entrance, ContactParticipation participation,
-			VisitorContacts contacts, MessageLog messages, Fanout fanout, AgentCards agents,
-			@Value("${parley.rate-limit.socket-typing}") String typingLimit) {
+			CustomerConversations customers, VisitorContacts contacts, MessageLog messages, Fanout fanout,
+			AgentCards agents, @Value("${parley.rate-limit.socket-typing}") String typingLimit) {
 		this.frames = frames;
 		this.rooms = rooms;
 		this.entrance = entrance;
 		this.participation = participation;
+		this.customers = customers;
 		this.contacts = contacts;
 		this.messages = messages;
 		this.fanout = fanout;
@@ -136,7 +140,7 @@ class VisitorEvents {
 		long sequence = frame.count("sequence");
 		ConversationId id = ConversationId.parse(conversationId)
 			.orElseThrow(ErrorCode.CONVERSATION_NOT_ACCESSIBLE::exception);
-		this.participation.markRead(visitor.workspaceId(), contactOf(visitor).id(), id, sequence);
+		this.customers.markRead(visitor.workspaceId(), contactOf(visitor).id(), id, sequence);
 	}
 
 	/**

@@ -1,5 +1,9 @@
 package io.parley.realtime;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,6 +20,7 @@ import io.parley.support.Visitors;
 import io.parley.support.Visitors.TestVisitor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -146,6 +151,38 @@ class VisitorEventStreamIntegrationTests {
 		Refusal negative = EventStreamClient.refused(this.port, "/api/widget/events?ticket="
 				+ this.visitors.ticket(this.visitor) + "&conversationId=" + this.id + "&afterSequence=-1", Map.of());
 		assertThat(negative.status()).isEqualTo(400);
+	}
+
+	@Test
+	void theVisitorTypesOverRestAndTheStaffInTheRoomSeeIt() throws Exception {
+		try (Socket agent = Socket.connect(this.port, this.agent.token())) {
+			agent.send("JOIN_CONVERSATION", Map.of("conversationId", this.id));
+			agent.expect("JOINED_CONVERSATION");
+			HttpResponse<String> typed = typing(this.visitor.token(), this.id, "{\"typing\":true}");
+			assertThat(typed.statusCode()).as(typed.body()).isEqualTo(200);
+			JsonNode typing = agent.expect("TYPING");
+			assertThat(typing.get("author").get("type").stringValue()).isEqualTo("contact");
+			assertThat(typing.get("author").get("name").stringValue()).isEqualTo("Vera Visitor");
+			assertThat(typing.get("typing").asBoolean()).isTrue();
+
+			assertThat(typing(this.visitor.token(), this.id, "{}").statusCode()).isEqualTo(400);
+			assertThat(typing(null, this.id, "{\"typing\":true}").statusCode()).isEqualTo(401);
+			TestVisitor other = this.visitors.visitor(this.workspace.id(), "Otto Other");
+			assertThat(typing(other.token(), this.id, "{\"typing\":true}").statusCode()).isEqualTo(403);
+			agent.expectSilence(Duration.ofMillis(300));
+		}
+	}
+
+	private HttpResponse<String> typing(String token, String conversationId, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI
+				.create("http://localhost:" + this.port + "/api/widget/conversations/" + conversationId + "/typing"))
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.header("Content-Type", "application/json");
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private EventStreamClient open(String query, Map<String, String> headers) {
