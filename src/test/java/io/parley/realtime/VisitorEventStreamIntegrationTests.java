@@ -105,6 +105,8 @@ class VisitorEventStreamIntegrationTests {
 			agent.send("CLOSE_CONVERSATION", Map.of("conversationId", this.id));
 			assertThat(stream.expect("CONVERSATION_CLOSED").json().get("conversationId").stringValue())
 				.isEqualTo(this.id);
+			// a stream follows one conversation
+			stream.awaitEnd();
 		}
 	}
 
