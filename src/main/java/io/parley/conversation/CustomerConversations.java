@@ -14,6 +14,7 @@ import io.parley.workspace.WorkspaceId;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -45,6 +46,21 @@ public class CustomerConversations {
 		this.reads = reads;
 		this.events = events;
 		this.clock = clock;
+	}
+
+	/**
+	 * Keeps what the host page said about the conversation and where it started (a JSON
+	 * object), for the staff; in the transaction that started it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void describe(WorkspaceId workspace, ConversationId id, String attributes) {
+		this.conversations.describe(workspace, id, attributes);
+	}
+
+	/** The conversation's attributes as {@link #describe} kept them, or {@code null}. */
+	@Transactional(readOnly = true)
+	public String attributes(WorkspaceId workspace, ConversationId id) {
+		return this.conversations.attributes(workspace, id);
 	}
 
 	/** The contact's conversations, newest first. */
