@@ -2,6 +2,7 @@ package io.parley.realtime;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import io.parley.support.Api;
 import io.parley.support.Api.TestUser;
@@ -93,6 +94,16 @@ class SocketSecretsOutOfTheLogIntegrationTests {
 
 		assertThat(refused).isNotNull();
 		assertLoggedWithoutSecret(output, "Uncaught failure for request", this.user.token());
+	}
+
+	@Test
+	void aVisitorTicketInAHandshakeThatFailsIsNotLogged(CapturedOutput output) {
+		String ticket = "visitor-ticket-" + UUID.randomUUID();
+		Throwable refused = catchThrowable(
+				() -> Socket.connectWithQuery(this.port, "?visitorTicket=" + ticket + "&fail=handshake"));
+
+		assertThat(refused).isNotNull();
+		assertLoggedWithoutSecret(output, "Uncaught failure for request", ticket);
 	}
 
 	private static void assertLoggedWithoutSecret(CapturedOutput output, String failure, String secret) {
