@@ -204,13 +204,22 @@ class VisitorFlowIntegrationTests {
 		String userId = "user-" + UUID.randomUUID();
 		Map<String, Object> user = map("id", userId, "name", "Una User", "identityHash",
 				IdentitySecrets.hmac(secret, userId));
-		String id = start(token(UUID.randomUUID().toString(), user), "From my laptop");
+		String laptop = token(UUID.randomUUID().toString(), user);
+		Answer first = this.widget.post("/api/widget/conversations", laptop,
+				map("content", "From my laptop", "fields", map("name", "Una User")));
+		assertThat(first.status()).as(first.raw()).isEqualTo(201);
+		String id = first.data().get("conversation").get("id").stringValue();
 
 		Answer phone = session(UUID.randomUUID().toString(), user);
 		Answer wrong = session(UUID.randomUUID().toString(),
 				map("id", userId, "identityHash", IdentitySecrets.hmac("another secret", userId)));
 
+		Answer afterLogOut = session(UUID.randomUUID().toString(), null);
+
 		assertThat(phone.data().get("conversations").get(0).get("id").stringValue()).isEqualTo(id);
+		assertThat(phone.data().get("contact").get("name").stringValue()).isEqualTo("Una User");
+		assertThat(afterLogOut.data().get("conversations").size()).as("after Parley('reset')").isZero();
+		assertThat(afterLogOut.data().get("contact").isNull()).isTrue();
 		assertThat(wrong.status()).isEqualTo(403);
 		assertThat(wrong.error()).isEqualTo("Identity verification failed");
 		Answer rotated = this.widget.from(null).post("/api/chat/settings/identity-secret", null, "");
