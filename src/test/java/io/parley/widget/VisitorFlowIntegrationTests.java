@@ -111,6 +111,12 @@ class VisitorFlowIntegrationTests {
 			JsonNode inbox = this.api.get("/api/conversations", owner()).data().get("items");
 			assertThat(inbox.size()).isEqualTo(1);
 			assertThat(inbox.get(0).get("id").stringValue()).isEqualTo(id);
+			JsonNode details = this.api.get("/api/conversations/" + id, owner()).data();
+			assertThat(details.get("channel").stringValue()).isEqualTo("web");
+			assertThat(details.get("pageUrl").stringValue()).isEqualTo("https://acme.com/pricing");
+			assertThat(details.get("referrer").stringValue()).isEqualTo("https://search.example/");
+			assertThat(details.get("attributes").get("attributes").get("cart").asInt()).isEqualTo(3);
+			assertThat(details.get("attributes").get("context").get("locale").stringValue()).isEqualTo("de");
 		}
 		JsonNode contact = this.api.get("/api/contacts", owner()).data().get("items").get(0);
 		assertThat(contact.get("name").stringValue()).isEqualTo("Vera Visitor");
