@@ -3,6 +3,7 @@ package io.parley.conversation.web;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.parley.contact.Contact;
 import io.parley.conversation.Assignment;
 import io.parley.conversation.Conversation;
@@ -18,7 +19,7 @@ import static io.parley.conversation.web.ConversationSummaryView.text;
 record ConversationDetailsView(String id, String status, String priority, String channel, String subject,
 		String pageUrl, String referrer, ContactView contact, String candidateId, String supervisorId, String agentId,
 		List<String> tags, long lastSequence, List<AssignmentView> assignments, List<ReadView> reads, String createdAt,
-		String updatedAt) {
+		String updatedAt, @JsonRawValue String attributes) {
 
 	static ConversationDetailsView of(Details details) {
 		Conversation conversation = details.conversation();
@@ -31,7 +32,7 @@ record ConversationDetailsView(String id, String status, String priority, String
 				details.tags(), conversation.lastSequence(),
 				details.assignments().stream().map(AssignmentView::of).toList(),
 				details.reads().stream().map(ReadView::of).toList(), Timestamps.format(conversation.createdAt()),
-				Timestamps.format(conversation.updatedAt()));
+				Timestamps.format(conversation.updatedAt()), details.attributes());
 	}
 
 	record AssignmentView(String agentId, String assignedBy, String reason, String assignedAt) {
