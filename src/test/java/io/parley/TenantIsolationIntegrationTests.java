@@ -162,7 +162,8 @@ class TenantIsolationIntegrationTests {
 		for (String path : List.of("/api/workspace", "/api/members", "/api/roles", "/api/invitations",
 				"/api/contacts/" + this.mine.contact(), "/api/contacts/" + this.mine.contact() + "/notes",
 				"/api/conversations/" + this.mine.conversation(),
-				"/api/conversations/" + this.mine.conversation() + "/messages", "/api/chat/settings")) {
+				"/api/conversations/" + this.mine.conversation() + "/messages", "/api/chat/settings",
+				"/api/chat/settings/identity-secret")) {
 			state.put(path, this.api.get(path, owner).raw());
 		}
 		return state;
