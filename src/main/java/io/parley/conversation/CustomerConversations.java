@@ -12,6 +12,7 @@ import io.parley.system.ErrorCode;
 import io.parley.system.Timestamps;
 import io.parley.workspace.WorkspaceId;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,12 +35,16 @@ public class CustomerConversations {
 
 	private final ReadStates reads;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	CustomerConversations(Conversations conversations, Messages messages, ReadStates reads, Clock clock) {
+	CustomerConversations(Conversations conversations, Messages messages, ReadStates reads,
+			ApplicationEventPublisher events, Clock clock) {
 		this.conversations = conversations;
 		this.messages = messages;
 		this.reads = reads;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -107,8 +112,12 @@ public class CustomerConversations {
 		if (sequence != null && (sequence < 0 || sequence > conversation.lastSequence())) {
 			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 		}
-		return this.reads.markRead(id, new UserId(contact.value()),
+		ReadState read = this.reads.markRead(id, new UserId(contact.value()),
 				(sequence != null) ? sequence : conversation.lastSequence(), Timestamps.now(this.clock));
+		// the staff in the room see the read receipt (decision 66)
+		this.events.publishEvent(
+				new ConversationRead(id, workspace, Author.Type.CONTACT, read.lastReadSequence(), read.readAt()));
+		return read;
 	}
 
 }
