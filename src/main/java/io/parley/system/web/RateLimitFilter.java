@@ -27,8 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (seed 001's {@code RATE_LIMIT_MAX} per {@code RATE_LIMIT_WINDOW} milliseconds), and
  * tighter limits on the routes an anonymous caller can abuse: log-in (with its second
  * step), sign-up, workspace creation, invitation links, and the refresh tokens' routes
- * (refresh, log-out). Over a limit: 429 with {@code Retry-After}, and the request goes no
- * further.
+ * (refresh, log-out), and uploads of files. Over a limit: 429 with {@code Retry-After},
+ * and the request goes no further.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -50,12 +50,15 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private final RateLimit refresh;
 
+	private final RateLimit uploads;
+
 	RateLimitFilter(RateLimiter limiter, JsonMapper json, @Value("${parley.rate-limit.api.max}") long apiMax,
 			@Value("${parley.rate-limit.api.window}") long apiWindowMillis,
 			@Value("${parley.rate-limit.login}") String login, @Value("${parley.rate-limit.signup}") String signUp,
 			@Value("${parley.rate-limit.workspaces}") String workspaces,
 			@Value("${parley.rate-limit.invitation-links}") String invitationLinks,
-			@Value("${parley.rate-limit.refresh}") String refresh) {
+			@Value("${parley.rate-limit.refresh}") String refresh,
+			@Value("${parley.rate-limit.uploads}") String uploads) {
 		this.limiter = limiter;
 		this.json = json;
 		this.api = new RateLimit("api", apiMax, Duration.ofMillis(apiWindowMillis));
@@ -64,6 +67,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 		this.workspaces = RateLimit.parse("workspaces", workspaces);
 		this.invitationLinks = RateLimit.parse("invitation-links", invitationLinks);
 		this.refresh = RateLimit.parse("refresh", refresh);
+		this.uploads = RateLimit.parse("uploads", uploads);
 	}
 
 	@Override
@@ -104,7 +108,18 @@ class RateLimitFilter extends OncePerRequestFilter {
 		if (path.startsWith("/api/invitation-links/")) {
 			return this.invitationLinks;
 		}
+		if (post && isUpload(path)) {
+			return this.uploads;
+		}
 		return null;
+	}
+
+	/**
+	 * A file sent into a conversation, by the staff or a widget's visitor
+	 * ({@code .../conversations/{id}/attachments}).
+	 */
+	static boolean isUpload(String path) {
+		return path.startsWith("/api/") && path.endsWith("/attachments");
 	}
 
 	/** Operators' endpoints answer on the loopback only and are not limited. */
