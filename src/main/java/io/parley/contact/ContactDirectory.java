@@ -64,7 +64,7 @@ public class ContactDirectory {
 			}
 			Instant now = Timestamps.now(this.clock);
 			Contact contact = new Contact(ContactId.random(), workspace, user.id(), user.name(), user.email(), null,
-					null, "{}", now, now);
+					null, null, "{}", now, now);
 			try {
 				// a savepoint: on PostgreSQL a failed insert would abort the whole
 				// transaction
@@ -80,9 +80,53 @@ public class ContactDirectory {
 		});
 	}
 
+	/** An anonymous widget visitor's contact, by the visitor id their browser keeps. */
+	public Optional<Contact> findBySession(WorkspaceId workspace, String sessionId) {
+		return this.contacts.findBySession(workspace, sessionId);
+	}
+
+	/** A verified widget visitor's contact, by the host site's id for them. */
+	public Optional<Contact> findByExternalId(WorkspaceId workspace, String externalId) {
+		return this.contacts.findByExternalId(workspace, externalId);
+	}
+
+	/**
+	 * The contact of a widget visitor, created at their first message: known by the host
+	 * site's id when it vouched for them, else by the browser's visitor id. Nothing else
+	 * links a visitor to an existing contact: an email typed into a form proves nothing.
+	 * Two first messages racing create one contact.
+	 * @param externalId the verified host-site id, or {@code null}
+	 * @param name the name to show, or {@code null}
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Contact ofVisitor(WorkspaceId workspace, String sessionId, String externalId, String name) {
+		Optional<Contact> existing = (externalId != null) ? this.contacts.findByExternalId(workspace, externalId)
+				: this.contacts.findBySession(workspace, sessionId);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		Instant now = Timestamps.now(this.clock);
+		Contact contact = new Contact(ContactId.random(), workspace, null, Identifiers.name(name), null, null,
+				(externalId != null) ? null : sessionId, externalId, "{}", now, now);
+		try {
+			this.savepoint.executeWithoutResult((status) -> this.contacts.add(contact));
+		}
+		catch (ParleyException ex) {
+			if (ex.code() != ErrorCode.CONTACT_ALREADY_EXISTS) {
+				throw ex;
+			}
+			return ((externalId != null) ? this.contacts.findByExternalId(workspace, externalId)
+					: this.contacts.findBySession(workspace, sessionId))
+				.orElseThrow(() -> ex);
+		}
+		return contact;
+	}
+
 	/**
 	 * The contact with this email, created with the name when the workspace has none (an
-	 * offline message, a mail). Racing creations of the same contact end with one.
+	 * offline message, a mail). Racing creations of the same contact end with one. Unlike
+	 * {@link #ofVisitor}, it gives the caller no access to anything of the contact's: it
+	 * only tells the staff who wrote (decision 75).
 	 * @param name the name to create it with, or {@code null}; an existing contact keeps
 	 * its own
 	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_REQUEST_SCHEMA}
@@ -100,8 +144,8 @@ public class ContactDirectory {
 		}
 		return this.contacts.findByEmail(workspace, address).orElseGet(() -> {
 			Instant now = Timestamps.now(this.clock);
-			Contact contact = new Contact(ContactId.random(), workspace, null, shown, address, null, null, "{}", now,
-					now);
+			Contact contact = new Contact(ContactId.random(), workspace, null, shown, address, null, null, null, "{}",
+					now, now);
 			try {
 				this.savepoint.executeWithoutResult((status) -> this.contacts.add(contact));
 			}
