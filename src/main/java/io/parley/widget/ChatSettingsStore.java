@@ -38,6 +38,9 @@ public class ChatSettingsStore {
 	/** Replaces the settings; missing fields take their defaults. */
 	@Transactional
 	public ChatSettings replace(WorkspaceId workspace, ChatSettings settings) {
+		if (!settings.isConsistent()) {
+			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+		}
 		ChatSettings complete = settings.complete();
 		String document = this.json.writeValueAsString(complete);
 		if (document.length() > MAX_LENGTH) {
