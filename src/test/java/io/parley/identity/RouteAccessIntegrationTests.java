@@ -41,7 +41,8 @@ class RouteAccessIntegrationTests {
 			"POST /auth/logout", "POST /api/workspaces", "POST /api/invitation-links/lookup",
 			"POST /api/invitation-links/accept",
 			// the widget's: its key or its files are public (decision 61)
-			"GET /widget/frame.html", "GET /api/widget/config", "POST /api/widget/sessions");
+			"GET /widget/frame.html", "GET /api/widget/config", "POST /api/widget/sessions",
+			"POST /api/widget/offline-messages");
 
 	private static final Pattern DOCUMENTATION = Pattern.compile("^/(v3/api-docs|swagger-ui).*");
 

@@ -32,6 +32,8 @@ public final class Multipart {
 
 	private byte[] file;
 
+	private String origin;
+
 	private Multipart(int port) {
 		this.port = port;
 	}
@@ -45,6 +47,12 @@ public final class Multipart {
 		this.fileName = name;
 		this.fileType = type;
 		this.file = content;
+		return this;
+	}
+
+	/** The page the request comes from, as a browser's {@code Origin}. */
+	public Multipart origin(String page) {
+		this.origin = page;
 		return this;
 	}
 
@@ -70,6 +78,9 @@ public final class Multipart {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
+		}
+		if (this.origin != null) {
+			request.header("Origin", this.origin);
 		}
 		HttpResponse<String> response = send(request.build(), HttpResponse.BodyHandlers.ofString());
 		JsonNode answer = Api.JSON.readTree(response.body());

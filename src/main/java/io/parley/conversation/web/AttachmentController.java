@@ -1,7 +1,5 @@
 package io.parley.conversation.web;
 
-import java.nio.charset.StandardCharsets;
-
 import io.parley.conversation.Attachment;
 import io.parley.conversation.AttachmentId;
 import io.parley.conversation.Attachments;
@@ -14,7 +12,6 @@ import io.parley.system.ErrorCode;
 import io.parley.workspace.Caller;
 
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -75,14 +72,10 @@ class AttachmentController {
 	 */
 	static ResponseEntity<InputStreamResource> served(Download download) {
 		Attachment attachment = download.attachment();
-		ContentDisposition disposition = (attachment.isImage() ? ContentDisposition.inline()
-				: ContentDisposition.attachment())
-			.filename(attachment.name(), StandardCharsets.UTF_8)
-			.build();
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(attachment.contentType()))
 			.contentLength(attachment.size())
-			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION, download.contentDisposition())
 			.header("X-Content-Type-Options", "nosniff")
 			.body(new InputStreamResource(download.content()));
 	}
