@@ -52,13 +52,16 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private final RateLimit uploads;
 
+	private final RateLimit offlineMessages;
+
 	RateLimitFilter(RateLimiter limiter, JsonMapper json, @Value("${parley.rate-limit.api.max}") long apiMax,
 			@Value("${parley.rate-limit.api.window}") long apiWindowMillis,
 			@Value("${parley.rate-limit.login}") String login, @Value("${parley.rate-limit.signup}") String signUp,
 			@Value("${parley.rate-limit.workspaces}") String workspaces,
 			@Value("${parley.rate-limit.invitation-links}") String invitationLinks,
 			@Value("${parley.rate-limit.refresh}") String refresh,
-			@Value("${parley.rate-limit.uploads}") String uploads) {
+			@Value("${parley.rate-limit.uploads}") String uploads,
+			@Value("${parley.rate-limit.offline-messages}") String offlineMessages) {
 		this.limiter = limiter;
 		this.json = json;
 		this.api = new RateLimit("api", apiMax, Duration.ofMillis(apiWindowMillis));
@@ -68,6 +71,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 		this.invitationLinks = RateLimit.parse("invitation-links", invitationLinks);
 		this.refresh = RateLimit.parse("refresh", refresh);
 		this.uploads = RateLimit.parse("uploads", uploads);
+		this.offlineMessages = RateLimit.parse("offline-messages", offlineMessages);
 	}
 
 	@Override
@@ -110,6 +114,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 		}
 		if (post && isUpload(path)) {
 			return this.uploads;
+		}
+		if (post && path.equals("/api/widget/offline-messages")) {
+			return this.offlineMessages;
 		}
 		return null;
 	}

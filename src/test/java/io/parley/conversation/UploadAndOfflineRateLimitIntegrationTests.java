@@ -18,10 +18,13 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Uploads are limited per address: over the limit, 429 and nothing is kept. */
+/**
+ * Uploads and offline messages are limited per address: over the limit, 429 and nothing
+ * is kept.
+ */
 @ParleyIntegrationTest
-@TestPropertySource(properties = "parley.rate-limit.uploads=2/1m")
-class AttachmentRateLimitIntegrationTests {
+@TestPropertySource(properties = { "parley.rate-limit.uploads=2/1m", "parley.rate-limit.offline-messages=1/1h" })
+class UploadAndOfflineRateLimitIntegrationTests {
 
 	@LocalServerPort
 	int port;
@@ -47,6 +50,21 @@ class AttachmentRateLimitIntegrationTests {
 			.post("/api/conversations/" + id + "/messages", team.agent().token(),
 					java.util.Map.of("content", "text still goes"))
 			.status()).isEqualTo(201);
+	}
+
+	@Test
+	void aSecondOfflineMessageInAnHourFromOneAddressIsRefused() {
+		Api api = new Api(this.port);
+		io.parley.support.TestWorkspace workspace = io.parley.support.TestWorkspace.create(api);
+		String key = api.get("/api/chat/settings", workspace.owner().token()).data().get("widgetKey").stringValue();
+		java.util.Map<String, Object> form = java.util.Map.of("key", key, "email", "night@example.com", "message",
+				"Are you open?");
+		assertThat(api.post("/api/widget/offline-messages", null, form).status()).isEqualTo(201);
+
+		Reply limited = api.post("/api/widget/offline-messages", null,
+				java.util.Map.of("key", key, "email", "again@example.com", "message", "Hello?"));
+		assertThat(limited.status()).as(limited.raw()).isEqualTo(429);
+		assertThat(api.get("/api/conversations", workspace.owner().token()).data().get("items").size()).isEqualTo(1);
 	}
 
 	private Reply upload(String conversation, String token) {
