@@ -91,10 +91,10 @@ public class Inbox {
 			// the staff's tags, routing and read marks are theirs, not the customer's
 			return new Details(conversation, contact, List.of(), List.of(),
 					this.reads.of(id).stream().filter((read) -> caller.is(read.readerId())).toList(),
-					this.ratings.of(id).orElse(null));
+					this.ratings.of(id).orElse(null), null);
 		}
 		return new Details(conversation, contact, this.tags.of(id), this.history.of(id), this.reads.of(id),
-				this.ratings.of(id).orElse(null));
+				this.ratings.of(id).orElse(null), this.conversations.attributes(caller.workspaceId(), id));
 	}
 
 	private static Row row(ResultSet row, int number) throws SQLException {
@@ -104,9 +104,11 @@ public class Inbox {
 
 	/**
 	 * @param rating the customer's rating, or {@code null}
+	 * @param attributes what the widget's host page said about the conversation and where
+	 * it started, a JSON object, or {@code null} (decision 63)
 	 */
 	public record Details(Conversation conversation, Contact contact, List<String> tags, List<Assignment> assignments,
-			List<ReadState> reads, Rating rating) {
+			List<ReadState> reads, Rating rating, String attributes) {
 	}
 
 	/** A page of the inbox; {@code nextCursor} is {@code null} on the last page. */

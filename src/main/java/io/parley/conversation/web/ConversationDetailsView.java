@@ -3,6 +3,7 @@ package io.parley.conversation.web;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.parley.contact.Contact;
 import io.parley.conversation.Assignment;
 import io.parley.conversation.Conversation;
@@ -19,7 +20,7 @@ import static io.parley.conversation.web.ConversationSummaryView.text;
 record ConversationDetailsView(String id, String status, String priority, String channel, String subject,
 		String pageUrl, String referrer, ContactView contact, String candidateId, String supervisorId, String agentId,
 		List<String> tags, long lastSequence, List<AssignmentView> assignments, List<ReadView> reads, String createdAt,
-		String updatedAt, boolean leftOffline, RatingView rating) {
+		String updatedAt, boolean leftOffline, RatingView rating, @JsonRawValue String attributes) {
 
 	static ConversationDetailsView of(Details details) {
 		Conversation conversation = details.conversation();
@@ -33,7 +34,7 @@ record ConversationDetailsView(String id, String status, String priority, String
 				details.assignments().stream().map(AssignmentView::of).toList(),
 				details.reads().stream().map(ReadView::of).toList(), Timestamps.format(conversation.createdAt()),
 				Timestamps.format(conversation.updatedAt()), conversation.leftOffline(),
-				(details.rating() != null) ? RatingView.of(details.rating()) : null);
+				(details.rating() != null) ? RatingView.of(details.rating()) : null, details.attributes());
 	}
 
 	/** The customer's rating: 1 to 5, and what they wrote. */
