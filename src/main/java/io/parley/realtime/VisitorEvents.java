@@ -12,6 +12,8 @@ import io.parley.conversation.MessageType;
 import io.parley.conversation.Position;
 import io.parley.system.ErrorCode;
 import io.parley.system.RateLimit;
+import io.parley.system.RateLimiter;
+import io.parley.widget.VisitorChats;
 import io.parley.widget.VisitorContacts;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -46,9 +48,14 @@ class VisitorEvents {
 
 	private final RateLimit typingLimit;
 
+	private final RateLimiter limiter;
+
+	private final RateLimit messageLimit;
+
 	VisitorEvents(Frames frames, Rooms rooms, RoomEntrance entrance, ContactParticipation participation,
 			CustomerConversations customers, VisitorContacts contacts, MessageLog messages, Fanout fanout,
-			AgentCards agents, @Value("${parley.rate-limit.socket-typing}") String typingLimit) {
+			AgentCards agents, RateLimiter limiter, @Value("${parley.rate-limit.socket-typing}") String typingLimit,
+			@Value("${parley.rate-limit.widget-messages}") String messageLimit) {
 		this.frames = frames;
 		this.rooms = rooms;
 		this.entrance = entrance;
@@ -59,6 +66,8 @@ class VisitorEvents {
 		this.fanout = fanout;
 		this.agents = agents;
 		this.typingLimit = RateLimit.parse("socket-typing", typingLimit);
+		this.limiter = limiter;
+		this.messageLimit = RateLimit.parse("widget-messages", messageLimit);
 	}
 
 	/**
@@ -107,6 +116,8 @@ class VisitorEvents {
 			.filter(connection::isIn)
 			.orElseThrow(ErrorCode.NOT_JOINED::exception);
 		Contact contact = contactOf(visitor);
+		// one limit for the visitor's messages, whether over REST or here
+		this.limiter.require(this.messageLimit, VisitorChats.key(visitor.visitor()));
 		Author author = new Author.Contact(contact.id(), contact.userId(), contact.name(), null);
 		Posted posted = this.messages.postAs(author, visitor.workspaceId(), id, MessageType.TEXT, content,
 				clientMessageId, connection.id());

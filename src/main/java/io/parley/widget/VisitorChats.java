@@ -162,8 +162,11 @@ public class VisitorChats {
 		return this.json.writeValueAsString(value);
 	}
 
-	/** Whose bucket a visitor's messages take from: the person, as their contact is. */
-	private static String key(Visitor visitor) {
+	/**
+	 * Whose bucket a visitor's messages take from: the person, as their contact is; their
+	 * socket's messages take from it too.
+	 */
+	public static String key(Visitor visitor) {
 		return visitor.workspaceId()
 				+ (visitor.verified() ? " user " + visitor.externalId() : " visitor " + visitor.visitorId());
 	}

@@ -214,6 +214,14 @@ class VisitorSocketIntegrationTests {
 
 			visitor.send("READ", Map.of("conversationId", this.id, "sequence", 99));
 			visitor.expectError("Invalid request schema");
+
+			// the widget's REST route for read marks tells the staff the same
+			HttpResponse<String> readOverRest = visitorPost("/api/widget/conversations/" + this.id + "/read",
+					"{\"sequence\":2}");
+			assertThat(readOverRest.statusCode()).as(readOverRest.body()).isEqualTo(200);
+			JsonNode restRead = agent.expect("READ");
+			assertThat(restRead.get("author").get("type").stringValue()).isEqualTo("contact");
+			assertThat(restRead.get("sequence").asLong()).isEqualTo(2);
 		}
 	}
 
@@ -333,6 +341,20 @@ class VisitorSocketIntegrationTests {
 				"http://localhost:3000")) {
 			visitor.send("JOIN_CONVERSATION", Map.of("conversationId", this.id));
 			visitor.expect("JOINED_CONVERSATION");
+		}
+	}
+
+	private HttpResponse<String> visitorPost(String path, String body) {
+		try {
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.header("Content-Type", "application/json")
+					.header("Authorization", "Bearer " + this.visitor.token())
+					.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -14,6 +14,8 @@ import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.SecretsStayOutOfTheLog;
 import io.parley.support.Socket;
 import io.parley.support.TestClock;
+import io.parley.support.Visitors;
+import io.parley.support.Visitors.TestVisitor;
 import io.parley.widget.WidgetKeys;
 import io.parley.workspace.WorkspaceId;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -54,6 +57,9 @@ class RateLimitIntegrationTests {
 	@Autowired
 	WidgetKeys widgetKeys;
 
+	@Autowired
+	ApplicationContext context;
+
 	@Test
 	void widgetSessionsAndNewConversationsAreLimitedPerAddressAndMessagesPerVisitor() {
 		String key = this.widgetKeys.keyOf(WorkspaceId.DEFAULT);
@@ -84,6 +90,27 @@ class RateLimitIntegrationTests {
 		// the same visitor from another address is the same visitor
 		assertLimited(AddressedClient.fresh(this.port).post(messages, token, Map.of("content", "d")));
 		assertThat(client.get(messages, token).body().get("data").get("items").size()).isEqualTo(3);
+	}
+
+	@Test
+	void aVisitorsSocketMessagesTakeFromTheSameLimitAsTheirRestMessages() {
+		Visitors visitors = new Visitors(this.context);
+		TestVisitor visitor = visitors.visitor(WorkspaceId.DEFAULT.toString(), "Vera");
+		String id = visitors.conversation(visitor, "Hello");
+		AddressedClient client = AddressedClient.fresh(this.port);
+		String messages = "/api/widget/conversations/" + id + "/messages";
+		for (String content : List.of("a", "b", "c")) {
+			assertThat(client.post(messages, visitor.token(), Map.of("content", content)).status()).isEqualTo(201);
+		}
+		try (Socket socket = Socket.connectWithQuery(this.port, "?visitorTicket=" + visitors.ticket(visitor))) {
+			socket.send("JOIN_CONVERSATION", Map.of("conversationId", id));
+			socket.expect("JOINED_CONVERSATION");
+			socket.send("SEND_MESSAGE", Map.of("conversationId", id, "content", "d", "clientMessageId", "d"));
+			socket.expect("MESSAGE_SENT");
+			socket.send("SEND_MESSAGE", Map.of("conversationId", id, "content", "e"));
+			socket.expectError(LIMITED);
+		}
+		assertThat(client.get(messages, visitor.token()).body().get("data").get("items").size()).isEqualTo(5);
 	}
 
 	@Test
