@@ -1,6 +1,7 @@
 package io.parley.conversation;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import io.parley.contact.ContactId;
 import io.parley.system.ErrorCode;
@@ -33,6 +34,15 @@ public class Ratings {
 		this.ratings = ratings;
 		this.events = events;
 		this.clock = clock;
+	}
+
+	/**
+	 * The rating of a conversation the caller already found as theirs (the widget's
+	 * visitor reads their own), or empty before it is rated.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Rating> of(Conversation conversation) {
+		return this.ratings.of(conversation.id());
 	}
 
 	/**

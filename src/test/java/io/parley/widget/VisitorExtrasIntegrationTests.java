@@ -91,6 +91,12 @@ class VisitorExtrasIntegrationTests {
 		String id = attachment.get("id").stringValue();
 		assertThat(attachment.get("url").stringValue()).isEqualTo("/api/widget/attachments/" + id);
 		assertThat(attachment.get("image").asBoolean()).isTrue();
+		JsonNode history = this.widget.get("/api/widget/conversations/" + conversation + "/messages", token(vera))
+			.data()
+			.get("items");
+		assertThat(history.get(history.size() - 1).get("attachments").get(0).get("url").stringValue())
+			.as("the file in the visitor's history")
+			.isEqualTo("/api/widget/attachments/" + id);
 
 		HttpResponse<byte[]> mine = Multipart.get(this.port, "/api/widget/attachments/" + id, token(vera));
 		assertThat(mine.statusCode()).isEqualTo(200);
@@ -146,6 +152,10 @@ class VisitorExtrasIntegrationTests {
 		Visitor other = visitor();
 		conversationOf(other, "Otto");
 
+		JsonNode waiting = this.widget.get("/api/widget/conversations/" + conversation, token(vera)).data();
+		assertThat(waiting.get("queue").get("position").asInt()).as("unanswered, in the queue").isPositive();
+		assertThat(waiting.get("rating").isNull()).isTrue();
+
 		Answer early = rate(vera, conversation, 5);
 		assertThat(early.status()).isEqualTo(409);
 		assertThat(early.error()).isEqualTo("Only a resolved or closed conversation can be rated");
@@ -162,6 +172,9 @@ class VisitorExtrasIntegrationTests {
 		assertThat(again.status()).isEqualTo(409);
 		assertThat(again.error()).isEqualTo("This conversation has been rated already");
 		assertThat(rate(vera, conversation, 9).status()).isEqualTo(400);
+		JsonNode seen = this.widget.get("/api/widget/conversations/" + conversation, token(vera)).data();
+		assertThat(seen.get("rating").get("score").asInt()).as("the visitor sees their rating").isEqualTo(5);
+		assertThat(seen.get("queue").isNull()).as("a resolved conversation waits in no queue").isTrue();
 
 		JsonNode rating = this.api.get("/api/conversations/" + conversation, owner()).data().get("rating");
 		assertThat(rating.get("score").asInt()).isEqualTo(5);

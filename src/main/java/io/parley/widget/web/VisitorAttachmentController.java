@@ -1,9 +1,6 @@
 package io.parley.widget.web;
 
-import java.util.List;
-
 import io.parley.contact.Contact;
-import io.parley.conversation.Attachment;
 import io.parley.conversation.AttachmentId;
 import io.parley.conversation.Attachments;
 import io.parley.conversation.Author;
@@ -14,7 +11,6 @@ import io.parley.conversation.MessageLog.Posted;
 import io.parley.conversation.Upload;
 import io.parley.system.ApiResponse;
 import io.parley.system.ErrorCode;
-import io.parley.system.Timestamps;
 import io.parley.widget.CustomerView;
 import io.parley.widget.Visitor;
 import io.parley.widget.VisitorContacts;
@@ -64,7 +60,7 @@ class VisitorAttachmentController {
 				conversation, new Upload(file.getOriginalFilename(), file.getSize(), file::getInputStream), content,
 				clientMessageId);
 		return ResponseEntity.status(posted.repeated() ? HttpStatus.OK : HttpStatus.CREATED)
-			.body(ApiResponse.ok(view(posted.message())));
+			.body(ApiResponse.ok(CustomerView.MessageView.of(posted.message())));
 	}
 
 	@GetMapping("/api/widget/attachments/{id}")
@@ -78,25 +74,6 @@ class VisitorAttachmentController {
 			.header(HttpHeaders.CONTENT_DISPOSITION, download.contentDisposition())
 			.header("X-Content-Type-Options", "nosniff")
 			.body(new InputStreamResource(download.content()));
-	}
-
-	/** The customer view of the message, its files at the visitor's download address. */
-	static CustomerView.MessageView view(Message message) {
-		Author author = message.author();
-		return new CustomerView.MessageView(message.sequence(), message.content(), message.type().value(),
-				Timestamps.format(message.createdAt()), message.clientMessageId(),
-				new CustomerView.AuthorView(author.type().value(),
-						(author.id() != null) ? author.id().toString() : null, author.name(), author.avatarUrl()),
-				List.copyOf(message.attachments().stream().map(VisitorAttachmentController::attachment).toList()));
-	}
-
-	static VisitorAttachmentView attachment(Attachment attachment) {
-		return new VisitorAttachmentView(attachment.id().toString(), attachment.name(), attachment.contentType(),
-				attachment.size(), attachment.url(Attachment.VISITOR_PATH), attachment.isImage());
-	}
-
-	/** A file of a message, downloaded with the visitor token. */
-	record VisitorAttachmentView(String id, String name, String contentType, long size, String url, boolean image) {
 	}
 
 }
