@@ -43,7 +43,7 @@ class RouteAccessIntegrationTests {
 			// the widget's: its key or its files are public (decision 61)
 			"GET /widget/frame.html", "GET /api/widget/config", "POST /api/widget/sessions",
 			// a visitor ticket in the address opens it (decision 67)
-			"GET /api/widget/events");
+			"GET /api/widget/events", "POST /api/widget/offline-messages");
 
 	private static final Pattern DOCUMENTATION = Pattern.compile("^/(v3/api-docs|swagger-ui).*");
 

@@ -12,6 +12,7 @@ import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
 import io.parley.support.Api.TestUser;
+import io.parley.support.Multipart;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.SecretsStayOutOfTheLog;
 import io.parley.support.Socket;
@@ -253,6 +254,15 @@ class PermissionMatrixIntegrationTests {
 						(f) -> post("/api/conversations/" + f.conversation() + "/messages", f,
 								Map.of("content", "internal", "type", "note")),
 						allow(201, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR)),
+				row("POST /api/conversations/{id}/attachments",
+						(f) -> Multipart.to(this.port)
+							.file("notes.txt", "text/plain", "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+							.post("/api/conversations/" + f.conversation() + "/attachments", f.user().token()),
+						allow(201, Actor.CANDIDATE)),
+				row("POST /api/conversations/{id}/rating",
+						(f) -> post("/api/conversations/" + f.conversation() + "/rating", f, Map.of("score", 5)),
+						// the customer may rate, once it is resolved
+						allow(409, Actor.CANDIDATE)),
 				row("PATCH /api/conversations/{id}",
 						(f) -> patch("/api/conversations/" + f.conversation(), f, Map.of("priority", "high")),
 						allow(200, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR)),
