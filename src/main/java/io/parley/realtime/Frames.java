@@ -13,6 +13,7 @@ import io.parley.conversation.ConversationSnapshot;
 import io.parley.conversation.ConversationStatus;
 import io.parley.conversation.Message;
 import io.parley.conversation.Position;
+import io.parley.conversation.QueueEstimate;
 import io.parley.identity.UserId;
 import io.parley.system.ErrorCode;
 import io.parley.system.MalformedTextException;
@@ -118,6 +119,12 @@ class Frames {
 
 	TextMessage presence(ConversationId conversationId, Availability presence) {
 		return frame("PRESENCE", new PresenceData(conversationId.toString(), presence.value()));
+	}
+
+	/** A waiting visitor's place in the queue. */
+	TextMessage queue(ConversationId conversationId, QueueEstimate estimate) {
+		return frame("QUEUE",
+				new QueueData(conversationId.toString(), estimate.position(), estimate.expectedWaitSeconds()));
 	}
 
 	TextMessage inboxSubscribed(WorkspaceId workspace) {
@@ -347,6 +354,11 @@ class Frames {
 	}
 
 	record PresenceData(String conversationId, String presence) {
+	}
+
+	@JsonPropertyOrder({ "conversationId", "position", "expectedWaitSeconds" })
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record QueueData(String conversationId, int position, Long expectedWaitSeconds) {
 	}
 
 	record EditedData(String conversationId, long sequence, String content, String editedAt) {

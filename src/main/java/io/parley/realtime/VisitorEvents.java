@@ -46,6 +46,8 @@ class VisitorEvents {
 
 	private final AgentCards agents;
 
+	private final QueueNotifier queue;
+
 	private final RateLimit typingLimit;
 
 	private final RateLimiter limiter;
@@ -54,7 +56,8 @@ class VisitorEvents {
 
 	VisitorEvents(Frames frames, Rooms rooms, RoomEntrance entrance, ContactParticipation participation,
 			CustomerConversations customers, VisitorContacts contacts, MessageLog messages, Fanout fanout,
-			AgentCards agents, RateLimiter limiter, @Value("${parley.rate-limit.socket-typing}") String typingLimit,
+			AgentCards agents, QueueNotifier queue, RateLimiter limiter,
+			@Value("${parley.rate-limit.socket-typing}") String typingLimit,
 			@Value("${parley.rate-limit.widget-messages}") String messageLimit) {
 		this.frames = frames;
 		this.rooms = rooms;
@@ -65,6 +68,7 @@ class VisitorEvents {
 		this.messages = messages;
 		this.fanout = fanout;
 		this.agents = agents;
+		this.queue = queue;
 		this.typingLimit = RateLimit.parse("socket-typing", typingLimit);
 		this.limiter = limiter;
 		this.messageLimit = RateLimit.parse("widget-messages", messageLimit);
@@ -102,6 +106,7 @@ class VisitorEvents {
 				() -> this.participation.join(visitor.workspaceId(), contact.id(), id), this.participation::missed,
 				(conversation) -> this.frames.visitorJoined(conversationId, conversation.status(),
 						this.agents.of(conversation.workspaceId(), conversation.agentId())));
+		this.queue.joined(connection, visitor.workspaceId(), id);
 	}
 
 	/**

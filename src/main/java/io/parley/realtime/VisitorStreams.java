@@ -49,6 +49,8 @@ public class VisitorStreams {
 
 	private final AgentCards agents;
 
+	private final QueueNotifier queue;
+
 	private final Fanout fanout;
 
 	private final RateLimiter limiter;
@@ -57,8 +59,8 @@ public class VisitorStreams {
 
 	VisitorStreams(VisitorSocketTickets tickets, AllowedOrigins origins, VisitorContacts contacts,
 			ContactParticipation participation, RoomEntrance entrance, Rooms rooms, ConnectionRegistry connections,
-			EventStreams streams, Frames frames, AgentCards agents, Fanout fanout, RateLimiter limiter,
-			@Value("${parley.rate-limit.socket-typing}") String typingLimit) {
+			EventStreams streams, Frames frames, AgentCards agents, QueueNotifier queue, Fanout fanout,
+			RateLimiter limiter, @Value("${parley.rate-limit.socket-typing}") String typingLimit) {
 		this.tickets = tickets;
 		this.origins = origins;
 		this.contacts = contacts;
@@ -69,6 +71,7 @@ public class VisitorStreams {
 		this.streams = streams;
 		this.frames = frames;
 		this.agents = agents;
+		this.queue = queue;
 		this.fanout = fanout;
 		this.limiter = limiter;
 		this.typingLimit = RateLimit.parse("socket-typing", typingLimit);
@@ -123,6 +126,7 @@ public class VisitorStreams {
 			ended.run();
 			throw ex;
 		}
+		this.queue.joined(connection, visitor.workspaceId(), id);
 		return emitter;
 	}
 

@@ -231,6 +231,7 @@ class VisitorSocketIntegrationTests {
 			visitor.send("JOIN_CONVERSATION", Map.of("conversationId", this.id));
 			JsonNode joined = visitor.expect("JOINED_CONVERSATION");
 			assertThat(joined.get("agent").isNull()).isTrue();
+			assertThat(visitor.expect("QUEUE").get("position").asInt()).isEqualTo(1);
 
 			assign();
 			JsonNode changed = visitor.expect("AGENT_CHANGED");
@@ -341,6 +342,31 @@ class VisitorSocketIntegrationTests {
 				"http://localhost:3000")) {
 			visitor.send("JOIN_CONVERSATION", Map.of("conversationId", this.id));
 			visitor.expect("JOINED_CONVERSATION");
+		}
+	}
+
+	@Test
+	void aWaitingVisitorIsToldTheirPlaceInTheQueueAsItMoves() {
+		TestVisitor second = this.visitors.visitor(this.workspace.id(), "Sam Second");
+		String secondId = this.visitors.conversation(second, "me too");
+		try (Socket first = connect(this.visitor); Socket next = connect(second)) {
+			first.send("JOIN_CONVERSATION", Map.of("conversationId", this.id));
+			first.expect("JOINED_CONVERSATION");
+			JsonNode place = first.expect("QUEUE");
+			assertThat(place.get("conversationId").stringValue()).isEqualTo(this.id);
+			assertThat(place.get("position").asInt()).isEqualTo(1);
+			assertThat(place.has("expectedWaitSeconds")).isTrue();
+
+			next.send("chat:join", Map.of("conversationId", secondId));
+			next.expect("JOINED_CONVERSATION");
+			assertThat(next.expect("QUEUE").get("position").asInt()).isEqualTo(2);
+
+			assign();
+			first.expect("AGENT_CHANGED");
+			JsonNode moved = next.expect("QUEUE");
+			assertThat(moved.get("conversationId").stringValue()).isEqualTo(secondId);
+			assertThat(moved.get("position").asInt()).isEqualTo(1);
+			first.expectSilence(Duration.ofMillis(300));
 		}
 	}
 

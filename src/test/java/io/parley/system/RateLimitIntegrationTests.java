@@ -105,6 +105,7 @@ class RateLimitIntegrationTests {
 		try (Socket socket = Socket.connectWithQuery(this.port, "?visitorTicket=" + visitors.ticket(visitor))) {
 			socket.send("JOIN_CONVERSATION", Map.of("conversationId", id));
 			socket.expect("JOINED_CONVERSATION");
+			socket.expect("QUEUE");
 			socket.send("SEND_MESSAGE", Map.of("conversationId", id, "content", "d", "clientMessageId", "d"));
 			socket.expect("MESSAGE_SENT");
 			socket.send("SEND_MESSAGE", Map.of("conversationId", id, "content", "e"));
