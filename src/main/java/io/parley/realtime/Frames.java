@@ -87,10 +87,22 @@ class Frames {
 	}
 
 	TextMessage newMessage(Message message) {
+		return newMessage(message, Attachment.STAFF_PATH);
+	}
+
+	/**
+	 * The frame of a message for widget visitors: the staff's, its files downloaded from
+	 * the visitors' route; the staff's own frame when it carries none.
+	 */
+	TextMessage newMessageForVisitors(Message message, TextMessage staffFrame) {
+		return message.attachments().isEmpty() ? staffFrame : newMessage(message, Attachment.VISITOR_PATH);
+	}
+
+	private TextMessage newMessage(Message message, String downloads) {
 		return frame("NEW_MESSAGE", new NewMessageData(message.conversationId().toString(), message.senderId(),
 				message.senderRole(), message.content(), Timestamps.format(message.createdAt()), message.sequence(),
 				message.isInternal() ? message.note() : null, message.type().value(), AuthorData.of(message.author()),
-				message.attachments().stream().map(AttachmentData::staff).toList()));
+				message.attachments().stream().map((attachment) -> AttachmentData.of(attachment, downloads)).toList()));
 	}
 
 	/** The sender's answer for a message it gave a {@code clientMessageId}. */
@@ -298,10 +310,6 @@ class Frames {
 	/** A file the message carries, and where it is downloaded. */
 	@JsonPropertyOrder({ "id", "name", "contentType", "size", "url", "image" })
 	record AttachmentData(String id, String name, String contentType, long size, String url, boolean image) {
-
-		static AttachmentData staff(Attachment attachment) {
-			return of(attachment, Attachment.STAFF_PATH);
-		}
 
 		/**
 		 * @param path where the receiver downloads files: the staff's or a visitor's

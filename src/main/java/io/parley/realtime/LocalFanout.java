@@ -35,8 +35,9 @@ class LocalFanout implements Fanout {
 
 	@Override
 	public void posted(Message message, String origin) {
+		TextMessage frame = this.frames.newMessage(message);
 		this.rooms.ifPresent(message.conversationId(),
-				(room) -> room.deliver(message, origin, this.frames.newMessage(message)));
+				(room) -> room.deliver(message, origin, frame, this.frames.newMessageForVisitors(message, frame)));
 	}
 
 	@Override

@@ -181,19 +181,21 @@ final class Room {
 
 	/**
 	 * Delivers a committed message to every member who may see it but the connection it
-	 * came from; a member being caught up gets it once caught up.
+	 * came from, widget visitors with their own frame; a member being caught up gets it
+	 * once caught up.
 	 */
-	void deliver(Message message, String origin, TextMessage frame) {
+	void deliver(Message message, String origin, TextMessage frame, TextMessage visitorFrame) {
 		for (Connection member : this.members) {
 			if (member.id().equals(origin) || !takes(member, message)) {
 				continue;
 			}
+			TextMessage framed = member.isSignedIn() ? frame : visitorFrame;
 			List<Framed> waiting = this.catchingUp.get(member);
 			if (waiting != null) {
-				waiting.add(new Framed(message, frame));
+				waiting.add(new Framed(message, framed));
 			}
 			else if (isNewTo(member, message)) {
-				member.send(frame);
+				member.send(framed);
 			}
 		}
 	}

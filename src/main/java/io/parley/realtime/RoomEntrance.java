@@ -85,7 +85,7 @@ class RoomEntrance {
 			Position from = resumeAfter.within(conversation);
 			List<Room.Framed> missed;
 			try {
-				missed = missed(reader, conversation, from);
+				missed = missed(connection, reader, conversation, from);
 			}
 			catch (RuntimeException ex) {
 				this.rooms.ifPresent(id, (room) -> room.remove(connection));
@@ -111,14 +111,17 @@ class RoomEntrance {
 	 * under the room's lock.
 	 * @throws ParleyException {@link ErrorCode#RESUME_TOO_FAR} for more than the limit
 	 */
-	private List<Room.Framed> missed(MissedReader reader, Conversation conversation, Position after) {
+	private List<Room.Framed> missed(Connection connection, MissedReader reader, Conversation conversation,
+			Position after) {
 		List<Room.Framed> missed = new ArrayList<>();
 		Position from = after;
 		while (missed.size() <= this.resumeLimit) {
 			int wanted = Math.min(RESUME_PAGE, this.resumeLimit + 1 - missed.size());
 			List<Message> page = reader.missed(conversation, from, wanted);
 			for (Message message : page) {
-				missed.add(new Room.Framed(message, this.frames.newMessage(message)));
+				TextMessage frame = this.frames.newMessage(message);
+				missed.add(new Room.Framed(message,
+						connection.isSignedIn() ? frame : this.frames.newMessageForVisitors(message, frame)));
 			}
 			if (page.size() < wanted) {
 				return missed;

@@ -1,5 +1,9 @@
 package io.parley.realtime;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,9 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import javax.imageio.ImageIO;
+
 import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.TestUser;
+import io.parley.support.Multipart;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.Socket;
 import io.parley.support.TestWorkspace;
@@ -346,6 +353,32 @@ class VisitorSocketIntegrationTests {
 	}
 
 	@Test
+	void aFileFromTheAgentReachesTheVisitorWithTheVisitorsDownloadAddressLiveAndResuming() {
+		assign();
+		try (Socket visitor = connect(this.visitor); Socket agent = agentInRoom()) {
+			visitor.send("JOIN_CONVERSATION", Map.of("conversationId", this.id));
+			visitor.expect("JOINED_CONVERSATION");
+			Reply sent = Multipart.to(this.port)
+				.file("box.png", "image/png", png())
+				.field("content", "Here is the label")
+				.post("/api/conversations/" + this.id + "/attachments", this.agent.token());
+			assertThat(sent.status()).as(sent.raw()).isEqualTo(201);
+			String file = sent.data().get("attachments").get(0).get("id").stringValue();
+
+			JsonNode live = visitor.expect("NEW_MESSAGE").get("attachments").get(0);
+			assertThat(live.get("url").stringValue()).isEqualTo("/api/widget/attachments/" + file);
+			assertThat(agent.expect("NEW_MESSAGE").get("attachments").get(0).get("url").stringValue())
+				.isEqualTo("/api/attachments/" + file);
+		}
+		try (Socket again = connect(this.visitor)) {
+			again.send("JOIN_CONVERSATION", Map.of("conversationId", this.id, "afterSequence", 1));
+			again.expect("JOINED_CONVERSATION");
+			assertThat(again.expect("NEW_MESSAGE").get("attachments").get(0).get("url").stringValue())
+				.startsWith("/api/widget/attachments/");
+		}
+	}
+
+	@Test
 	void aWaitingVisitorIsToldTheirPlaceInTheQueueAsItMoves() {
 		TestVisitor second = this.visitors.visitor(this.workspace.id(), "Sam Second");
 		String secondId = this.visitors.conversation(second, "me too");
@@ -368,6 +401,18 @@ class VisitorSocketIntegrationTests {
 			assertThat(moved.get("position").asInt()).isEqualTo(1);
 			first.expectSilence(Duration.ofMillis(300));
 		}
+	}
+
+	private static byte[] png() {
+		BufferedImage image = new BufferedImage(4, 3, BufferedImage.TYPE_INT_RGB);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			ImageIO.write(image, "png", out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
 	}
 
 	private HttpResponse<String> visitorPost(String path, String body) {
