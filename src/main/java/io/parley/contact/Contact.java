@@ -12,10 +12,11 @@ import io.parley.workspace.WorkspaceId;
  *
  * @param userId the login of a seed-003 candidate, or {@code null}
  * @param sessionId an anonymous widget visitor's session, or {@code null}
+ * @param externalId the host site's id of a verified widget visitor, or {@code null}
  * @param attributes custom attributes, a JSON object
  */
 public record Contact(ContactId id, WorkspaceId workspaceId, UserId userId, String name, String email, String phone,
-		String sessionId, String attributes, Instant firstSeenAt, Instant lastSeenAt) {
+		String sessionId, String externalId, String attributes, Instant firstSeenAt, Instant lastSeenAt) {
 
 	/**
 	 * A contact the staff records by hand, seen at {@code now}.
@@ -24,7 +25,7 @@ public record Contact(ContactId id, WorkspaceId workspaceId, UserId userId, Stri
 	 */
 	static Contact record(WorkspaceId workspace, ContactDetails details, Instant now) {
 		return new Contact(ContactId.random(), workspace, null, Identifiers.name(details.name()),
-				Identifiers.email(details.email()), Identifiers.phone(details.phone()), null,
+				Identifiers.email(details.email()), Identifiers.phone(details.phone()), null, null,
 				(details.attributes() != null) ? details.attributes() : "{}", now, now)
 			.requireIdentifier();
 	}
@@ -39,17 +40,19 @@ public record Contact(ContactId id, WorkspaceId workspaceId, UserId userId, Stri
 				(edit.name() != null) ? Identifiers.name(edit.name().orElse(null)) : this.name,
 				(edit.email() != null) ? Identifiers.email(edit.email().orElse(null)) : this.email,
 				(edit.phone() != null) ? Identifiers.phone(edit.phone().orElse(null)) : this.phone, this.sessionId,
-				(edit.attributes() != null) ? edit.attributes() : this.attributes, this.firstSeenAt, this.lastSeenAt)
+				this.externalId, (edit.attributes() != null) ? edit.attributes() : this.attributes, this.firstSeenAt,
+				this.lastSeenAt)
 			.requireIdentifier();
 	}
 
 	Contact linkTo(UserId user) {
 		return new Contact(this.id, this.workspaceId, user, this.name, this.email, this.phone, this.sessionId,
-				this.attributes, this.firstSeenAt, this.lastSeenAt);
+				this.externalId, this.attributes, this.firstSeenAt, this.lastSeenAt);
 	}
 
 	private Contact requireIdentifier() {
-		if (this.email == null && this.phone == null && this.sessionId == null && this.userId == null) {
+		if (this.email == null && this.phone == null && this.sessionId == null && this.userId == null
+				&& this.externalId == null) {
 			throw ErrorCode.CONTACT_IDENTIFIER_REQUIRED.exception();
 		}
 		return this;

@@ -64,7 +64,7 @@ public class ContactDirectory {
 			}
 			Instant now = Timestamps.now(this.clock);
 			Contact contact = new Contact(ContactId.random(), workspace, user.id(), user.name(), user.email(), null,
-					null, "{}", now, now);
+					null, null, "{}", now, now);
 			try {
 				// a savepoint: on PostgreSQL a failed insert would abort the whole
 				// transaction
@@ -78,6 +78,48 @@ public class ContactDirectory {
 			}
 			return contact;
 		});
+	}
+
+	/** An anonymous widget visitor's contact, by the visitor id their browser keeps. */
+	public Optional<Contact> findBySession(WorkspaceId workspace, String sessionId) {
+		return this.contacts.findBySession(workspace, sessionId);
+	}
+
+	/** A verified widget visitor's contact, by the host site's id for them. */
+	public Optional<Contact> findByExternalId(WorkspaceId workspace, String externalId) {
+		return this.contacts.findByExternalId(workspace, externalId);
+	}
+
+	/**
+	 * The contact of a widget visitor, created at their first message: known by the host
+	 * site's id when it vouched for them, else by the browser's visitor id. Nothing else
+	 * links a visitor to an existing contact: an email typed into a form proves nothing.
+	 * Two first messages racing create one contact.
+	 * @param externalId the verified host-site id, or {@code null}
+	 * @param name the name to show, or {@code null}
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Contact ofVisitor(WorkspaceId workspace, String sessionId, String externalId, String name) {
+		Optional<Contact> existing = (externalId != null) ? this.contacts.findByExternalId(workspace, externalId)
+				: this.contacts.findBySession(workspace, sessionId);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		Instant now = Timestamps.now(this.clock);
+		Contact contact = new Contact(ContactId.random(), workspace, null, Identifiers.name(name), null, null,
+				(externalId != null) ? null : sessionId, externalId, "{}", now, now);
+		try {
+			this.savepoint.executeWithoutResult((status) -> this.contacts.add(contact));
+		}
+		catch (ParleyException ex) {
+			if (ex.code() != ErrorCode.CONTACT_ALREADY_EXISTS) {
+				throw ex;
+			}
+			return ((externalId != null) ? this.contacts.findByExternalId(workspace, externalId)
+					: this.contacts.findBySession(workspace, sessionId))
+				.orElseThrow(() -> ex);
+		}
+		return contact;
 	}
 
 	/**

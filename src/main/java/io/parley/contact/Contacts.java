@@ -19,8 +19,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Contacts {
 
-	static final String COLUMNS = "id, workspace_id, user_id, name, email, phone, session_id, attributes, "
-			+ "first_seen_at, last_seen_at";
+	static final String COLUMNS = "id, workspace_id, user_id, name, email, phone, session_id, external_id, "
+			+ "attributes, " + "first_seen_at, last_seen_at";
 
 	private final JdbcClient jdbc;
 
@@ -32,7 +32,7 @@ class Contacts {
 		try {
 			this.jdbc
 				.sql("INSERT INTO contacts (" + COLUMNS + ") VALUES (:id, :workspace, :user, :name, :email, "
-						+ ":phone, :session, :attributes, :firstSeen, :lastSeen)")
+						+ ":phone, :session, :external, :attributes, :firstSeen, :lastSeen)")
 				.param("id", contact.id().value())
 				.param("workspace", contact.workspaceId().value())
 				.param("user", UserId.valueOf(contact.userId()))
@@ -40,6 +40,7 @@ class Contacts {
 				.param("email", contact.email())
 				.param("phone", contact.phone())
 				.param("session", contact.sessionId())
+				.param("external", contact.externalId())
 				.param("attributes", contact.attributes())
 				.param("firstSeen", contact.firstSeenAt().atOffset(ZoneOffset.UTC))
 				.param("lastSeen", contact.lastSeenAt().atOffset(ZoneOffset.UTC))
@@ -113,6 +114,20 @@ class Contacts {
 			.optional();
 	}
 
+	Optional<Contact> findBySession(WorkspaceId workspace, String session) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE workspace_id = ? AND session_id = ?")
+			.params(workspace.value(), session)
+			.query(Contacts::map)
+			.optional();
+	}
+
+	Optional<Contact> findByExternalId(WorkspaceId workspace, String externalId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE workspace_id = ? AND external_id = ?")
+			.params(workspace.value(), externalId)
+			.query(Contacts::map)
+			.optional();
+	}
+
 	/** Links a contact known by email to the login that now has that email. */
 	void linkUser(ContactId id, UserId user) {
 		this.jdbc.sql("UPDATE contacts SET user_id = ? WHERE id = ?").params(user.value(), id.value()).update();
@@ -122,8 +137,8 @@ class Contacts {
 		return new Contact(new ContactId(row.getObject("id", UUID.class)),
 				new WorkspaceId(row.getObject("workspace_id", UUID.class)),
 				UserId.ofValue(row.getObject("user_id", UUID.class)), row.getString("name"), row.getString("email"),
-				row.getString("phone"), row.getString("session_id"), row.getString("attributes"),
-				row.getObject("first_seen_at", OffsetDateTime.class).toInstant(),
+				row.getString("phone"), row.getString("session_id"), row.getString("external_id"),
+				row.getString("attributes"), row.getObject("first_seen_at", OffsetDateTime.class).toInstant(),
 				row.getObject("last_seen_at", OffsetDateTime.class).toInstant());
 	}
 

@@ -64,12 +64,13 @@ class ContactIntegrationTests {
 		assertThat(contact.get("email").stringValue()).isEqualTo("ada@example.com");
 		assertThat(contact.get("phone").stringValue()).isEqualTo("+442079460958");
 		assertThat(contact.get("sessionId").isNull()).isTrue();
+		assertThat(contact.get("externalId").isNull()).isTrue();
 		assertThat(contact.get("userId").isNull()).isTrue();
 		assertThat(contact.get("attributes")).isEqualTo(Api.JSON.valueToTree(Map.of("plan", "pro", "seats", 3)));
 		assertThat(contact.get("firstSeenAt").stringValue())
 			.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z")
 			.isEqualTo(contact.get("lastSeenAt").stringValue());
-		assertThat(contact.size()).isEqualTo(9);
+		assertThat(contact.size()).isEqualTo(10);
 
 		Reply read = this.api.get("/api/contacts/" + contact.get("id").stringValue(), owner);
 		assertThat(read.status()).isEqualTo(200);
