@@ -1111,6 +1111,7 @@
 			}
 			state.transport = transport;
 			state.online = true;
+			document.documentElement.setAttribute('data-connection', 'online');
 			backoff = 0;
 			showStatus('');
 			flush();
@@ -1122,6 +1123,7 @@
 				return;
 			}
 			state.online = false;
+			document.documentElement.setAttribute('data-connection', 'reconnecting');
 			showStatus(t('status.reconnecting'));
 			markPendingQueued();
 			var delay = Math.min(30000, 1000 * Math.pow(2, backoff++)) * (0.75 + Math.random() / 2);
