@@ -231,10 +231,6 @@
 		if (locale) {
 			query += '&locale=' + encodeURIComponent(locale);
 		}
-		var flags = script.getAttribute('data-frame-flags');
-		if (flags) {
-			query += '&' + flags;
-		}
 		return parley + '/widget/frame.html?' + query;
 	}
 

@@ -1307,6 +1307,15 @@
 			return;
 		}
 		switch (event) {
+			case 'JOINED_CONVERSATION':
+				if ('agent' in data && state.conversation) {
+					state.conversation.agent = data.agent || null;
+					showAgent(state.conversation.agent);
+				}
+				if (data.status && ENDED.indexOf(data.status) >= 0) {
+					refreshConversation();
+				}
+				return;
 			case 'NEW_MESSAGE':
 			case 'chat:message':
 				if (!data.note) {
