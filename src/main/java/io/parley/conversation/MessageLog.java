@@ -95,11 +95,23 @@ public class MessageLog {
 	 */
 	public Posted postAs(Author author, WorkspaceId workspace, ConversationId id, MessageType type, String content,
 			String clientMessageId) {
+		return postAs(author, workspace, id, type, content, clientMessageId, null);
+	}
+
+	/**
+	 * {@link #postAs(Author, WorkspaceId, ConversationId, MessageType, String, String)}
+	 * from a connection, which is not sent the message back.
+	 * @param origin opaque id of the sending connection, passed on in
+	 * {@link MessagePosted}, or {@code null}
+	 */
+	public Posted postAs(Author author, WorkspaceId workspace, ConversationId id, MessageType type, String content,
+			String clientMessageId, String origin) {
 		requireWellFormed(content, clientMessageId);
 		if (author instanceof Author.Member) {
 			throw new IllegalArgumentException("Members write with a sender");
 		}
-		return posted(this.writer.write(new Draft(workspace, null, author, id, type, content, clientMessageId, null)));
+		return posted(
+				this.writer.write(new Draft(workspace, null, author, id, type, content, clientMessageId, origin)));
 	}
 
 	private static Posted posted(Outcome outcome) {
@@ -203,8 +215,14 @@ public class MessageLog {
 		if (sequence != null && (sequence < 0 || sequence > conversation.lastSequence())) {
 			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 		}
-		return this.reads.markRead(id, reader.userId(), (sequence != null) ? sequence : conversation.lastSequence(),
-				Timestamps.now(this.clock));
+		ReadState read = this.reads.markRead(id, reader.userId(),
+				(sequence != null) ? sequence : conversation.lastSequence(), Timestamps.now(this.clock));
+		if (!conversation.isCustomer(reader)) {
+			// the customer's widget shows that the team read it
+			this.events.publishEvent(new ConversationRead(id, reader.workspaceId(), Author.Type.MEMBER,
+					read.lastReadSequence(), read.readAt()));
+		}
+		return read;
 	}
 
 	private Conversation visible(Caller reader, ConversationId id) {

@@ -1,10 +1,6 @@
 package io.parley.realtime;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import io.parley.conversation.Conversation;
+import io.parley.conversation.Author;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationLifecycle;
 import io.parley.conversation.Message;
@@ -14,6 +10,7 @@ import io.parley.conversation.MessageType;
 import io.parley.conversation.Position;
 import io.parley.system.ErrorCode;
 import io.parley.system.ParleyException;
+import io.parley.system.RateLimit;
 import io.parley.workspace.Caller;
 import io.parley.workspace.Permission;
 import org.slf4j.Logger;
@@ -23,45 +20,59 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Handles the client events of seed 003. A bad frame is answered with an {@code ERROR}
- * frame and changes nothing; the socket stays open. No room lock is held while the
- * database works.
+ * Handles the client events of seed 003, and hands a widget visitor's to
+ * {@link VisitorEvents}. A bad frame is answered with an {@code ERROR} frame and changes
+ * nothing; the socket stays open. No room lock is held while the database works.
  */
 @Component
 class ClientEvents {
 
 	private static final Logger log = LoggerFactory.getLogger(ClientEvents.class);
 
-	/** How many missed messages a resuming join reads from the database at a time. */
-	private static final int RESUME_PAGE = 500;
-
 	private final Frames frames;
 
 	private final Rooms rooms;
+
+	private final RoomEntrance entrance;
 
 	private final ConversationLifecycle lifecycle;
 
 	private final MessageLog messages;
 
-	private final int resumeLimit;
+	private final Fanout fanout;
 
-	ClientEvents(Frames frames, Rooms rooms, ConversationLifecycle lifecycle, MessageLog messages,
-			@Value("${parley.ws.resume-limit}") int resumeLimit) {
+	private final VisitorEvents visitors;
+
+	private final RateLimit typingLimit;
+
+	ClientEvents(Frames frames, Rooms rooms, RoomEntrance entrance, ConversationLifecycle lifecycle,
+			MessageLog messages, Fanout fanout, VisitorEvents visitors,
+			@Value("${parley.rate-limit.socket-typing}") String typingLimit) {
 		this.frames = frames;
 		this.rooms = rooms;
+		this.entrance = entrance;
 		this.lifecycle = lifecycle;
 		this.messages = messages;
-		this.resumeLimit = resumeLimit;
+		this.fanout = fanout;
+		this.visitors = visitors;
+		this.typingLimit = RateLimit.parse("socket-typing", typingLimit);
 	}
 
 	void handle(Connection connection, String text) {
 		try {
 			Frames.Inbound frame = this.frames.parse(text);
+			if (connection.principal() instanceof SocketPrincipal.WidgetVisitor visitor) {
+				this.visitors.handle(connection, visitor, frame);
+				return;
+			}
 			switch (frame.event()) {
-				// seed 001 names the same events chat:join, chat:message and chat:leave
+				// seed 001 names the same events chat:join, chat:message, chat:leave,
+				// chat:typing and chat:read
 				case "JOIN_CONVERSATION", "chat:join" -> join(connection, frame);
 				case "SEND_MESSAGE", "chat:message" -> send(connection, frame);
 				case "LEAVE_CONVERSATION", "chat:leave" -> leave(connection, frame);
+				case "TYPING", "chat:typing" -> typing(connection, frame);
+				case "READ", "chat:read" -> read(connection, frame);
 				case "CLOSE_CONVERSATION" -> close(connection, frame);
 				case "SUBSCRIBE_INBOX" -> subscribe(connection);
 				default -> throw ErrorCode.UNKNOWN_EVENT.exception();
@@ -79,9 +90,7 @@ class ClientEvents {
 	/**
 	 * Joins the room; with {@code afterSequence} (and, for the staff, {@code afterNote})
 	 * the socket first gets every message after that position it may see, then the live
-	 * ones, none missing and none twice. More than {@code parley.ws.resume-limit} missed
-	 * messages are refused before anything is sent: the client reads them over REST and
-	 * joins again from there. Staff sockets get system messages only with
+	 * ones (see {@link RoomEntrance}). Staff sockets get system messages only with
 	 * {@code systemMessages: true}.
 	 */
 	private void join(Connection connection, Frames.Inbound frame) {
@@ -92,78 +101,9 @@ class ClientEvents {
 			.orElseThrow(ErrorCode.CONVERSATION_NOT_ACCESSIBLE::exception);
 		Position resumeAfter = frame.resumePosition();
 		boolean systemMessages = frame.optionalFlag("systemMessages");
-		long accessChanges = this.rooms.accessChanges();
-		Conversation conversation = this.lifecycle.join(caller, id);
-		boolean resuming = resumeAfter != null;
-		this.rooms.withRoom(id, (room) -> {
-			if (!resuming) {
-				connection.send(this.frames.joined(conversationId, conversation.status()));
-			}
-			room.add(connection, conversation, resuming, systemMessages);
-			return room;
-		});
-		if (this.rooms.accessChanges() != accessChanges) {
-			// an assignment or a close committed meanwhile may have been missed by the
-			// room
-			try {
-				this.lifecycle.join(caller, id);
-			}
-			catch (ParleyException ex) {
-				this.rooms.ifPresent(id, (room) -> room.remove(connection));
-				if (ex.code() == ErrorCode.CONVERSATION_ALREADY_CLOSED) {
-					// closed while it joined: told as the room is told, whether or not
-					// the room's own notice reached it
-					connection.send(this.frames.closed(id));
-					return;
-				}
-				throw ex;
-			}
-		}
-		if (resuming) {
-			Position from = resumeAfter.within(conversation);
-			List<Room.Framed> missed;
-			try {
-				missed = missed(caller, conversation, from);
-			}
-			catch (RuntimeException ex) {
-				this.rooms.ifPresent(id, (room) -> room.remove(connection));
-				throw ex;
-			}
-			AtomicBoolean joined = new AtomicBoolean();
-			this.rooms.ifPresent(id, (room) -> {
-				if (room.has(connection)) {
-					connection.send(this.frames.joined(conversationId, conversation.status()));
-					room.caughtUp(connection, from, missed);
-					joined.set(true);
-				}
-			});
-			if (!joined.get()) {
-				// its access changed while the missed messages were read
-				throw ErrorCode.CONVERSATION_NOT_ACCESSIBLE.exception();
-			}
-		}
-	}
-
-	/**
-	 * What the reader missed after {@code after}, with its frames, built here rather than
-	 * under the room's lock.
-	 * @throws ParleyException {@link ErrorCode#RESUME_TOO_FAR} for more than the limit
-	 */
-	private List<Room.Framed> missed(Caller caller, Conversation conversation, Position after) {
-		List<Room.Framed> missed = new ArrayList<>();
-		Position from = after;
-		while (missed.size() <= this.resumeLimit) {
-			int wanted = Math.min(RESUME_PAGE, this.resumeLimit + 1 - missed.size());
-			List<Message> page = this.messages.missed(caller, conversation, from, wanted);
-			for (Message message : page) {
-				missed.add(new Room.Framed(message, this.frames.newMessage(message)));
-			}
-			if (page.size() < wanted) {
-				return missed;
-			}
-			from = Position.of(page.get(page.size() - 1));
-		}
-		throw ErrorCode.RESUME_TOO_FAR.exception();
+		this.entrance.enter(connection, id, resumeAfter, systemMessages, () -> this.lifecycle.join(caller, id),
+				(conversation, after, limit) -> this.messages.missed(caller, conversation, after, limit),
+				(conversation) -> this.frames.joined(conversationId, conversation.status()));
 	}
 
 	/**
@@ -192,6 +132,37 @@ class ClientEvents {
 		ConversationId.parse(conversationId)
 			.ifPresent((id) -> this.rooms.ifPresent(id, (room) -> room.remove(connection)));
 		connection.send(this.frames.left(conversationId));
+	}
+
+	/**
+	 * Tells the others in the room that the sender is typing, or stopped; in memory only,
+	 * within the socket's typing budget.
+	 */
+	private void typing(Connection connection, Frames.Inbound frame) {
+		Caller caller = connection.caller();
+		String conversationId = frame.conversationId();
+		boolean typing = frame.flag("typing");
+		ConversationId id = ConversationId.parse(conversationId)
+			.filter(connection::isIn)
+			.orElseThrow(ErrorCode.NOT_JOINED::exception);
+		if (!connection.mayType(this.typingLimit)) {
+			throw ErrorCode.TOO_MANY_REQUESTS.exception();
+		}
+		// the staff write notes; a seed-003 candidate in the room is the customer
+		Author.Type author = caller.can(Permission.WRITE_NOTES) ? Author.Type.MEMBER : Author.Type.CONTACT;
+		this.fanout.typing(id, connection.id(), author, connection.sender().name(), typing);
+	}
+
+	/**
+	 * The member has read the conversation up to {@code sequence}, as
+	 * {@code PUT .../read} does; a widget visitor in the room is shown it.
+	 */
+	private void read(Connection connection, Frames.Inbound frame) {
+		String conversationId = frame.conversationId();
+		long sequence = frame.count("sequence");
+		ConversationId id = ConversationId.parse(conversationId)
+			.orElseThrow(ErrorCode.CONVERSATION_NOT_ACCESSIBLE::exception);
+		this.messages.markRead(connection.caller(), id, sequence);
 	}
 
 	/**

@@ -1,70 +1,86 @@
 package io.parley.realtime;
 
-import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import io.github.bucket4j.Bucket;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.MessageLog.Sender;
+import io.parley.system.RateLimit;
+import io.parley.system.RateLimiter;
 import io.parley.workspace.Caller;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketSession;
 
 /**
- * One authenticated socket: who is behind it, which rooms it is in, and its outbound
- * frames. Sending only queues; closing happens on the closer's threads.
+ * One authenticated socket or event stream: who is behind it, which rooms it is in, and
+ * its outbound frames. Sending only queues; closing happens on the closer's threads.
  */
 final class Connection {
-
-	private static final Logger log = LoggerFactory.getLogger(Connection.class);
 
 	static final CloseStatus FELL_BEHIND = CloseStatus.POLICY_VIOLATION
 		.withReason("Too slow, resume from the last sequence");
 
-	private final WebSocketSession session;
+	private final String id;
 
-	private final Sender sender;
+	private final SocketPrincipal principal;
 
 	private final Set<ConversationId> rooms = ConcurrentHashMap.newKeySet();
 
 	private final FrameAssembler assembler;
 
-	private final Outbox outbox;
+	private final Transport transport;
+
+	/** Made at the first typing frame: most sockets never send one. */
+	private volatile Bucket typingBudget;
 
 	private volatile boolean inboxSubscribed;
 
 	private volatile boolean closed;
 
 	/**
-	 * @param outboxes makes the connection's outbox (see {@link Outboxes#open})
+	 * @param id unique among this node's connections (a socket's session id)
+	 * @param transports makes the connection's transport (see {@link Outboxes#open})
 	 */
-	Connection(WebSocketSession session, Sender sender, int maxFrameSize, Function<Connection, Outbox> outboxes) {
-		this.session = session;
-		this.sender = sender;
+	Connection(String id, SocketPrincipal principal, int maxFrameSize, Function<Connection, Transport> transports) {
+		this.id = id;
+		this.principal = principal;
 		this.assembler = new FrameAssembler(maxFrameSize);
-		this.outbox = outboxes.apply(this);
-	}
-
-	WebSocketSession session() {
-		return this.session;
+		this.transport = transports.apply(this);
 	}
 
 	String id() {
-		return this.session.getId();
+		return this.id;
 	}
 
+	SocketPrincipal principal() {
+		return this.principal;
+	}
+
+	/** Whether someone signed in is behind it, rather than a widget visitor. */
+	boolean isSignedIn() {
+		return this.principal instanceof SocketPrincipal.SignedIn;
+	}
+
+	/**
+	 * The signed-in person behind it.
+	 * @throws IllegalStateException for a widget visitor's connection
+	 */
 	Caller caller() {
-		return this.sender.caller();
+		return sender().caller();
 	}
 
-	/** How the person behind the socket is shown on their messages. */
+	/**
+	 * How the signed-in person behind it is shown on their messages.
+	 * @throws IllegalStateException for a widget visitor's connection
+	 */
 	Sender sender() {
-		return this.sender;
+		if (this.principal instanceof SocketPrincipal.SignedIn signedIn) {
+			return signedIn.sender();
+		}
+		throw new IllegalStateException("A visitor's connection has no sender");
 	}
 
 	FrameAssembler assembler() {
@@ -84,31 +100,39 @@ final class Connection {
 		return this.inboxSubscribed;
 	}
 
+	/** Takes a typing frame from the connection's own budget; false when over it. */
+	boolean mayType(RateLimit limit) {
+		Bucket budget = this.typingBudget;
+		if (budget == null) {
+			synchronized (this) {
+				budget = this.typingBudget;
+				if (budget == null) {
+					budget = RateLimiter.bucket(limit);
+					this.typingBudget = budget;
+				}
+			}
+		}
+		return budget.tryConsume(1);
+	}
+
 	boolean isIn(ConversationId room) {
 		return this.rooms.contains(room);
 	}
 
 	/**
-	 * Closes the socket, off the caller's thread; the client may connect again and be
+	 * Closes the connection, off the caller's thread; the client may connect again and be
 	 * authenticated anew.
 	 */
 	void close(CloseStatus status) {
 		this.closed = true;
-		this.outbox.close();
-		this.outbox.closeSocket(() -> {
-			try {
-				this.session.close(status);
-			}
-			catch (IOException | RuntimeException ex) {
-				log.debug("Could not close socket {}: {}", id(), ex.getMessage());
-			}
-		});
+		this.transport.close();
+		this.transport.disconnect(status);
 	}
 
-	/** The socket closed: nothing more is sent, and no room takes it in again. */
+	/** The client went away: nothing more is sent, and no room takes it in again. */
 	void closed() {
 		this.closed = true;
-		this.outbox.close();
+		this.transport.close();
 	}
 
 	boolean isClosed() {
@@ -117,12 +141,17 @@ final class Connection {
 
 	/** Queues a frame: never blocks, never throws. */
 	void send(TextMessage frame) {
-		this.outbox.offer(frame.getPayload());
+		this.transport.offer(frame.getPayload());
+	}
+
+	/** Keeps an event stream open through proxies (see {@link EventStreams}). */
+	void sendHeartbeat() {
+		this.transport.offer(EventStream.HEARTBEAT);
 	}
 
 	/** Queues a frame a resuming client asked for (see {@link Outbox#offerCatchUp}). */
 	void sendCatchUp(TextMessage frame) {
-		this.outbox.offerCatchUp(frame.getPayload());
+		this.transport.offerCatchUp(frame.getPayload());
 	}
 
 }

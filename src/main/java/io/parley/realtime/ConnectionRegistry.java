@@ -11,9 +11,10 @@ import io.parley.workspace.WorkspaceId;
 import org.springframework.stereotype.Component;
 
 /**
- * Every open socket by workspace and by member: the staff's inbox feed goes to a
- * workspace's sockets, and a member's sockets are found when their membership changes or
- * the last one closes.
+ * Every open socket and event stream by workspace, and the signed-in ones by member: the
+ * staff's inbox feed goes to a workspace's sockets, a member's presence to the visitors
+ * of the conversations they handle, and a member's sockets are found when their
+ * membership changes or the last one closes.
  */
 @Component
 class ConnectionRegistry {
@@ -29,9 +30,11 @@ class ConnectionRegistry {
 	 * the member's last other socket cannot drop the set it is added to.
 	 */
 	void add(Connection connection) {
-		Caller caller = connection.caller();
-		this.byWorkspace.compute(caller.workspaceId(), (key, connections) -> with(connections, connection));
-		this.byMember.compute(MemberKey.of(caller), (key, connections) -> with(connections, connection));
+		this.byWorkspace.compute(connection.principal().workspaceId(),
+				(key, connections) -> with(connections, connection));
+		if (connection.principal() instanceof SocketPrincipal.SignedIn signedIn) {
+			this.byMember.compute(MemberKey.of(signedIn.caller()), (key, connections) -> with(connections, connection));
+		}
 	}
 
 	private static Set<Connection> with(Set<Connection> connections, Connection connection) {
@@ -53,12 +56,16 @@ class ConnectionRegistry {
 	}
 
 	/**
-	 * @return whether it was the member's last socket in that workspace
+	 * @return whether it was the member's last socket in that workspace; {@code false}
+	 * for a widget visitor's
 	 */
 	boolean remove(Connection connection) {
-		Caller caller = connection.caller();
-		this.byWorkspace.computeIfPresent(caller.workspaceId(),
+		this.byWorkspace.computeIfPresent(connection.principal().workspaceId(),
 				(key, connections) -> (connections.remove(connection) && connections.isEmpty()) ? null : connections);
+		if (!(connection.principal() instanceof SocketPrincipal.SignedIn signedIn)) {
+			return false;
+		}
+		Caller caller = signedIn.caller();
 		boolean[] last = new boolean[1];
 		this.byMember.computeIfPresent(MemberKey.of(caller), (key, connections) -> {
 			last[0] = connections.remove(connection) && connections.isEmpty();

@@ -1,9 +1,13 @@
 package io.parley.realtime;
 
+import io.parley.conversation.Author;
 import io.parley.conversation.ConversationId;
+import io.parley.conversation.ConversationRead;
 import io.parley.conversation.ConversationSnapshot;
 import io.parley.conversation.Message;
 import io.parley.identity.UserId;
+import io.parley.workspace.Availability;
+import io.parley.workspace.WorkspaceId;
 
 /**
  * Where what happened goes to the sockets: the rooms of conversations and the staff's
@@ -30,5 +34,33 @@ interface Fanout {
 	 * @param event {@code CONVERSATION_CREATED} or {@code CONVERSATION_UPDATED}
 	 */
 	void inbox(String event, ConversationSnapshot conversation);
+
+	/**
+	 * Someone in the room is typing, or stopped: a visitor's typing goes to the staff in
+	 * the room, the staff's to everyone else in it. Never stored.
+	 * @param origin the connection it came from, which is not told
+	 * @param author {@link Author.Type#CONTACT} for the customer, else
+	 * {@link Author.Type#MEMBER}
+	 * @param name the name to show, or {@code null}
+	 */
+	void typing(ConversationId conversation, String origin, Author.Type author, String name, boolean typing);
+
+	/**
+	 * A read mark moved: the staff's goes to the visitors in the room, the contact's to
+	 * the staff in it.
+	 */
+	void read(ConversationRead read);
+
+	/**
+	 * The conversation changed hands ({@code agent} {@code null}: it has no agent now):
+	 * the visitors in the room are shown who handles it.
+	 */
+	void agentChanged(WorkspaceId workspace, ConversationId conversation, UserId agent);
+
+	/**
+	 * A member's availability changed: the visitors in the rooms of the conversations
+	 * they handle are told.
+	 */
+	void presence(WorkspaceId workspace, UserId member, Availability availability);
 
 }

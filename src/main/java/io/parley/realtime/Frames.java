@@ -16,6 +16,7 @@ import io.parley.system.ErrorCode;
 import io.parley.system.MalformedTextException;
 import io.parley.system.Text;
 import io.parley.system.Timestamps;
+import io.parley.workspace.Availability;
 import io.parley.workspace.WorkspaceId;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -92,6 +93,28 @@ class Frames {
 	TextMessage messageSent(Message message) {
 		return frame("MESSAGE_SENT", new SentData(message.conversationId().toString(), message.clientMessageId(),
 				message.sequence(), Timestamps.format(message.createdAt())));
+	}
+
+	/** A visitor's answer to their join: the staff's, with the agent who handles it. */
+	TextMessage visitorJoined(String conversationId, ConversationStatus status, AgentCard agent) {
+		return frame("JOINED_CONVERSATION", new VisitorJoinedData(conversationId, status.value(), agent));
+	}
+
+	TextMessage typing(ConversationId conversationId, Author.Type author, String name, boolean typing) {
+		return frame("TYPING", new TypingData(conversationId.toString(), new TypistData(author.value(), name), typing));
+	}
+
+	TextMessage read(ConversationId conversationId, Author.Type reader, long sequence) {
+		return frame("READ", new ReadData(conversationId.toString(), new ReaderData(reader.value()), sequence));
+	}
+
+	/** The agent who handles the conversation now, {@code null} for none. */
+	TextMessage agentChanged(ConversationId conversationId, AgentCard agent) {
+		return frame("AGENT_CHANGED", new AgentChangedData(conversationId.toString(), agent));
+	}
+
+	TextMessage presence(ConversationId conversationId, Availability presence) {
+		return frame("PRESENCE", new PresenceData(conversationId.toString(), presence.value()));
 	}
 
 	TextMessage inboxSubscribed(WorkspaceId workspace) {
@@ -205,6 +228,32 @@ class Frames {
 			return new Position(sequence, (note != null) ? note : 0);
 		}
 
+		/**
+		 * {@code data.field} as a boolean.
+		 * @throws io.parley.system.ParleyException
+		 * {@link ErrorCode#INVALID_REQUEST_SCHEMA} when absent or no boolean
+		 */
+		boolean flag(String field) {
+			JsonNode value = field(field);
+			if (value == null || !value.isBoolean()) {
+				throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+			}
+			return value.booleanValue();
+		}
+
+		/**
+		 * {@code data.field} as a whole number of at least 0.
+		 * @throws io.parley.system.ParleyException
+		 * {@link ErrorCode#INVALID_REQUEST_SCHEMA} when absent or no such number
+		 */
+		long count(String field) {
+			Long value = optionalCount(field);
+			if (value == null) {
+				throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+			}
+			return value;
+		}
+
 		private JsonNode field(String field) {
 			return (this.data != null && this.data.isObject()) ? this.data.get(field) : null;
 		}
@@ -249,6 +298,33 @@ class Frames {
 	}
 
 	record WorkspaceData(String workspaceId) {
+	}
+
+	@JsonPropertyOrder({ "conversationId", "status", "agent" })
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record VisitorJoinedData(String conversationId, String status, AgentCard agent) {
+	}
+
+	@JsonPropertyOrder({ "conversationId", "author", "typing" })
+	record TypingData(String conversationId, TypistData author, boolean typing) {
+	}
+
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record TypistData(String type, String name) {
+	}
+
+	@JsonPropertyOrder({ "conversationId", "author", "sequence" })
+	record ReadData(String conversationId, ReaderData author, long sequence) {
+	}
+
+	record ReaderData(String type) {
+	}
+
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record AgentChangedData(String conversationId, AgentCard agent) {
+	}
+
+	record PresenceData(String conversationId, String presence) {
 	}
 
 	record EditedData(String conversationId, long sequence, String content, String editedAt) {

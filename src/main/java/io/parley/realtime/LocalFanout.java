@@ -1,9 +1,15 @@
 package io.parley.realtime;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.parley.conversation.Author;
 import io.parley.conversation.ConversationId;
+import io.parley.conversation.ConversationRead;
 import io.parley.conversation.ConversationSnapshot;
 import io.parley.conversation.Message;
 import io.parley.identity.UserId;
+import io.parley.workspace.Availability;
+import io.parley.workspace.WorkspaceId;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.TextMessage;
@@ -18,10 +24,13 @@ class LocalFanout implements Fanout {
 
 	private final Frames frames;
 
-	LocalFanout(Rooms rooms, ConnectionRegistry connections, Frames frames) {
+	private final AgentCards agents;
+
+	LocalFanout(Rooms rooms, ConnectionRegistry connections, Frames frames, AgentCards agents) {
 		this.rooms = rooms;
 		this.connections = connections;
 		this.frames = frames;
+		this.agents = agents;
 	}
 
 	@Override
@@ -48,6 +57,56 @@ class LocalFanout implements Fanout {
 	@Override
 	public void revoked(ConversationId conversation, UserId user) {
 		this.rooms.ifPresent(conversation, (room) -> room.removeUser(user));
+	}
+
+	@Override
+	public void typing(ConversationId conversation, String origin, Author.Type author, String name, boolean typing) {
+		TextMessage frame = this.frames.typing(conversation, author, name, typing);
+		boolean fromCustomer = author == Author.Type.CONTACT;
+		this.rooms.ifPresent(conversation,
+				(room) -> room.broadcast(frame, origin, (member) -> !fromCustomer || member.isSignedIn()));
+	}
+
+	@Override
+	public void read(ConversationRead read) {
+		TextMessage frame = this.frames.read(read.conversationId(), read.reader(), read.lastReadSequence());
+		boolean byContact = read.reader() == Author.Type.CONTACT;
+		// seed 003's clients get no read receipts: the staff learn of a visitor's, and a
+		// visitor of the staff's
+		this.rooms.ifPresent(read.conversationId(),
+				(room) -> room.broadcast(frame, null, (member) -> member.isSignedIn() == byContact));
+	}
+
+	@Override
+	public void agentChanged(WorkspaceId workspace, ConversationId conversation, UserId agent) {
+		AtomicBoolean visitors = new AtomicBoolean();
+		this.rooms.ifPresent(conversation, (room) -> {
+			room.assignedTo(agent);
+			visitors.set(room.hasVisitors());
+		});
+		if (!visitors.get()) {
+			return;
+		}
+		// looked up outside the room's lock, and only for a room a visitor is in
+		TextMessage frame = this.frames.agentChanged(conversation, this.agents.of(workspace, agent));
+		this.rooms.ifPresent(conversation, (room) -> room.broadcast(frame, null, (member) -> !member.isSignedIn()));
+	}
+
+	@Override
+	public void presence(WorkspaceId workspace, UserId member, Availability availability) {
+		for (Connection connection : this.connections.inWorkspace(workspace)) {
+			if (connection.isSignedIn()) {
+				continue;
+			}
+			for (ConversationId conversation : connection.rooms()) {
+				this.rooms.ifPresent(conversation, (room) -> {
+					if (member.equals(room.agent())) {
+						room.broadcast(this.frames.presence(conversation, availability), null,
+								(inRoom) -> inRoom == connection);
+					}
+				});
+			}
+		}
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.parley.realtime;
 
+import java.io.IOException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -7,6 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketSession;
 
 /**
  * A socket's outbound frames: a bounded queue written out by the container's asynchronous
@@ -17,9 +23,13 @@ import jakarta.websocket.SendResult;
  * client that does not keep up, its queue full or a frame unsent within the send timeout,
  * has fallen behind: it is disconnected, and resumes from the last sequence it saw.
  */
-final class Outbox {
+final class Outbox implements Transport {
+
+	private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
 	private final RemoteEndpoint.Async remote;
+
+	private final WebSocketSession session;
 
 	private final Queue<Frame> frames = new ConcurrentLinkedQueue<>();
 
@@ -38,15 +48,18 @@ final class Outbox {
 
 	private volatile boolean closed;
 
-	Outbox(RemoteEndpoint.Async remote, int capacity, Outboxes outboxes, Runnable onFallingBehind) {
+	Outbox(RemoteEndpoint.Async remote, WebSocketSession session, int capacity, Outboxes outboxes,
+			Runnable onFallingBehind) {
 		this.remote = remote;
+		this.session = session;
 		this.capacity = capacity;
 		this.outboxes = outboxes;
 		this.onFallingBehind = onFallingBehind;
 	}
 
 	/** Queues a frame; never blocks, never throws. */
-	void offer(String frame) {
+	@Override
+	public void offer(String frame) {
 		if (this.closed) {
 			return;
 		}
@@ -64,7 +77,8 @@ final class Outbox {
 	 * Queues what a resuming client asked for, beyond the capacity: it is bounded by the
 	 * conversation, and the send timeout still drops a client that does not read it.
 	 */
-	void offerCatchUp(String frame) {
+	@Override
+	public void offerCatchUp(String frame) {
 		if (this.closed) {
 			return;
 		}
@@ -73,13 +87,22 @@ final class Outbox {
 		sendNext();
 	}
 
-	/** Runs a close of the socket off the caller's thread (see {@link Outboxes}). */
-	void closeSocket(Runnable close) {
-		this.outboxes.close(close);
+	/** Closes the socket off the caller's thread (see {@link Outboxes}). */
+	@Override
+	public void disconnect(CloseStatus status) {
+		this.outboxes.close(() -> {
+			try {
+				this.session.close(status);
+			}
+			catch (IOException | RuntimeException ex) {
+				log.debug("Could not close socket {}: {}", this.session.getId(), ex.getMessage());
+			}
+		});
 	}
 
 	/** Nothing more is sent; what still waits is dropped. */
-	void close() {
+	@Override
+	public void close() {
 		this.closed = true;
 		Frame dropped;
 		while ((dropped = this.frames.poll()) != null) {

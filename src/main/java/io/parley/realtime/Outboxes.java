@@ -17,6 +17,7 @@ import jakarta.websocket.Session;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
@@ -58,13 +59,13 @@ class Outboxes implements DisposableBean {
 		});
 	}
 
-	/** The outbox of a connection, which is closed when it falls behind. */
-	Outbox open(Connection connection) {
-		Session session = ((NativeWebSocketSession) connection.session()).getNativeSession(Session.class);
+	/** The outbox of a connection on a socket, which is closed when it falls behind. */
+	Outbox open(Connection connection, WebSocketSession socket) {
+		Session session = ((NativeWebSocketSession) socket).getNativeSession(Session.class);
 		// a close frame to a client that stopped reading waits at most this long
 		session.getUserProperties().put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", CLOSE_TIMEOUT_MILLIS);
 		session.getAsyncRemote().setSendTimeout(this.sendTimeoutMillis);
-		return new Outbox(session.getAsyncRemote(), this.capacity, this,
+		return new Outbox(session.getAsyncRemote(), socket, this.capacity, this,
 				() -> connection.close(Connection.FELL_BEHIND));
 	}
 

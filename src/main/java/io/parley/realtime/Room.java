@@ -9,7 +9,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 import io.parley.conversation.Conversation;
-import io.parley.conversation.ConversationAccess;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.Message;
 import io.parley.conversation.MessageType;
@@ -48,6 +47,9 @@ final class Room {
 
 	private volatile UserId customer;
 
+	/** The agent the conversation is assigned to, as last known here, or {@code null}. */
+	private volatile UserId agent;
+
 	Room(ConversationId id) {
 		this.id = id;
 	}
@@ -64,6 +66,9 @@ final class Room {
 			return;
 		}
 		this.customer = conversation.candidateId();
+		if (this.members.isEmpty()) {
+			this.agent = conversation.agentId();
+		}
 		this.members.add(connection);
 		if (systemMessages) {
 			this.takingSystemMessages.add(connection);
@@ -115,6 +120,30 @@ final class Room {
 		connection.rooms().remove(this.id);
 	}
 
+	/** The conversation is assigned to {@code agent} now ({@code null}: to nobody). */
+	void assignedTo(UserId newAgent) {
+		this.agent = newAgent;
+	}
+
+	/** The assigned agent as last known here, or {@code null}. */
+	UserId agent() {
+		return this.agent;
+	}
+
+	/** Whether a widget visitor is in the room. */
+	boolean hasVisitors() {
+		for (Connection member : this.members) {
+			if (!member.isSignedIn()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	ConversationId id() {
+		return this.id;
+	}
+
 	boolean has(Connection connection) {
 		return this.members.contains(connection);
 	}
@@ -125,7 +154,7 @@ final class Room {
 	 */
 	void removeUser(UserId user) {
 		for (Connection member : this.members) {
-			if (member.caller().is(user)) {
+			if (member.principal().is(user)) {
 				remove(member);
 			}
 		}
@@ -133,10 +162,10 @@ final class Room {
 
 	/**
 	 * Whether a member may see internal notes: the staff who write them, never the
-	 * conversation's customer, even one who has since become staff.
+	 * conversation's customer, even one who has since become staff, nor a widget visitor.
 	 */
 	boolean seesNotes(Connection member) {
-		return ConversationAccess.showsNotes(member.caller(), this.customer);
+		return member.principal().seesNotes(this.customer);
 	}
 
 	/**

@@ -2,7 +2,9 @@ package io.parley.realtime;
 
 import io.parley.conversation.ConversationAssigned;
 import io.parley.conversation.ConversationClosed;
+import io.parley.conversation.ConversationRead;
 import io.parley.conversation.MessagePosted;
+import io.parley.workspace.AvailabilityChanged;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -38,7 +40,21 @@ class RoomNotifier {
 			if (event.previousAgentId() != null) {
 				this.fanout.revoked(event.conversationId(), event.previousAgentId());
 			}
+			if (!event.again()) {
+				this.fanout.agentChanged(event.workspaceId(), event.conversationId(), event.agentId());
+			}
 		});
+	}
+
+	@EventListener
+	void on(ConversationRead event) {
+		AfterCommit.run(() -> this.fanout.read(event));
+	}
+
+	/** The availability of the agent of a visitor's conversation is shown to them. */
+	@EventListener
+	void on(AvailabilityChanged event) {
+		AfterCommit.run(() -> this.fanout.presence(event.workspaceId(), event.userId(), event.availability()));
 	}
 
 	@EventListener

@@ -24,11 +24,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Takes the socket's credentials ({@code ?token=}, {@code ?ticket=}) out of the
- * handshake's URL before anything else reads the request, and keeps them in request
- * attributes for {@link SocketEndpoint}. Whatever prints the request or the socket's
- * session afterwards (Spring logs a session with its URI when an exception escapes the
- * handshake) has no secret to print (decision 48).
+ * Takes the socket's credentials ({@code ?token=}, {@code ?ticket=},
+ * {@code ?visitorTicket=}) out of the handshake's URL before anything else reads the
+ * request, and keeps them in request attributes for {@link SocketEndpoint}. Whatever
+ * prints the request or the socket's session afterwards (Spring logs a session with its
+ * URI when an exception escapes the handshake) has no secret to print (decision 48).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -38,7 +38,13 @@ class SocketCredentialsFilter extends OncePerRequestFilter {
 
 	static final String TICKET = "ticket";
 
-	private static final Set<String> CREDENTIALS = Set.of(TOKEN, TICKET);
+	/** A widget visitor's ticket (decision 65). */
+	static final String VISITOR_TICKET = "visitorTicket";
+
+	static final List<String> NAMES = List.of(TOKEN, TICKET, VISITOR_TICKET);
+
+	/** What is taken out of the URL: the names in any case. */
+	private static final Set<String> CREDENTIALS = Set.of(TOKEN, TICKET, VISITOR_TICKET.toLowerCase(Locale.ROOT));
 
 	static String attribute(String credential) {
 		return SocketCredentialsFilter.class.getName() + "." + credential;
@@ -59,8 +65,7 @@ class SocketCredentialsFilter extends OncePerRequestFilter {
 			if (name == null || !CREDENTIALS.contains(name.toLowerCase(Locale.ROOT))) {
 				kept.add(pair);
 			}
-			else if (name.equals(name.toLowerCase(Locale.ROOT)) && equals >= 0
-					&& request.getAttribute(attribute(name)) == null) {
+			else if (NAMES.contains(name) && equals >= 0 && request.getAttribute(attribute(name)) == null) {
 				String value = decode(pair.substring(equals + 1));
 				if (value != null) {
 					request.setAttribute(attribute(name), value);

@@ -18,7 +18,7 @@ final class SocketCredentialsInterceptor implements HandshakeInterceptor {
 	public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
 			Map<String, Object> attributes) {
 		if (request instanceof ServletServerHttpRequest servlet) {
-			for (String credential : new String[] { SocketCredentialsFilter.TOKEN, SocketCredentialsFilter.TICKET }) {
+			for (String credential : SocketCredentialsFilter.NAMES) {
 				Object value = servlet.getServletRequest().getAttribute(SocketCredentialsFilter.attribute(credential));
 				if (value != null) {
 					attributes.put(SocketCredentialsFilter.attribute(credential), value);

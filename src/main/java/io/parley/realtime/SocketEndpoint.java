@@ -9,6 +9,7 @@ import io.parley.system.ErrorCode;
 import io.parley.system.ParleyException;
 import io.parley.system.RateLimit;
 import io.parley.system.RateLimiter;
+import io.parley.widget.Visitor;
 import io.parley.workspace.AccessTokens;
 import io.parley.workspace.Caller;
 import io.parley.workspace.MemberPresence;
@@ -26,9 +27,9 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 
 /**
- * The {@code /ws?token=JWT} and {@code /ws?ticket=} endpoint: authenticates the socket,
- * assembles its frames and hands them to {@link ClientEvents}; on disconnect, takes the
- * socket out of its rooms.
+ * The {@code /ws?token=JWT}, {@code /ws?ticket=} and {@code /ws?visitorTicket=} endpoint:
+ * authenticates the socket, assembles its frames and hands them to {@link ClientEvents};
+ * on disconnect, takes the socket out of its rooms.
  */
 @Component
 class SocketEndpoint extends AbstractWebSocketHandler {
@@ -80,6 +81,11 @@ class SocketEndpoint extends AbstractWebSocketHandler {
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) throws IOException {
+		Object visitor = session.getAttributes().remove(VisitorHandshake.VISITOR);
+		if (visitor != null || session.getAttributes().remove(VisitorHandshake.REFUSED) != null) {
+			openForVisitor(session, (Visitor) visitor);
+			return;
+		}
 		long membershipChanges = this.connections.membershipChanges();
 		// taken out of the URL before the handshake (SocketCredentialsFilter): a ticket
 		// for browsers, else seed 003's token
@@ -93,17 +99,35 @@ class SocketEndpoint extends AbstractWebSocketHandler {
 			session.close(CloseStatus.POLICY_VIOLATION);
 			return;
 		}
-		Connection connection = new Connection(session, this.messages.sender(caller.get()), this.maxFrameSize,
-				this.outboxes::open);
-		session.getAttributes().put(CONNECTION, connection);
-		session.getAttributes().put(FRAME_BUDGET, RateLimiter.bucket(this.frameLimit));
-		this.connections.add(connection);
+		Connection connection = register(session, new SocketPrincipal.SignedIn(this.messages.sender(caller.get())));
 		// a membership that changed between the check and the registration missed this
 		// socket when it closed the member's sockets
 		if (this.connections.membershipChanges() != membershipChanges
 				&& !this.tickets.again(caller.get()).equals(caller)) {
 			connection.close(MembershipNotifier.MEMBERSHIP_CHANGED);
 		}
+	}
+
+	/**
+	 * A widget visitor's socket, whose ticket {@link VisitorHandshake} redeemed
+	 * ({@code null}: it was refused).
+	 */
+	private void openForVisitor(WebSocketSession session, Visitor visitor) throws IOException {
+		if (visitor == null) {
+			session.sendMessage(this.frames.error(ErrorCode.UNAUTHORIZED));
+			session.close(CloseStatus.POLICY_VIOLATION);
+			return;
+		}
+		register(session, new SocketPrincipal.WidgetVisitor(visitor));
+	}
+
+	private Connection register(WebSocketSession session, SocketPrincipal principal) {
+		Connection connection = new Connection(session.getId(), principal, this.maxFrameSize,
+				(opened) -> this.outboxes.open(opened, session));
+		session.getAttributes().put(CONNECTION, connection);
+		session.getAttributes().put(FRAME_BUDGET, RateLimiter.bucket(this.frameLimit));
+		this.connections.add(connection);
+		return connection;
 	}
 
 	@Override
@@ -150,10 +174,12 @@ class SocketEndpoint extends AbstractWebSocketHandler {
 		if (connection != null) {
 			connection.closed();
 			this.rooms.leaveAll(connection);
-			Caller caller = connection.caller();
-			if (this.connections.remove(connection) && caller.can(Permission.HANDLE_CONVERSATIONS)) {
-				// seed 004: an agent whose last socket closes is offline
-				this.presence.lastSocketClosed(caller.workspaceId(), caller.userId());
+			if (this.connections.remove(connection)) {
+				Caller caller = connection.caller();
+				if (caller.can(Permission.HANDLE_CONVERSATIONS)) {
+					// seed 004: an agent whose last socket closes is offline
+					this.presence.lastSocketClosed(caller.workspaceId(), caller.userId());
+				}
 			}
 		}
 	}

@@ -82,6 +82,8 @@ public enum ErrorCode {
 
 	SIGNUP_CLOSED(403, "Sign-up is closed, ask for an invitation"),
 
+	ORIGIN_NOT_ALLOWED(403, "Origin not allowed"),
+
 	/** Acting in a workspace that requires a second factor, without one (decision 54). */
 	TWO_FACTOR_REQUIRED(403, "This workspace requires two-factor authentication, turn it on first"),
 

@@ -132,6 +132,7 @@ public class MemberAdministration {
 	public Member setAvailability(Caller caller, Availability availability) {
 		requireStaff(caller);
 		this.memberships.setAvailability(caller.workspaceId(), caller.userId(), availability);
+		this.events.publishEvent(new AvailabilityChanged(caller.workspaceId(), caller.userId(), availability));
 		return this.memberships.find(caller.workspaceId(), caller.userId())
 			.orElseThrow(ErrorCode.MEMBER_NOT_FOUND::exception);
 	}

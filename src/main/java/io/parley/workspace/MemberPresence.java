@@ -2,6 +2,7 @@ package io.parley.workspace;
 
 import io.parley.identity.UserId;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,8 +16,11 @@ public class MemberPresence {
 
 	private final Memberships memberships;
 
-	MemberPresence(Memberships memberships) {
+	private final ApplicationEventPublisher events;
+
+	MemberPresence(Memberships memberships, ApplicationEventPublisher events) {
 		this.memberships = memberships;
+		this.events = events;
 	}
 
 	/**
@@ -28,6 +32,7 @@ public class MemberPresence {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void lastSocketClosed(WorkspaceId workspace, UserId user) {
 		this.memberships.setAvailability(workspace, user, Availability.OFFLINE);
+		this.events.publishEvent(new AvailabilityChanged(workspace, user, Availability.OFFLINE));
 	}
 
 }

@@ -31,8 +31,10 @@ class ConnectionRegistryTests {
 		try {
 			for (int race = 0; race < RACES; race++) {
 				ConnectionRegistry registry = new ConnectionRegistry();
-				Connection closing = new Connection(null, sender, 1024, (connection) -> null);
-				Connection opening = new Connection(null, sender, 1024, (connection) -> null);
+				Connection closing = new Connection("closing", new SocketPrincipal.SignedIn(sender), 1024,
+						(connection) -> null);
+				Connection opening = new Connection("opening", new SocketPrincipal.SignedIn(sender), 1024,
+						(connection) -> null);
 				registry.add(closing);
 				CyclicBarrier start = new CyclicBarrier(2);
 

@@ -27,6 +27,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,12 +107,12 @@ class SlowConsumerIntegrationTests {
 				return invocation.callRealMethod();
 			}
 			Connection connection = invocation.getArgument(0);
-			RemoteEndpoint.Async remote = ((NativeWebSocketSession) connection.session())
-				.getNativeSession(Session.class)
+			WebSocketSession socket = invocation.getArgument(1);
+			RemoteEndpoint.Async remote = ((NativeWebSocketSession) socket).getNativeSession(Session.class)
 				.getAsyncRemote();
-			return new Outbox(refusing(remote, "boom"), 64, this.outboxes,
+			return new Outbox(refusing(remote, "boom"), socket, 64, this.outboxes,
 					() -> connection.close(Connection.FELL_BEHIND));
-		}).when(this.outboxes).open(any());
+		}).when(this.outboxes).open(any(), any());
 
 		try (Socket broken = Socket.connect(this.port, team.candidate().token());
 				Socket candidate = Socket.connect(this.port, team.candidate().token());

@@ -1,0 +1,341 @@
+package io.parley.realtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.parley.support.Api;
+import io.parley.support.Api.Reply;
+import io.parley.support.Api.TestUser;
+import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.Socket;
+import io.parley.support.TestWorkspace;
+import io.parley.support.Visitors;
+import io.parley.support.Visitors.TestVisitor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A widget visitor's socket ({@code /ws?visitorTicket=}): their own conversations only,
+ * as the customer sees them, live both ways.
+ */
+@ParleyIntegrationTest
+class VisitorSocketIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	Api api;
+
+	Visitors visitors;
+
+	TestWorkspace workspace;
+
+	TestUser agent;
+
+	TestVisitor visitor;
+
+	String id;
+
+	@BeforeEach
+	void aVisitorWithAConversation() {
+		this.api = new Api(this.port);
+		this.visitors = new Visitors(this.context);
+		this.workspace = TestWorkspace.create(this.api);
+		this.agent = this.workspace.join(this.api, Map.of("role", "agent"));
+		this.visitor = this.visitors.visitor(this.workspace.id(), "Vera Visitor");
+		this.id = this.visitors.conversation(this.visitor, "Hello, anyone there?");
+	}
+
+	@Test
+	void aVisitorJoinsTheirConversationAndGetsTheAgentsReplyLive() {
+		assign();
+		try (Socket visitor = connect(this.visitor); Socket agent = agentInRoom()) {
+			visitor.send("chat:join", Map.of("conversationId", this.id));
+			JsonNode joined = visitor.expect("JOINED_CONVERSATION");
+			assertThat(joined.get("status").stringValue()).isEqualTo("assigned");
+			assertThat(joined.get("agent").get("name").stringValue()).isEqualTo("Member");
+
+			postAsAgent("How can I help?");
+			// posted over REST, it reaches the agent's socket too
+			agent.expect("NEW_MESSAGE");
+			JsonNode reply = visitor.expect("NEW_MESSAGE");
+			assertThat(reply.get("content").stringValue()).isEqualTo("How can I help?");
+			assertThat(reply.get("sequence").asLong()).isEqualTo(2);
+			assertThat(reply.get("author").get("type").stringValue()).isEqualTo("member");
+
+			visitor.send("chat:message",
+					Map.of("conversationId", this.id, "content", "My order is late", "clientMessageId", "c-1"));
+			JsonNode sent = visitor.expect("MESSAGE_SENT");
+			assertThat(sent.get("clientMessageId").stringValue()).isEqualTo("c-1");
+			assertThat(sent.get("sequence").asLong()).isEqualTo(3);
+			JsonNode received = agent.expect("NEW_MESSAGE");
+			assertThat(received.get("content").stringValue()).isEqualTo("My order is late");
+			assertThat(received.get("author").get("type").stringValue()).isEqualTo("contact");
+			assertThat(received.get("author").get("name").stringValue()).isEqualTo("Vera Visitor");
+
+			// a retry after a lost answer is stored and delivered once
+			visitor.send("SEND_MESSAGE",
+					Map.of("conversationId", this.id, "content", "My order is late", "clientMessageId", "c-1"));
+			assertThat(visitor.expect("MESSAGE_SENT").get("sequence").asLong()).isEqualTo(3);
+			agent.expectSilence(Duration.ofMillis(300));
+			assertThat(texts()).containsExactly("Hello, anyone there?", "How can I help?", "My order is late");
+		}
+	}
+
+	@Test
+	void notesAndStaffLinesNeverReachAVisitorLiveOrResuming() {
+		assign();
+		this.api.awaitSystemLines(this.id, this.workspace.owner().token(), 1);
+		postAsAgent("reply 1");
+		postNote("a note the visitor must never see");
+		try (Socket visitor = connect(this.visitor)) {
+			visitor.send("JOIN_CONVERSATION", Map.of("conversationId", this.id, "afterSequence", 0));
+			visitor.expect("JOINED_CONVERSATION");
+			assertThat(visitor.expect("NEW_MESSAGE").get("content").stringValue()).isEqualTo("Hello, anyone there?");
+			assertThat(visitor.expect("NEW_MESSAGE").get("content").stringValue()).isEqualTo("reply 1");
+
+			postNote("another note");
+			postAsAgent("reply 2");
+			JsonNode next = visitor.expect("NEW_MESSAGE");
+			assertThat(next.get("content").stringValue()).isEqualTo("reply 2");
+			assertThat(next.has("note")).isFalse();
+			visitor.expectSilence(Duration.ofMillis(300));
+		}
+	}
+
+	@Test
+	void aResumeAfterADropMissesNothingAndDoublesNothingWhileMessagesAreCommitted() throws Exception {
+		assign();
+		try (Socket first = connect(this.visitor)) {
+			first.send("JOIN_CONVERSATION", Map.of("conversationId", this.id));
+			first.expect("JOINED_CONVERSATION");
+			postAsAgent("before the drop");
+			assertThat(first.expect("NEW_MESSAGE").get("sequence").asLong()).isEqualTo(2);
+		}
+		int count = 40;
+		CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
+			for (int i = 0; i < count; i++) {
+				postAsAgent("during " + i);
+			}
+		});
+		try (Socket again = connect(this.visitor)) {
+			again.send("JOIN_CONVERSATION", Map.of("conversationId", this.id, "afterSequence", 2));
+			again.expect("JOINED_CONVERSATION");
+			writing.get();
+			List<Long> sequences = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				sequences.add(again.expect("NEW_MESSAGE").get("sequence").asLong());
+			}
+			List<Long> expected = new ArrayList<>();
+			for (long sequence = 3; sequence < 3 + count; sequence++) {
+				expected.add(sequence);
+			}
+			assertThat(sequences).isEqualTo(expected);
+			again.expectSilence(Duration.ofMillis(300));
+		}
+	}
+
+	@Test
+	void typingGoesBothWaysAndIsRefusedOutsideTheRoomAndOverTheLimit() {
+		assign();
+		try (Socket visitor = connect(this.visitor); Socket agent = agentInRoom()) {
+			visitor.send("TYPING", Map.of("conversationId", this.id, "typing", true));
+			visitor.expectError("You must join the conversation first");
+
+			visitor.send("JOIN_CONVERSATION", Map.of("conversationId", this.id));
+			visitor.expect("JOINED_CONVERSATION");
+			visitor.send("chat:typing", Map.of("conversationId", this.id, "typing", true));
+			JsonNode typing = agent.expect("TYPING");
+			assertThat(typing.get("conversationId").stringValue()).isEqualTo(this.id);
+			assertThat(typing.get("author").get("type").stringValue()).isEqualTo("contact");
+			assertThat(typing.get("author").get("name").stringValue()).isEqualTo("Vera Visitor");
+			assertThat(typing.get("typing").asBoolean()).isTrue();
+
+			agent.send("TYPING", Map.of("conversationId", this.id, "typing", false));
+			JsonNode back = visitor.expect("TYPING");
+			assertThat(back.get("author").get("type").stringValue()).isEqualTo("member");
+			assertThat(back.get("author").get("name").stringValue()).isEqualTo("Member");
+			assertThat(back.get("typing").asBoolean()).isFalse();
+
+			visitor.send("TYPING", Map.of("conversationId", this.id, "typing", "yes"));
+			visitor.expectError("Invalid request schema");
+			// 10 per 5 seconds; one was spent above
+			for (int i = 0; i < 9; i++) {
+				visitor.send("TYPING", Map.of("conversationId", this.id, "typing", true));
+			}
+			visitor.send("TYPING", Map.of("conversationId", this.id, "typing", true));
+			visitor.expectError("Too many requests, try again later");
+			visitor.assertAlive();
+		}
+	}
+
+	@Test
+	void readReceiptsGoBothWays() {
+		assign();
+		postAsAgent("reply 1");
+		try (Socket visitor = connect(this.visitor); Socket agent = agentInRoom()) {
+			visitor.send("JOIN_CONVERSATION", Map.of("conversationId", this.id));
+			visitor.expect("JOINED_CONVERSATION");
+
+			visitor.send("chat:read", Map.of("conversationId", this.id, "sequence", 2));
+			JsonNode read = agent.expect("READ");
+			assertThat(read.get("author").get("type").stringValue()).isEqualTo("contact");
+			assertThat(read.get("sequence").asLong()).isEqualTo(2);
+
+			Reply marked = this.api.send("PUT", "/api/conversations/" + this.id + "/read", this.agent.token(),
+					"application/json", "{\"sequence\":1}");
+			assertThat(marked.status()).as(marked.raw()).isEqualTo(200);
+			JsonNode agentRead = visitor.expect("READ");
+			assertThat(agentRead.get("author").get("type").stringValue()).isEqualTo("member");
+			assertThat(agentRead.get("sequence").asLong()).isEqualTo(1);
+
+			agent.send("READ", Map.of("conversationId", this.id, "sequence", 2));
+			assertThat(visitor.expect("READ").get("sequence").asLong()).isEqualTo(2);
+
+			visitor.send("READ", Map.of("conversationId", this.id, "sequence", 99));
+			visitor.expectError("Invalid request schema");
+		}
+	}
+
+	@Test
+	void theVisitorIsToldWhoHandlesTheirConversationAndTheirAgentsPresence() {
+		try (Socket visitor = connect(this.visitor)) {
+			visitor.send("JOIN_CONVERSATION", Map.of("conversationId", this.id));
+			JsonNode joined = visitor.expect("JOINED_CONVERSATION");
+			assertThat(joined.get("agent").isNull()).isTrue();
+
+			assign();
+			JsonNode changed = visitor.expect("AGENT_CHANGED");
+			assertThat(changed.get("conversationId").stringValue()).isEqualTo(this.id);
+			assertThat(changed.get("agent").get("name").stringValue()).isEqualTo("Member");
+			assertThat(changed.get("agent").has("avatarUrl")).isTrue();
+
+			Reply online = this.api.send("PUT", "/api/members/me/availability", this.agent.token(), "application/json",
+					"{\"availability\":\"online\"}");
+			assertThat(online.status()).as(online.raw()).isEqualTo(200);
+			JsonNode presence = visitor.expect("PRESENCE");
+			assertThat(presence.get("conversationId").stringValue()).isEqualTo(this.id);
+			assertThat(presence.get("presence").stringValue()).isEqualTo("online");
+		}
+	}
+
+	@Test
+	void aVisitorIsToldWhenTheConversationIsClosed() {
+		assign();
+		try (Socket visitor = connect(this.visitor); Socket agent = agentInRoom()) {
+			visitor.send("JOIN_CONVERSATION", Map.of("conversationId", this.id));
+			visitor.expect("JOINED_CONVERSATION");
+			agent.send("CLOSE_CONVERSATION", Map.of("conversationId", this.id));
+			assertThat(visitor.expect("CONVERSATION_CLOSED").get("conversationId").stringValue()).isEqualTo(this.id);
+			visitor.send("SEND_MESSAGE", Map.of("conversationId", this.id, "content", "still there?"));
+			visitor.expectError("You must join the conversation first");
+		}
+	}
+
+	@Test
+	void aVisitorCannotJoinAnotherVisitorsConversationNorAnotherWorkspacesNorUseStaffEvents() {
+		TestVisitor other = this.visitors.visitor(this.workspace.id(), "Otto Other");
+		String othersConversation = this.visitors.conversation(other, "mine");
+		TestWorkspace elsewhere = TestWorkspace.create(this.api);
+		TestVisitor stranger = this.visitors.visitor(elsewhere.id(), "Stan Stranger");
+		TestVisitor newcomer = this.visitors.newcomer(this.workspace.id());
+		try (Socket visitor = connect(this.visitor);
+				Socket strangers = connect(stranger);
+				Socket newcomers = connect(newcomer)) {
+			visitor.send("JOIN_CONVERSATION", Map.of("conversationId", othersConversation));
+			visitor.expectError("Not allowed to access this conversation");
+			strangers.send("JOIN_CONVERSATION", Map.of("conversationId", this.id));
+			strangers.expectError("Not allowed to access this conversation");
+			newcomers.send("JOIN_CONVERSATION", Map.of("conversationId", this.id));
+			newcomers.expectError("Not allowed to access this conversation");
+			visitor.send("SEND_MESSAGE", Map.of("conversationId", othersConversation, "content", "hi"));
+			visitor.expectError("You must join the conversation first");
+			visitor.send("READ", Map.of("conversationId", othersConversation, "sequence", 1));
+			visitor.expectError("Not allowed to access this conversation");
+			visitor.send("SUBSCRIBE_INBOX", Map.of());
+			visitor.expectError("Unknown event");
+			visitor.send("CLOSE_CONVERSATION", Map.of("conversationId", this.id));
+			visitor.expectError("Unknown event");
+		}
+		assertThat(
+				this.api.get("/api/conversations/" + othersConversation + "/messages", this.workspace.owner().token())
+					.data()
+					.get("items"))
+			.hasSize(1);
+	}
+
+	@Test
+	void aTicketOpensOneSocketOnceAndAStaffTicketIsNoVisitorTicket() {
+		String ticket = this.visitors.ticket(this.visitor);
+		try (Socket first = Socket.connectWithQuery(this.port, "?visitorTicket=" + ticket)) {
+			first.assertAlive();
+			try (Socket second = Socket.connectWithQuery(this.port, "?visitorTicket=" + ticket)) {
+				second.expectError("Unauthorized or invalid token");
+				assertThat(second.awaitClose()).isEqualTo(1008);
+			}
+		}
+		Reply staffTicket = this.api.post("/api/socket-tickets", this.agent.token(), Map.of());
+		String staff = staffTicket.data().get("ticket").stringValue();
+		try (Socket wrong = Socket.connectWithQuery(this.port, "?visitorTicket=" + staff)) {
+			wrong.expectError("Unauthorized or invalid token");
+			assertThat(wrong.awaitClose()).isEqualTo(1008);
+		}
+	}
+
+	private Socket connect(TestVisitor visitor) {
+		return Socket.connectWithQuery(this.port, "?visitorTicket=" + this.visitors.ticket(visitor));
+	}
+
+	private Socket agentInRoom() {
+		Socket agent = Socket.connect(this.port, this.agent.token());
+		agent.send("JOIN_CONVERSATION", Map.of("conversationId", this.id));
+		agent.expect("JOINED_CONVERSATION");
+		return agent;
+	}
+
+	private void assign() {
+		Reply assigned = this.api.post("/api/conversations/" + this.id + "/assign", this.workspace.owner().token(),
+				Map.of("agentId", this.agent.id()));
+		assertThat(assigned.status()).as(assigned.raw()).isEqualTo(200);
+	}
+
+	private void postAsAgent(String content) {
+		Reply posted = this.api.post("/api/conversations/" + this.id + "/messages", this.agent.token(),
+				Map.of("content", content));
+		assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
+	}
+
+	private void postNote(String content) {
+		Reply posted = this.api.post("/api/conversations/" + this.id + "/messages", this.agent.token(),
+				Map.of("content", content, "type", "note"));
+		assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
+	}
+
+	/** The conversation's texts, as the staff's transcript holds them. */
+	private List<String> texts() {
+		List<String> texts = new ArrayList<>();
+		for (JsonNode message : this.api
+			.get("/api/conversations/" + this.id + "/messages", this.workspace.owner().token())
+			.data()
+			.get("items")) {
+			if (message.get("type").stringValue().equals("text")) {
+				texts.add(message.get("content").stringValue());
+			}
+		}
+		return texts;
+	}
+
+}
