@@ -13,13 +13,17 @@ import io.parley.support.Api.TestUser;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.SecretsStayOutOfTheLog;
 import io.parley.support.Socket;
+import io.parley.support.Visitors;
+import io.parley.support.Visitors.TestVisitor;
 import io.parley.support.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +38,9 @@ class TenantIsolationIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ApplicationContext context;
 
 	Api api;
 
@@ -137,6 +144,10 @@ class TenantIsolationIntegrationTests {
 				agent.expectError("You must join the conversation first");
 				agent.send("CLOSE_CONVERSATION", Map.of("conversationId", id));
 				agent.expectError("Not allowed to access this conversation");
+				agent.send("TYPING", Map.of("conversationId", id, "typing", true));
+				agent.expectError("You must join the conversation first");
+				agent.send("READ", Map.of("conversationId", id, "sequence", 1));
+				agent.expectError("Not allowed to access this conversation");
 			}
 			this.api.send("PATCH", "/api/conversations/" + this.mine.conversation(),
 					this.mine.workspace().owner().token(), "application/json", "{\"priority\":\"urgent\"}");
@@ -147,6 +158,27 @@ class TenantIsolationIntegrationTests {
 			inbox.expectSilence(Duration.ofMillis(300));
 			agent.expectSilence(Duration.ofMillis(100));
 		}
+	}
+
+	@Test
+	void aVisitorOfAnotherWorkspaceFindsNoConversationOfThisOne() {
+		Visitors visitors = new Visitors(this.context);
+		TestVisitor stranger = visitors.visitor(otherWorkspace(), "Stan");
+		try (Socket visitor = Socket.connectWithQuery(this.port, "?visitorTicket=" + visitors.ticket(stranger))) {
+			for (String id : List.of(this.mine.conversation(), UUID.randomUUID().toString())) {
+				visitor.send("JOIN_CONVERSATION", Map.of("conversationId", id, "afterSequence", 0));
+				visitor.expectError("Not allowed to access this conversation");
+				visitor.send("TYPING", Map.of("conversationId", id, "typing", true));
+				visitor.expectError("You must join the conversation first");
+				visitor.send("READ", Map.of("conversationId", id, "sequence", 1));
+				visitor.expectError("Not allowed to access this conversation");
+			}
+			visitor.expectSilence(Duration.ofMillis(100));
+		}
+	}
+
+	private String otherWorkspace() {
+		return this.api.get("/api/workspace", this.intruder.token()).data().get("id").stringValue();
 	}
 
 	/** Made-up ids of the same shapes, named by nothing. */

@@ -123,6 +123,57 @@ public class ContactDirectory {
 	}
 
 	/**
+	 * What a widget visitor told about themselves (the pre-chat form, the host page's
+	 * user and attributes), stored on their own contact: a given name, email or phone
+	 * replaces the contact's, {@code attributes} (a JSON object) replaces theirs. An
+	 * email or phone that another contact of the workspace has already is not taken from
+	 * it, nor does it merge the two (decision 60): it is kept in the attributes the
+	 * caller passes in place ({@code attributesWithoutIdentifiers}), and the chat goes
+	 * on.
+	 * @return the contact as stored
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Contact describeVisitor(WorkspaceId workspace, ContactId id, String name, String email, String phone,
+			String attributes, String attributesWithoutIdentifiers) {
+		Contact current = this.contacts.lock(workspace, id).orElseThrow(ErrorCode.CONTACT_NOT_FOUND::exception);
+		String givenEmail = Identifiers.email(email);
+		String givenPhone = (phone != null) ? Identifiers.phone(phone) : null;
+		boolean taken = (givenEmail != null && this.contacts.findByEmail(workspace, givenEmail)
+			.filter((other) -> !other.id().equals(id))
+			.isPresent())
+				|| (givenPhone != null && this.contacts.findByPhone(workspace, givenPhone)
+					.filter((other) -> !other.id().equals(id))
+					.isPresent());
+		Contact described = describe(current, name, taken ? current.email() : or(givenEmail, current.email()),
+				taken ? current.phone() : or(givenPhone, current.phone()),
+				taken ? attributesWithoutIdentifiers : attributes);
+		try {
+			this.savepoint.executeWithoutResult((status) -> this.contacts.save(described));
+			return described;
+		}
+		catch (ParleyException ex) {
+			if (ex.code() != ErrorCode.CONTACT_ALREADY_EXISTS) {
+				throw ex;
+			}
+			// another contact took the email or phone meanwhile
+			Contact kept = describe(current, name, current.email(), current.phone(), attributesWithoutIdentifiers);
+			this.contacts.save(kept);
+			return kept;
+		}
+	}
+
+	private static Contact describe(Contact contact, String name, String email, String phone, String attributes) {
+		return new Contact(contact.id(), contact.workspaceId(), contact.userId(),
+				(name != null) ? Identifiers.name(name) : contact.name(), email, phone, contact.sessionId(),
+				contact.externalId(), (attributes != null) ? attributes : contact.attributes(), contact.firstSeenAt(),
+				contact.lastSeenAt());
+	}
+
+	private static String or(String value, String fallback) {
+		return (value != null) ? value : fallback;
+	}
+
+	/**
 	 * The customer showed up (wrote a message, opened the widget): the contact moves to
 	 * the top of the staff's list. Nothing happens for a contact of another workspace.
 	 */

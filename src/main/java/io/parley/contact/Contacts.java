@@ -107,6 +107,13 @@ class Contacts {
 			.optional();
 	}
 
+	Optional<Contact> findByPhone(WorkspaceId workspace, String phone) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE workspace_id = ? AND phone = ?")
+			.params(workspace.value(), phone)
+			.query(Contacts::map)
+			.optional();
+	}
+
 	Optional<Contact> findByEmail(WorkspaceId workspace, String email) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE workspace_id = ? AND email = ?")
 			.params(workspace.value(), email)

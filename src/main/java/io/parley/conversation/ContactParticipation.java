@@ -1,16 +1,12 @@
 package io.parley.conversation;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import io.parley.contact.ContactId;
 import io.parley.system.ErrorCode;
-import io.parley.system.Timestamps;
 import io.parley.workspace.WorkspaceId;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,19 +23,9 @@ public class ContactParticipation {
 
 	private final Messages messages;
 
-	private final ReadStates reads;
-
-	private final ApplicationEventPublisher events;
-
-	private final Clock clock;
-
-	ContactParticipation(Conversations conversations, Messages messages, ReadStates reads,
-			ApplicationEventPublisher events, Clock clock) {
+	ContactParticipation(Conversations conversations, Messages messages) {
 		this.conversations = conversations;
 		this.messages = messages;
-		this.reads = reads;
-		this.events = events;
-		this.clock = clock;
 	}
 
 	/**
@@ -74,37 +60,6 @@ public class ContactParticipation {
 	@Transactional(readOnly = true)
 	public List<Message> missed(Conversation conversation, Position after, int limit) {
 		return this.messages.after(conversation.id(), after, limit, false);
-	}
-
-	/**
-	 * The contact has read their conversation up to {@code sequence}, or to its last
-	 * message when {@code null}; the mark never moves back. The staff are told when it
-	 * moved ({@link ConversationRead}).
-	 * @return the contact's mark now
-	 * @throws io.parley.system.ParleyException
-	 * {@link ErrorCode#CONVERSATION_NOT_ACCESSIBLE} unless it is theirs,
-	 * {@link ErrorCode#INVALID_REQUEST_SCHEMA} for a sequence beyond the last message
-	 */
-	@Transactional
-	public long markRead(WorkspaceId workspace, ContactId contact, ConversationId id, Long sequence) {
-		Conversation conversation = this.conversations.lock(workspace, id)
-			.filter((found) -> contact.equals(found.contactId()))
-			.orElseThrow(ErrorCode.CONVERSATION_NOT_ACCESSIBLE::exception);
-		if (sequence != null && (sequence < 0 || sequence > conversation.lastSequence())) {
-			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
-		}
-		long wanted = (sequence != null) ? sequence : conversation.lastSequence();
-		Instant now = Timestamps.now(this.clock);
-		Optional<Long> moved = this.reads.markReadByContact(id, wanted, now);
-		moved.ifPresent((mark) -> this.events
-			.publishEvent(new ConversationRead(id, workspace, Author.Type.CONTACT, mark, now)));
-		return moved.orElseGet(() -> this.reads.readByContact(id));
-	}
-
-	/** How far the contact has read the conversation; 0 before they read anything. */
-	@Transactional(readOnly = true)
-	public long readByContact(ConversationId id) {
-		return this.reads.readByContact(id);
 	}
 
 }

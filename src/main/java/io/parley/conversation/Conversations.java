@@ -79,6 +79,30 @@ class Conversations {
 		return this.jdbc.sql(SELECT).params(workspace.value(), id.value()).query(Conversations::map).optional();
 	}
 
+	void describe(WorkspaceId workspace, ConversationId id, String attributes) {
+		this.jdbc.sql("UPDATE conversations SET attributes = ? WHERE workspace_id = ? AND id = ?")
+			.params(attributes, workspace.value(), id.value())
+			.update();
+	}
+
+	String attributes(WorkspaceId workspace, ConversationId id) {
+		return this.jdbc.sql("SELECT attributes FROM conversations WHERE workspace_id = ? AND id = ?")
+			.params(workspace.value(), id.value())
+			.query((row, number) -> row.getString(1))
+			.optional()
+			.orElse(null);
+	}
+
+	/** A contact's conversations, newest first, at most {@code limit}. */
+	List<Conversation> ofContact(WorkspaceId workspace, ContactId contact, int limit) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM conversations WHERE workspace_id = ? AND contact_id = ? "
+					+ "ORDER BY created_at DESC, id DESC LIMIT ?")
+			.params(workspace.value(), contact.value(), limit)
+			.query(Conversations::map)
+			.list();
+	}
+
 	/** Reads the conversation and locks its row until the transaction ends. */
 	Optional<Conversation> lock(WorkspaceId workspace, ConversationId id) {
 		return this.jdbc.sql(SELECT + " FOR UPDATE")

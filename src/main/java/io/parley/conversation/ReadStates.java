@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.parley.identity.UserId;
@@ -49,40 +48,6 @@ class ReadStates {
 			.params(mark, at.atOffset(ZoneOffset.UTC), conversation.value(), reader.value())
 			.update();
 		return new ReadState(reader, mark, at);
-	}
-
-	/**
-	 * Moves the contact's mark forward to {@code sequence}; never back. Runs under the
-	 * conversation's row lock.
-	 * @return the mark now, or empty when it did not move
-	 */
-	Optional<Long> markReadByContact(ConversationId conversation, long sequence, Instant at) {
-		List<Long> current = this.jdbc.sql("SELECT last_read_sequence FROM contact_reads WHERE conversation_id = ?")
-			.param(conversation.value())
-			.query(Long.class)
-			.list();
-		if (current.isEmpty()) {
-			this.jdbc.sql("INSERT INTO contact_reads (conversation_id, last_read_sequence, read_at) VALUES (?, ?, ?)")
-				.params(conversation.value(), sequence, at.atOffset(ZoneOffset.UTC))
-				.update();
-			return Optional.of(sequence);
-		}
-		if (current.get(0) >= sequence) {
-			return Optional.empty();
-		}
-		this.jdbc.sql("UPDATE contact_reads SET last_read_sequence = ?, read_at = ? WHERE conversation_id = ?")
-			.params(sequence, at.atOffset(ZoneOffset.UTC), conversation.value())
-			.update();
-		return Optional.of(sequence);
-	}
-
-	/** How far the conversation's contact has read it; 0 before they read anything. */
-	long readByContact(ConversationId conversation) {
-		return this.jdbc.sql("SELECT last_read_sequence FROM contact_reads WHERE conversation_id = ?")
-			.param(conversation.value())
-			.query(Long.class)
-			.optional()
-			.orElse(0L);
 	}
 
 	List<ReadState> of(ConversationId conversation) {

@@ -18,7 +18,8 @@ import org.springframework.web.socket.CloseStatus;
  * bounded queue like the socket's {@link Outbox}, written out one event at a time on the
  * streams' own threads (a servlet response is written by blocking): nobody who queues
  * waits. A stream that falls behind, its queue full or no writer free, is ended, and the
- * client resumes from the last sequence it saw.
+ * client resumes from the last sequence it saw. The stream ends after
+ * {@code CONVERSATION_CLOSED}.
  */
 final class EventStream implements Transport {
 
@@ -30,6 +31,8 @@ final class EventStream implements Transport {
 	private static final String DATA_PREFIX = "\",\"data\":";
 
 	private static final String SEQUENCE = ",\"sequence\":";
+
+	private static final String CLOSED = EVENT_PREFIX + "CONVERSATION_CLOSED\"";
 
 	private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
@@ -121,6 +124,11 @@ final class EventStream implements Transport {
 			}
 			try {
 				this.emitter.send(event(frame.payload()));
+				if (frame.payload().startsWith(CLOSED)) {
+					// a stream follows one conversation: nothing more will come
+					close();
+					this.streams.end(this.emitter);
+				}
 			}
 			catch (IOException | RuntimeException ex) {
 				// the client went away, or the stream ended

@@ -40,9 +40,15 @@ class EventStreams implements DisposableBean {
 
 	private final Set<Connection> open = ConcurrentHashMap.newKeySet();
 
+	private final Outboxes outboxes;
+
+	/**
+	 * @param outboxes counts the streams dropped for falling behind with the sockets
+	 */
 	EventStreams(@Value("${parley.ws.outbox-capacity}") int capacity,
-			@Value("${parley.widget.events-timeout}") Duration timeout) {
+			@Value("${parley.widget.events-timeout}") Duration timeout, Outboxes outboxes) {
 		this.capacity = capacity;
+		this.outboxes = outboxes;
 		this.timeout = timeout;
 		AtomicInteger threads = new AtomicInteger();
 		this.writers = new ThreadPoolExecutor(0, MAX_WRITERS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
@@ -67,7 +73,10 @@ class EventStreams implements DisposableBean {
 
 	/** The transport of a connection over {@code emitter}. */
 	EventStream open(Connection connection, SseEmitter emitter) {
-		return new EventStream(emitter, this, this.capacity, () -> connection.close(Connection.FELL_BEHIND));
+		return new EventStream(emitter, this, this.capacity, () -> {
+			this.outboxes.fellBehind();
+			connection.close(Connection.FELL_BEHIND);
+		});
 	}
 
 	void opened(Connection connection) {

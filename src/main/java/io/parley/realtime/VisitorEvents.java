@@ -4,6 +4,7 @@ import io.parley.contact.Contact;
 import io.parley.conversation.Author;
 import io.parley.conversation.ContactParticipation;
 import io.parley.conversation.ConversationId;
+import io.parley.conversation.CustomerConversations;
 import io.parley.conversation.Message;
 import io.parley.conversation.MessageLog;
 import io.parley.conversation.MessageLog.Posted;
@@ -11,6 +12,8 @@ import io.parley.conversation.MessageType;
 import io.parley.conversation.Position;
 import io.parley.system.ErrorCode;
 import io.parley.system.RateLimit;
+import io.parley.system.RateLimiter;
+import io.parley.widget.VisitorChats;
 import io.parley.widget.VisitorContacts;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +36,8 @@ class VisitorEvents {
 
 	private final ContactParticipation participation;
 
+	private final CustomerConversations customers;
+
 	private final VisitorContacts contacts;
 
 	private final MessageLog messages;
@@ -43,18 +48,26 @@ class VisitorEvents {
 
 	private final RateLimit typingLimit;
 
+	private final RateLimiter limiter;
+
+	private final RateLimit messageLimit;
+
 	VisitorEvents(Frames frames, Rooms rooms, RoomEntrance entrance, ContactParticipation participation,
-			VisitorContacts contacts, MessageLog messages, Fanout fanout, AgentCards agents,
-			@Value("${parley.rate-limit.socket-typing}") String typingLimit) {
+			CustomerConversations customers, VisitorContacts contacts, MessageLog messages, Fanout fanout,
+			AgentCards agents, RateLimiter limiter, @Value("${parley.rate-limit.socket-typing}") String typingLimit,
+			@Value("${parley.rate-limit.widget-messages}") String messageLimit) {
 		this.frames = frames;
 		this.rooms = rooms;
 		this.entrance = entrance;
 		this.participation = participation;
+		this.customers = customers;
 		this.contacts = contacts;
 		this.messages = messages;
 		this.fanout = fanout;
 		this.agents = agents;
 		this.typingLimit = RateLimit.parse("socket-typing", typingLimit);
+		this.limiter = limiter;
+		this.messageLimit = RateLimit.parse("widget-messages", messageLimit);
 	}
 
 	/**
@@ -103,6 +116,8 @@ class VisitorEvents {
 			.filter(connection::isIn)
 			.orElseThrow(ErrorCode.NOT_JOINED::exception);
 		Contact contact = contactOf(visitor);
+		// one limit for the visitor's messages, whether over REST or here
+		this.limiter.require(this.messageLimit, VisitorChats.key(visitor.visitor()));
 		Author author = new Author.Contact(contact.id(), contact.userId(), contact.name(), null);
 		Posted posted = this.messages.postAs(author, visitor.workspaceId(), id, MessageType.TEXT, content,
 				clientMessageId, connection.id());
@@ -136,7 +151,7 @@ class VisitorEvents {
 		long sequence = frame.count("sequence");
 		ConversationId id = ConversationId.parse(conversationId)
 			.orElseThrow(ErrorCode.CONVERSATION_NOT_ACCESSIBLE::exception);
-		this.participation.markRead(visitor.workspaceId(), contactOf(visitor).id(), id, sequence);
+		this.customers.markRead(visitor.workspaceId(), contactOf(visitor).id(), id, sequence);
 	}
 
 	/**

@@ -91,6 +91,9 @@ public class VisitorStreams {
 		if (!this.origins.allows(visitor.workspaceId(), origin)) {
 			throw ErrorCode.ORIGIN_NOT_ALLOWED.exception();
 		}
+		if (afterSequence != null && afterSequence < 0) {
+			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+		}
 		ConversationId id = ConversationId.parse(conversationId)
 			.orElseThrow(ErrorCode.CONVERSATION_NOT_ACCESSIBLE::exception);
 		Contact contact = this.contacts.find(visitor).orElseThrow(ErrorCode.CONVERSATION_NOT_ACCESSIBLE::exception);

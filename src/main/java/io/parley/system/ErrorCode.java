@@ -38,6 +38,9 @@ public enum ErrorCode {
 	/** A wrong, used or malformed code on the account's own two-factor routes. */
 	INVALID_TWO_FACTOR_CODE(400, "Invalid two-factor code"),
 
+	/** A pre-chat field the workspace requires is missing or malformed (issue 11). */
+	PRE_CHAT_FIELD_REQUIRED(400, "A required pre-chat field is missing or invalid"),
+
 	UNAUTHORIZED(401, "Unauthorized, token missing or invalid", "Unauthorized or invalid token"),
 
 	INVALID_CREDENTIALS(401, "Invalid email or password"),
@@ -80,9 +83,22 @@ public enum ErrorCode {
 	/** The provider's account is linked to another Parley account already. */
 	OIDC_ALREADY_LINKED(409, "This provider account is linked to another Parley account"),
 
-	SIGNUP_CLOSED(403, "Sign-up is closed, ask for an invitation"),
-
+	/**
+	 * A widget call from a page whose origin is not among the workspace's allowed domains
+	 * (decision 61).
+	 */
 	ORIGIN_NOT_ALLOWED(403, "Origin not allowed"),
+
+	/** The host site's identity hash does not match the user id (decision 62). */
+	IDENTITY_VERIFICATION_FAILED(403, "Identity verification failed"),
+
+	/**
+	 * The workspace admits only visitors the host site vouches for, and this one came
+	 * without a user and hash (decision 62).
+	 */
+	IDENTITY_VERIFICATION_REQUIRED(403, "Identity verification required"),
+
+	SIGNUP_CLOSED(403, "Sign-up is closed, ask for an invitation"),
 
 	/** Acting in a workspace that requires a second factor, without one (decision 54). */
 	TWO_FACTOR_REQUIRED(403, "This workspace requires two-factor authentication, turn it on first"),
@@ -110,6 +126,9 @@ public enum ErrorCode {
 	OIDC_PROVIDER_NOT_FOUND(404, "Sign-in provider not found"),
 
 	WORKSPACE_NOT_FOUND(404, "Workspace not found"),
+
+	/** An unknown or rotated widget key. */
+	WIDGET_NOT_FOUND(404, "Widget not found"),
 
 	MEMBER_NOT_FOUND(404, "Member not found"),
 

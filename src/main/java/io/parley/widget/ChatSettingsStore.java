@@ -35,9 +35,21 @@ public class ChatSettingsStore {
 		return this.json.readValue(document, ChatSettings.class).complete();
 	}
 
+	/** The workspace's name, as its widget shows it. */
+	@Transactional(readOnly = true)
+	public String workspaceName(WorkspaceId workspace) {
+		return this.jdbc.sql("SELECT name FROM workspaces WHERE id = ?")
+			.param(workspace.value())
+			.query(String.class)
+			.single();
+	}
+
 	/** Replaces the settings; missing fields take their defaults. */
 	@Transactional
 	public ChatSettings replace(WorkspaceId workspace, ChatSettings settings) {
+		if (!settings.isConsistent()) {
+			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+		}
 		ChatSettings complete = settings.complete();
 		String document = this.json.writeValueAsString(complete);
 		if (document.length() > MAX_LENGTH) {

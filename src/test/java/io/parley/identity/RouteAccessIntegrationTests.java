@@ -39,7 +39,11 @@ class RouteAccessIntegrationTests {
 	private static final Set<String> PUBLIC = Set.of("POST /auth/signup", "POST /auth/login",
 			"POST /auth/login/two-factor", "POST /auth/login/two-factor/enrolment", "POST /auth/refresh",
 			"POST /auth/logout", "POST /api/workspaces", "POST /api/invitation-links/lookup",
-			"POST /api/invitation-links/accept");
+			"POST /api/invitation-links/accept",
+			// the widget's: its key or its files are public (decision 61)
+			"GET /widget/frame.html", "GET /api/widget/config", "POST /api/widget/sessions",
+			// a visitor ticket in the address opens it (decision 67)
+			"GET /api/widget/events");
 
 	private static final Pattern DOCUMENTATION = Pattern.compile("^/(v3/api-docs|swagger-ui).*");
 

@@ -1,7 +1,10 @@
 package io.parley.realtime;
 
+import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +15,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
+import io.parley.support.Api.TestUser;
+import io.parley.support.EventStreamClient;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.Socket;
 import io.parley.support.StalledSocket;
+import io.parley.support.TestWorkspace;
+import io.parley.support.Visitors;
+import io.parley.support.Visitors.TestVisitor;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 import org.junit.jupiter.api.Test;
@@ -24,6 +32,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -52,6 +61,9 @@ class SlowConsumerIntegrationTests {
 
 	@MockitoSpyBean
 	Outboxes outboxes;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void aClientThatStopsReadingIsClosedAndResumesWhileTheOthersGetEveryMessage() throws Exception {
@@ -150,6 +162,69 @@ class SlowConsumerIntegrationTests {
 						throw ex.getCause();
 					}
 				});
+	}
+
+	@Test
+	void aVisitorsEventStreamThatStopsReadingIsDroppedWhileTheRoomReceivesOnAndItResumes() throws Exception {
+		Api api = new Api(this.port);
+		Visitors visitors = new Visitors(this.context);
+		TestWorkspace workspace = TestWorkspace.create(api);
+		TestUser agent = workspace.join(api, Map.of("role", "agent"));
+		TestVisitor visitor = visitors.visitor(workspace.id(), "Vera Visitor");
+		String id = visitors.conversation(visitor, "Hello?");
+		assertThat(api
+			.post("/api/conversations/" + id + "/assign", workspace.owner().token(), Map.of("agentId", agent.id()))
+			.status()).isEqualTo(200);
+		String content = "x".repeat(4000);
+		double droppedBefore = dropped();
+
+		try (Socket agentSocket = Socket.connect(this.port, agent.token());
+				java.net.Socket stalled = new java.net.Socket()) {
+			agentSocket.send("JOIN_CONVERSATION", Map.of("conversationId", id));
+			agentSocket.expect("JOINED_CONVERSATION");
+			stalled.setReceiveBufferSize(4096);
+			stalled.connect(new InetSocketAddress("localhost", this.port), 10_000);
+			stalled.setSoTimeout(30_000);
+			stalled.getOutputStream()
+				.write(("GET /api/widget/events?ticket=" + visitors.ticket(visitor) + "&conversationId=" + id
+						+ " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			InputStream in = stalled.getInputStream();
+			StringBuilder seen = new StringBuilder();
+			while (!seen.toString().contains("JOINED_CONVERSATION")) {
+				int next = in.read();
+				assertThat(next).as("the stream ended: %s", seen).isNotNegative();
+				seen.append((char) next);
+			}
+			assertThat(seen.toString()).startsWith("HTTP/1.1 200");
+
+			// the stalled stream reads no more; the agent writes on
+			List<Long> received = new ArrayList<>();
+			int posted = 0;
+			while (dropped() == droppedBefore && posted < MOST) {
+				Reply reply = api.post("/api/conversations/" + id + "/messages", agent.token(),
+						Map.of("content", content));
+				assertThat(reply.status()).as("the sender never sees a failure: %s", reply.raw()).isEqualTo(201);
+				posted++;
+				// posted over REST, it reaches the agent's own socket too
+				received.add(agentSocket.expect("NEW_MESSAGE").get("sequence").asLong());
+			}
+			assertThat(dropped()).as("the stalled stream was dropped").isGreaterThan(droppedBefore);
+			assertThat(received).isEqualTo(LongStream.rangeClosed(2, posted + 1).boxed().toList());
+			// once it reads again, what piled up ends with the end of the stream
+			while (in.read(new byte[8192]) >= 0) {
+				// skip
+			}
+			agentSocket.assertAlive();
+
+			try (EventStreamClient again = EventStreamClient.open(this.port, "/api/widget/events?ticket="
+					+ visitors.ticket(visitor) + "&conversationId=" + id + "&afterSequence=1", Map.of())) {
+				again.expect("JOINED_CONVERSATION");
+				for (long sequence = 2; sequence <= posted + 1; sequence++) {
+					assertThat(again.expect("NEW_MESSAGE").id()).isEqualTo(Long.toString(sequence));
+				}
+			}
+		}
 	}
 
 	private double dropped() {

@@ -1,5 +1,11 @@
 package io.parley.realtime;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A widget visitor's socket ({@code /ws?visitorTicket=}): their own conversations only,
@@ -207,6 +214,14 @@ class VisitorSocketIntegrationTests {
 
 			visitor.send("READ", Map.of("conversationId", this.id, "sequence", 99));
 			visitor.expectError("Invalid request schema");
+
+			// the widget's REST route for read marks tells the staff the same
+			HttpResponse<String> readOverRest = visitorPost("/api/widget/conversations/" + this.id + "/read",
+					"{\"sequence\":2}");
+			assertThat(readOverRest.statusCode()).as(readOverRest.body()).isEqualTo(200);
+			JsonNode restRead = agent.expect("READ");
+			assertThat(restRead.get("author").get("type").stringValue()).isEqualTo("contact");
+			assertThat(restRead.get("sequence").asLong()).isEqualTo(2);
 		}
 	}
 
@@ -293,6 +308,65 @@ class VisitorSocketIntegrationTests {
 			wrong.expectError("Unauthorized or invalid token");
 			assertThat(wrong.awaitClose()).isEqualTo(1008);
 		}
+	}
+
+	@Test
+	void theVisitorAsksForATicketWithTheirTokenAndAnOriginOutsideTheAllowedDomainsIsRefusedAtTheHandshake()
+			throws Exception {
+		Reply saved = this.api.send("PUT", "/api/chat/settings", this.workspace.owner().token(), "application/json",
+				Api.JSON.writeValueAsString(Map.of("allowedDomains", List.of("http://localhost:3000"))));
+		assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
+		assertThat(ticketRequest(null, "http://localhost:3000").statusCode()).isEqualTo(401);
+		assertThat(ticketRequest(this.agent.token(), "http://localhost:3000").statusCode()).isEqualTo(401);
+
+		HttpResponse<String> issued = ticketRequest(this.visitor.token(), "http://localhost:3000");
+		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+		String ticket = Api.JSON.readTree(issued.body()).get("data").get("ticket").stringValue();
+		assertThat(ticket).hasSize(43);
+		CompletableFuture<WebSocket> refused = HttpClient.newHttpClient()
+			.newWebSocketBuilder()
+			.header("Origin", "https://evil.example")
+			.buildAsync(URI.create("ws://localhost:" + this.port + "/ws?visitorTicket=" + ticket),
+					new WebSocket.Listener() {
+					});
+		assertThatThrownBy(refused::join).hasCauseInstanceOf(WebSocketHandshakeException.class)
+			.satisfies((ex) -> assertThat(((WebSocketHandshakeException) ex.getCause()).getResponse().statusCode())
+				.isEqualTo(403));
+
+		String allowed = Api.JSON.readTree(ticketRequest(this.visitor.token(), "http://localhost:3000").body())
+			.get("data")
+			.get("ticket")
+			.stringValue();
+		try (Socket visitor = Socket.connectWithQueryAndOrigin(this.port, "?visitorTicket=" + allowed,
+				"http://localhost:3000")) {
+			visitor.send("JOIN_CONVERSATION", Map.of("conversationId", this.id));
+			visitor.expect("JOINED_CONVERSATION");
+		}
+	}
+
+	private HttpResponse<String> visitorPost(String path, String body) {
+		try {
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.header("Content-Type", "application/json")
+					.header("Authorization", "Bearer " + this.visitor.token())
+					.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private HttpResponse<String> ticketRequest(String token, String origin) throws Exception {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/widget/socket-tickets"))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.header("Origin", origin);
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private Socket connect(TestVisitor visitor) {

@@ -33,8 +33,15 @@ public final class Socket implements AutoCloseable {
 	private final WebSocket socket;
 
 	private Socket(int port, String query) {
-		this.socket = HTTP.newWebSocketBuilder()
-			.buildAsync(URI.create("ws://localhost:" + port + "/ws" + query), new Listener())
+		this(port, query, null);
+	}
+
+	private Socket(int port, String query, String origin) {
+		WebSocket.Builder builder = HTTP.newWebSocketBuilder();
+		if (origin != null) {
+			builder.header("Origin", origin);
+		}
+		this.socket = builder.buildAsync(URI.create("ws://localhost:" + port + "/ws" + query), new Listener())
 			.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
 			.join();
 	}
@@ -54,6 +61,11 @@ public final class Socket implements AutoCloseable {
 	/** Connects with {@code query} as the handshake's query string ({@code ?a=b&...}). */
 	public static Socket connectWithQuery(int port, String query) {
 		return new Socket(port, query);
+	}
+
+	/** Connects with {@code query} from a page at {@code origin} (its {@code Origin}). */
+	public static Socket connectWithQueryAndOrigin(int port, String query, String origin) {
+		return new Socket(port, query, origin);
 	}
 
 	public void send(String event, Map<String, ?> data) {

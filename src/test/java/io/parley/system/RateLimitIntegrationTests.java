@@ -14,11 +14,16 @@ import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.SecretsStayOutOfTheLog;
 import io.parley.support.Socket;
 import io.parley.support.TestClock;
+import io.parley.support.Visitors;
+import io.parley.support.Visitors.TestVisitor;
+import io.parley.widget.WidgetKeys;
+import io.parley.workspace.WorkspaceId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -33,7 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = { "parley.rate-limit.api.max=40", "parley.rate-limit.api.window=60000",
 		"parley.rate-limit.login=4/1m", "parley.rate-limit.signup=3/1h", "parley.rate-limit.workspaces=2/1h",
 		"parley.rate-limit.invitation-links=3/1m", "parley.rate-limit.refresh=3/1m",
-		"parley.rate-limit.login-failures=2", "parley.rate-limit.socket-frames=5/1s" })
+		"parley.rate-limit.login-failures=2", "parley.rate-limit.socket-frames=5/1s",
+		"parley.rate-limit.widget-sessions=3/1m", "parley.rate-limit.widget-conversations=2/1m",
+		"parley.rate-limit.widget-messages=4/1m" })
 class RateLimitIntegrationTests {
 
 	private static final String LIMITED = "Too many requests, try again later";
@@ -46,6 +53,65 @@ class RateLimitIntegrationTests {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	WidgetKeys widgetKeys;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void widgetSessionsAndNewConversationsAreLimitedPerAddressAndMessagesPerVisitor() {
+		String key = this.widgetKeys.keyOf(WorkspaceId.DEFAULT);
+		AddressedClient client = AddressedClient.fresh(this.port);
+		for (int i = 0; i < 2; i++) {
+			assertThat(client.post("/api/widget/sessions", null, Map.of("key", key)).status()).isEqualTo(200);
+		}
+		String token = client.post("/api/widget/sessions", null, Map.of("key", key))
+			.body()
+			.get("data")
+			.get("visitorToken")
+			.stringValue();
+		assertLimited(client.post("/api/widget/sessions", null, Map.of("key", key)));
+		assertThat(AddressedClient.fresh(this.port).post("/api/widget/sessions", null, Map.of("key", key)).status())
+			.isEqualTo(200);
+
+		Response first = client.post("/api/widget/conversations", token, Map.of("content", "One"));
+		assertThat(first.status()).as(first.raw()).isEqualTo(201);
+		assertThat(client.post("/api/widget/conversations", token, Map.of("content", "Two")).status()).isEqualTo(201);
+		assertLimited(client.post("/api/widget/conversations", token, Map.of("content", "Three")));
+		assertThat(client.get("/api/widget/conversations", token).body().get("data").get("items").size()).isEqualTo(2);
+
+		String id = first.body().get("data").get("conversation").get("id").stringValue();
+		String messages = "/api/widget/conversations/" + id + "/messages";
+		assertThat(client.post(messages, token, Map.of("content", "a")).status()).isEqualTo(201);
+		assertThat(client.post(messages, token, Map.of("content", "b")).status()).isEqualTo(201);
+		assertLimited(client.post(messages, token, Map.of("content", "c")));
+		// the same visitor from another address is the same visitor
+		assertLimited(AddressedClient.fresh(this.port).post(messages, token, Map.of("content", "d")));
+		assertThat(client.get(messages, token).body().get("data").get("items").size()).isEqualTo(3);
+	}
+
+	@Test
+	void aVisitorsSocketMessagesTakeFromTheSameLimitAsTheirRestMessages() {
+		Visitors visitors = new Visitors(this.context);
+		TestVisitor visitor = visitors.visitor(WorkspaceId.DEFAULT.toString(), "Vera");
+		String id = visitors.conversation(visitor, "Hello");
+		AddressedClient client = AddressedClient.fresh(this.port);
+		String messages = "/api/widget/conversations/" + id + "/messages";
+		for (String content : List.of("a", "b", "c")) {
+			assertThat(client.post(messages, visitor.token(), Map.of("content", content)).status()).isEqualTo(201);
+		}
+		try (Socket socket = Socket.connectWithQuery(this.port, "?visitorTicket=" + visitors.ticket(visitor))) {
+			socket.send("JOIN_CONVERSATION", Map.of("conversationId", id));
+			socket.expect("JOINED_CONVERSATION");
+			socket.send("SEND_MESSAGE", Map.of("conversationId", id, "content", "d", "clientMessageId", "d"));
+			socket.expect("MESSAGE_SENT");
+			socket.send("SEND_MESSAGE", Map.of("conversationId", id, "content", "e"));
+			socket.expectError(LIMITED);
+		}
+		assertThat(client.get(messages, visitor.token()).body().get("data").get("items").size()).isEqualTo(5);
+	}
 
 	@Test
 	void signUpIsLimitedPerAddressStoresNothingOverTheLimitAndLeavesOtherAddressesAlone() {

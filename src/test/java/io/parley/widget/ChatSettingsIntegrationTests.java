@@ -92,6 +92,82 @@ class ChatSettingsIntegrationTests {
 			.isEqualTo("light");
 	}
 
+	@Test
+	void theWidgetsSettingsAreKeptAndSeed004sOlderFieldsFollowThem() {
+		Map<String, Object> hours = Map.of("timeZone", "Europe/Berlin", "days",
+				Map.of("monday", List.of(Map.of("from", "09:00", "to", "17:00")), "saturday",
+						List.of(Map.of("from", "10:00", "to", "24:00"))));
+		Reply saved = put(this.owner,
+				Map.of("theme", "auto", "allowedDomains", List.of("acme.com", "*.acme.com"), "launcherTitle", "Ask us",
+						"offlineMessage", "Back at nine", "identityRequired", true, "businessHours", hours, "preChat",
+						Map.of("name", "required", "email", "off", "phone", "optional", "custom",
+								List.of(Map.of("key", "company", "label", "Company", "required", false)))));
+
+		assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
+		JsonNode settings = get(this.owner).data();
+		assertThat(settings.get("theme").stringValue()).isEqualTo("auto");
+		assertThat(settings.get("allowedDomains").toString()).isEqualTo("[\"acme.com\",\"*.acme.com\"]");
+		assertThat(settings.get("domain").stringValue()).isEqualTo("acme.com");
+		assertThat(settings.get("launcherTitle").stringValue()).isEqualTo("Ask us");
+		assertThat(settings.get("offlineMessage").stringValue()).isEqualTo("Back at nine");
+		assertThat(settings.get("identityRequired").asBoolean()).isTrue();
+		assertThat(settings.get("businessHours").get("timeZone").stringValue()).isEqualTo("Europe/Berlin");
+		assertThat(settings.get("preChat").get("name").stringValue()).isEqualTo("required");
+		assertThat(settings.get("preChat").get("custom").get(0).get("key").stringValue()).isEqualTo("company");
+		assertThat(settings.get("collectName").asBoolean()).isTrue();
+		assertThat(settings.get("collectEmail").asBoolean()).isFalse();
+		assertThat(settings.get("widgetKey").stringValue()).startsWith("wk_");
+		assertThat(settings.get("warnings").size()).isZero();
+
+		put(this.owner, Map.of("domain", "shop.example", "collectEmail", false, "collectName", true));
+		JsonNode seed004 = get(this.owner).data();
+		assertThat(seed004.get("allowedDomains").toString()).isEqualTo("[\"shop.example\"]");
+		assertThat(seed004.get("preChat").get("email").stringValue()).isEqualTo("off");
+		assertThat(seed004.get("preChat").get("name").stringValue()).isEqualTo("optional");
+	}
+
+	@Test
+	void badWidgetSettingsAreRefused() {
+		for (Map<String, ?> bad : List.of(Map.of("allowedDomains", List.of("https://acme.com/path")),
+				Map.of("businessHours", Map.of("timeZone", "Mars/Base", "days", Map.of())),
+				Map.of("businessHours",
+						Map.of("timeZone", "UTC", "days",
+								Map.of("monday", List.of(Map.of("from", "18:00", "to", "09:00"))))),
+				Map.of("businessHours", Map.of("timeZone", "UTC", "days", Map.of("someday", List.of()))),
+				Map.of("preChat", Map.of("email", "sometimes")),
+				Map.of("preChat", Map.of("custom", List.of(Map.of("key", "a b", "label", "A")))), Map.of("preChat", Map
+					.of("custom", List.of(Map.of("key", "a", "label", "A"), Map.of("key", "a", "label", "B")))))) {
+			Reply reply = put(this.owner, bad);
+			assertThat(reply.status()).as(bad.toString()).isEqualTo(400);
+		}
+	}
+
+	@Test
+	void onlyThoseWhoManageTheSettingsSeeAndRotateTheIdentitySecretAndTheKey() {
+		String adminSecret = this.api.get("/api/chat/settings/identity-secret", this.team.admin().token())
+			.data()
+			.get("identitySecret")
+			.stringValue();
+
+		assertThat(adminSecret).hasSize(64);
+		assertThat(get(this.team.agent().token()).raw()).doesNotContain(adminSecret);
+		assertThat(this.api.get("/api/chat/settings/identity-secret", this.team.agent().token()).status())
+			.isEqualTo(403);
+		assertThat(this.api.post("/api/chat/settings/identity-secret", this.team.agent().token(), "").status())
+			.isEqualTo(403);
+		assertThat(this.api.post("/api/chat/settings/widget-key", this.team.agent().token(), "").status())
+			.isEqualTo(403);
+		String rotated = this.api.post("/api/chat/settings/identity-secret", this.team.admin().token(), "")
+			.data()
+			.get("identitySecret")
+			.stringValue();
+		assertThat(rotated).isNotEqualTo(adminSecret);
+		assertThat(this.api.get("/api/chat/settings/identity-secret", this.team.admin().token())
+			.data()
+			.get("identitySecret")
+			.stringValue()).isEqualTo(rotated);
+	}
+
 	private Reply get(String token) {
 		return this.api.get("/api/chat/settings", token);
 	}

@@ -26,9 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Limits requests by the caller's address before anything else reads them: every request
  * (seed 001's {@code RATE_LIMIT_MAX} per {@code RATE_LIMIT_WINDOW} milliseconds), and
  * tighter limits on the routes an anonymous caller can abuse: log-in (with its second
- * step), sign-up, workspace creation, invitation links, and the refresh tokens' routes
- * (refresh, log-out). Over a limit: 429 with {@code Retry-After}, and the request goes no
- * further.
+ * step), sign-up, workspace creation, invitation links, the refresh tokens' routes
+ * (refresh, log-out), and the widget's sessions and new conversations. Over a limit: 429
+ * with {@code Retry-After}, and the request goes no further.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -50,12 +50,18 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private final RateLimit refresh;
 
+	private final RateLimit widgetSessions;
+
+	private final RateLimit widgetConversations;
+
 	RateLimitFilter(RateLimiter limiter, JsonMapper json, @Value("${parley.rate-limit.api.max}") long apiMax,
 			@Value("${parley.rate-limit.api.window}") long apiWindowMillis,
 			@Value("${parley.rate-limit.login}") String login, @Value("${parley.rate-limit.signup}") String signUp,
 			@Value("${parley.rate-limit.workspaces}") String workspaces,
 			@Value("${parley.rate-limit.invitation-links}") String invitationLinks,
-			@Value("${parley.rate-limit.refresh}") String refresh) {
+			@Value("${parley.rate-limit.refresh}") String refresh,
+			@Value("${parley.rate-limit.widget-sessions}") String widgetSessions,
+			@Value("${parley.rate-limit.widget-conversations}") String widgetConversations) {
 		this.limiter = limiter;
 		this.json = json;
 		this.api = new RateLimit("api", apiMax, Duration.ofMillis(apiWindowMillis));
@@ -64,6 +70,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 		this.workspaces = RateLimit.parse("workspaces", workspaces);
 		this.invitationLinks = RateLimit.parse("invitation-links", invitationLinks);
 		this.refresh = RateLimit.parse("refresh", refresh);
+		this.widgetSessions = RateLimit.parse("widget-sessions", widgetSessions);
+		this.widgetConversations = RateLimit.parse("widget-conversations", widgetConversations);
 	}
 
 	@Override
@@ -100,6 +108,14 @@ class RateLimitFilter extends OncePerRequestFilter {
 		}
 		if (post && (path.equals("/auth/refresh") || path.equals("/auth/logout"))) {
 			return this.refresh;
+		}
+		// a widget's visitors: anyone may open a session and start conversations, so
+		// both are limited by address (their messages are limited per visitor)
+		if (post && path.equals("/api/widget/sessions")) {
+			return this.widgetSessions;
+		}
+		if (post && path.equals("/api/widget/conversations")) {
+			return this.widgetConversations;
 		}
 		if (path.startsWith("/api/invitation-links/")) {
 			return this.invitationLinks;

@@ -1,0 +1,68 @@
+package io.parley.widget;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.parley.conversation.Author;
+import io.parley.conversation.Conversation;
+import io.parley.conversation.Message;
+import io.parley.system.Timestamps;
+
+/**
+ * What a visitor is shown of their conversations and messages (the contract's customer
+ * view): no internal notes, no staff lines, no tags, assignment reasons or staff read
+ * marks.
+ */
+public final class CustomerView {
+
+	private CustomerView() {
+	}
+
+	/**
+	 * A conversation as its visitor sees it.
+	 *
+	 * @param agent who answers, or {@code null} while nobody does
+	 * @param queue the place in the queue while nobody answers, or {@code null}
+	 * @param rating the visitor's rating once given, or {@code null}
+	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	public record ConversationView(String id, String status, String createdAt, long lastSequence, AgentView agent,
+			Object queue, Object rating) {
+
+		static ConversationView of(Conversation conversation, AgentView agent) {
+			return new ConversationView(conversation.id().toString(), conversation.status().value(),
+					Timestamps.format(conversation.createdAt()), conversation.lastSequence(), agent, null, null);
+		}
+
+	}
+
+	/** The agent who answers, as the widget shows them. */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	public record AgentView(String name, String avatarUrl, String presence) {
+	}
+
+	/** A message as its visitor sees it. */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	public record MessageView(long sequence, String content, String type, String createdAt, String clientMessageId,
+			AuthorView author, List<Object> attachments) {
+
+		public static MessageView of(Message message) {
+			return new MessageView(message.sequence(), message.content(), message.type().value(),
+					Timestamps.format(message.createdAt()), message.clientMessageId(), AuthorView.of(message.author()),
+					List.of());
+		}
+
+	}
+
+	/** Who wrote a message: the visitor themselves ({@code contact}), an agent, a bot. */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	public record AuthorView(String type, String id, String name, String avatarUrl) {
+
+		static AuthorView of(Author author) {
+			return new AuthorView(author.type().value(), (author.id() != null) ? author.id().toString() : null,
+					author.name(), author.avatarUrl());
+		}
+
+	}
+
+}

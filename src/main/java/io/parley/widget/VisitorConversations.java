@@ -1,0 +1,103 @@
+package io.parley.widget;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.parley.contact.Contact;
+import io.parley.conversation.Conversation;
+import io.parley.conversation.ConversationId;
+import io.parley.conversation.CustomerConversations;
+import io.parley.conversation.MessageLog.MessagePage;
+import io.parley.conversation.ReadState;
+import io.parley.system.ErrorCode;
+import io.parley.widget.CustomerView.AgentView;
+import io.parley.widget.CustomerView.ConversationView;
+import io.parley.workspace.Member;
+import io.parley.workspace.MemberDirectory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * What a visitor reads of their own conversations: only those of their own contact (none
+ * before their first message), in the customer view. Another visitor's conversation is
+ * not found.
+ */
+@Service
+public class VisitorConversations {
+
+	/** The most messages one page holds. */
+	public static final int MAX_PAGE = 100;
+
+	private final VisitorContacts contacts;
+
+	private final CustomerConversations conversations;
+
+	private final MemberDirectory members;
+
+	VisitorConversations(VisitorContacts contacts, CustomerConversations conversations, MemberDirectory members) {
+		this.contacts = contacts;
+		this.conversations = conversations;
+		this.members = members;
+	}
+
+	/** The visitor's conversations, newest first. */
+	public List<ConversationView> of(Visitor visitor) {
+		return this.contacts.find(visitor)
+			.map((contact) -> this.conversations.of(visitor.workspaceId(), contact.id())
+				.stream()
+				.map(this::view)
+				.toList())
+			.orElse(List.of());
+	}
+
+	/** One of the visitor's conversations. */
+	public ConversationView find(Visitor visitor, String id) {
+		return view(conversation(visitor, id));
+	}
+
+	/** A page of a conversation's messages, as {@link CustomerConversations#page}. */
+	public MessagePage messages(Visitor visitor, String id, Long after, Long before, int limit) {
+		if (limit < 1 || limit > MAX_PAGE || (after != null && after < 0) || (before != null && before < 0)) {
+			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+		}
+		Contact contact = contact(visitor);
+		return this.conversations.page(visitor.workspaceId(), contact.id(), conversationId(id), after, before, limit);
+	}
+
+	/** The visitor read the conversation up to {@code sequence} (its end when null). */
+	public ReadState markRead(Visitor visitor, String id, Long sequence) {
+		return this.conversations.markRead(visitor.workspaceId(), contact(visitor).id(), conversationId(id), sequence);
+	}
+
+	/** The visitor's conversation, locked by nobody. */
+	Conversation conversation(Visitor visitor, String id) {
+		Contact contact = contact(visitor);
+		return this.conversations.find(visitor.workspaceId(), contact.id(), conversationId(id))
+			.orElseThrow(ErrorCode.CONVERSATION_NOT_FOUND::exception);
+	}
+
+	ConversationView view(Conversation conversation) {
+		return ConversationView.of(conversation, agent(conversation));
+	}
+
+	private AgentView agent(Conversation conversation) {
+		if (conversation.agentId() == null) {
+			return null;
+		}
+		Optional<Member> agent = this.members.find(conversation.workspaceId(), conversation.agentId());
+		return agent
+			.map((member) -> new AgentView(
+					(member.profile().displayName() != null) ? member.profile().displayName() : member.name(),
+					member.profile().avatarUrl(), member.profile().availability().value()))
+			.orElse(null);
+	}
+
+	private Contact contact(Visitor visitor) {
+		return this.contacts.find(visitor).orElseThrow(ErrorCode.CONVERSATION_NOT_FOUND::exception);
+	}
+
+	private static ConversationId conversationId(String id) {
+		return ConversationId.parse(id).orElseThrow(ErrorCode.CONVERSATION_NOT_FOUND::exception);
+	}
+
+}

@@ -1,0 +1,1 @@
+/* a file of the widget, for the tests of its caching */
