@@ -34,13 +34,30 @@ record TestWidget(Api api, TestWorkspace workspace, String key) {
 			body.put(field.getKey(), field.getValue());
 		});
 		body.remove("domain");
+		body.remove("widgetKey");
+		body.remove("warnings");
 		body.putAll(settings);
 		Reply replaced = api.send("PUT", "/api/chat/settings", token, "application/json",
 				Api.JSON.writeValueAsString(body));
 		assertThat(replaced.status()).as(replaced.raw()).isEqualTo(200);
-		Reply key = api.get("/api/widget-key", token);
-		assertThat(key.status()).as(key.raw()).isEqualTo(200);
-		return new TestWidget(api, workspace, key.data().get("key").stringValue());
+		return new TestWidget(api, workspace, replaced.data().get("widgetKey").stringValue());
+	}
+
+	/** The secret of the workspace's identity hashes. */
+	String identitySecret() {
+		return this.api.get("/api/chat/settings/identity-secret", this.workspace.owner().token())
+			.data()
+			.get("identitySecret")
+			.stringValue();
+	}
+
+	/**
+	 * Nobody of the team online: its owner goes offline (who is online when it starts).
+	 */
+	void nobodyOnline() {
+		Reply offline = this.api.send("PUT", "/api/members/me/availability", this.workspace.owner().token(),
+				"application/json", "{\"availability\":\"offline\"}");
+		assertThat(offline.status()).as(offline.raw()).isEqualTo(200);
 	}
 
 	/** An agent of the workspace, online. */

@@ -101,6 +101,7 @@ class WidgetLoaderBrowserTests {
 		TestWorkspace workspace = TestWorkspace.create(this.api);
 		TestWidget widget = TestWidget.of(this.api, workspace, Map.of("allowedDomains", List.of(this.host.origin()),
 				"launcherTitle", "Talk to Acme", "primaryColor", "#7c3aed"));
+		widget.agent();
 		this.browser.visit(this.host.embed("/shop.html", this.port, widget.key(), ""));
 
 		WebElement launcher = this.widget.launcher();
@@ -108,7 +109,8 @@ class WidgetLoaderBrowserTests {
 		assertThat(launcher.getAttribute("aria-expanded")).isEqualTo("false");
 		assertThat(launcher.getTagName()).isEqualTo("button");
 		assertThat(this.widget.hasFrame()).as("no iframe before the visitor opens the chat").isFalse();
-		assertThat(loaded()).as("the page loaded nothing of the chat").noneMatch((url) -> url.contains("/widget/"));
+		assertThat(loaded()).as("the page loaded nothing of the chat")
+			.noneMatch((url) -> url.contains("/widget/frame"));
 		assertNothingStoredOnThePage();
 		this.browser.screenshot("widget-launcher-closed");
 
@@ -116,16 +118,19 @@ class WidgetLoaderBrowserTests {
 		this.widget.awaitReady();
 
 		assertThat(launcher.getAttribute("aria-expanded")).isEqualTo("true");
-		assertThat(loaded()).anyMatch((url) -> url.contains("/widget/frame.js"));
+		assertThat(loaded()).anyMatch((url) -> url.contains("/widget/frame.html"));
+		assertThat(this.widget.inFrame(this::loaded)).anyMatch((url) -> url.endsWith("/widget/frame.js"));
 		assertThat(this.browser.script("return document.activeElement.tagName")).as("the focus moved into the chat")
 			.isEqualTo("IFRAME");
 		assertThat(this.widget.inFrame(() -> this.browser.script("return document.activeElement.id")))
 			.isEqualTo("input");
 		assertThat(width(WidgetPage.FRAME)).isEqualTo(400);
 		assertNothingStoredOnThePage();
-		assertThat(this.widget.inFrame(() -> this.browser.script("return localStorage.length")))
+		assertThat(this.widget.inFrame(() -> this.browser.script("return localStorage.getItem(arguments[0])",
+				"parley.visitor." + widget.key())))
 			.as("the visitor id is kept in the chat's own storage, now that it was opened")
-			.isEqualTo(1L);
+			.asString()
+			.matches("[0-9a-f-]{36}");
 
 		this.widget.inFrame(() -> {
 			this.browser.find(By.id("input")).sendKeys(Keys.ESCAPE);
@@ -170,6 +175,7 @@ class WidgetLoaderBrowserTests {
 	@Test
 	void thePageApiQueuedBeforeTheLoaderRunsOpensClosesTogglesAndTellsItsEvents() {
 		TestWidget widget = TestWidget.of(this.api, TestWorkspace.create(this.api), Map.of());
+		widget.agent();
 		this.browser.visit(this.host.embed("/api.html", this.port, widget.key(), """
 				Parley('on', 'ready', function () { events.push('ready'); });
 				Parley('on', 'open', function () { events.push('open'); });

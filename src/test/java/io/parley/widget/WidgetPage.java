@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import io.parley.support.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -21,6 +22,8 @@ final class WidgetPage {
 	static final By FRAME = By.cssSelector("iframe[data-parley=frame]");
 
 	private final Browser browser;
+
+	private boolean inside;
 
 	WidgetPage(Browser browser) {
 		this.browser = browser;
@@ -45,6 +48,7 @@ final class WidgetPage {
 
 	/** Waits until the chat shows its message field (or a form in its footer). */
 	void awaitReady() {
+		this.browser.await(ExpectedConditions.visibilityOfElementLocated(FRAME));
 		inFrame(() -> this.browser.await(ExpectedConditions
 			.presenceOfElementLocated(By.cssSelector("#chat:not([aria-busy]) #footer textarea, #status.error"))));
 	}
@@ -68,6 +72,7 @@ final class WidgetPage {
 	void send(String text) {
 		inFrame(() -> {
 			WebElement input = this.browser.await(ExpectedConditions.elementToBeClickable(By.id("input")));
+			input.clear();
 			input.sendKeys(text);
 			input.sendKeys(Keys.ENTER);
 			return null;
@@ -117,25 +122,36 @@ final class WidgetPage {
 
 	/** Runs {@code action} inside the chat's iframe. */
 	<T> T inFrame(Supplier<T> action) {
+		if (this.inside) {
+			return action.get();
+		}
 		this.browser.driver().switchTo().frame(this.browser.find(FRAME));
+		this.inside = true;
 		try {
 			return action.get();
 		}
 		finally {
+			this.inside = false;
 			this.browser.driver().switchTo().defaultContent();
 		}
 	}
 
 	/** Waits, inside the frame, until {@code check} is true. */
 	void awaitInFrame(BooleanSupplier check, String what) {
-		this.browser.await((driver) -> {
-			try {
-				return inFrame(check::getAsBoolean) ? Boolean.TRUE : null;
-			}
-			catch (RuntimeException ex) {
-				return null;
-			}
-		});
+		try {
+			this.browser.await((driver) -> {
+				try {
+					return inFrame(check::getAsBoolean) ? Boolean.TRUE : null;
+				}
+				catch (RuntimeException ex) {
+					return null;
+				}
+			});
+		}
+		catch (TimeoutException ex) {
+			String shown = inFrame(() -> this.browser.find(By.tagName("body")).getText());
+			throw new AssertionError("Waited in vain for " + what + "; the chat shows:\n" + shown, ex);
+		}
 	}
 
 }
