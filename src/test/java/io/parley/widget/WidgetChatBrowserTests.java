@@ -1,7 +1,12 @@
 package io.parley.widget;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import io.parley.support.Api;
 import io.parley.support.Api.TestUser;
@@ -193,6 +198,41 @@ class WidgetChatBrowserTests {
 					+ " getComputedStyle(document.querySelector('.header')).backgroundColor]")))
 			.isEqualTo(List.of("dark", "rgb(17, 24, 39)", "rgb(219, 39, 119)"));
 		this.browser.screenshot("widget-open-dark");
+	}
+
+	@Test
+	void whenTheWorkspaceRequiresVerifiedVisitorsTheAnonymousAndTheWrongHashAreRefused() throws Exception {
+		TestWidget chat = TestWidget.of(this.api, TestWorkspace.create(this.api), Map.of("identityRequired", true));
+		chat.agent();
+		String hash = hmac(chat.identitySecret(), "user-4711");
+
+		this.browser.visit(this.host.embed("/anonymous.html", this.port, chat.key(), "Parley('open');"));
+		this.widget.awaitInFrame(() -> this.widget.status().equals("Please sign in on this site to chat with us."),
+				"the anonymous visitor refused");
+		assertThat(this.widget.inFrame(() -> this.browser.driver().findElements(By.id("input")))).isEmpty();
+
+		this.browser.visit(this.host.embed("/forged.html", this.port, chat.key(),
+				"Parley('setUser', {id: 'user-4711', name: 'Ada', identityHash: '" + "0".repeat(64) + "'});"
+						+ " Parley('open');"));
+		this.widget.awaitInFrame(
+				() -> this.widget.status().equals("We could not verify who you are. Please sign in again."),
+				"the wrong hash refused");
+
+		this.browser.visit(this.host.embed("/signed-in.html", this.port, chat.key(),
+				"Parley('setUser', {id: 'user-4711', name: 'Ada Lovelace', email: 'ada@example.com', identityHash: '"
+						+ hash + "'}); Parley('open');"));
+		this.widget.awaitReady();
+		this.widget.send("Signed in and asking");
+		JsonNode conversation = Eventually.until("the verified visitor's conversation", () -> chat.inbox(),
+				(items) -> items.size() == 1)
+			.get(0);
+		assertThat(chat.transcript(conversation.get("id").stringValue())).containsExactly("Signed in and asking");
+	}
+
+	private static String hmac(String secret, String id) throws Exception {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		return HexFormat.of().formatHex(mac.doFinal(id.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private Socket staffSocket(TestUser member) {
