@@ -223,8 +223,8 @@ class WidgetChatBrowserTests {
 						+ hash + "'}); Parley('open');"));
 		this.widget.awaitReady();
 		this.widget.send("Signed in and asking");
-		JsonNode conversation = Eventually.until("the verified visitor's conversation", () -> chat.inbox(),
-				(items) -> items.size() == 1)
+		JsonNode conversation = Eventually
+			.until("the verified visitor's conversation", () -> chat.inbox(), (items) -> items.size() == 1)
 			.get(0);
 		assertThat(chat.transcript(conversation.get("id").stringValue())).containsExactly("Signed in and asking");
 	}
