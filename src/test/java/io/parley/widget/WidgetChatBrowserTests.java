@@ -82,6 +82,7 @@ class WidgetChatBrowserTests {
 		String page = this.host.embed("/chat.html", this.port, chat.key(), """
 				Parley('on', 'conversationStarted', function (c) { events.push('started ' + c.conversationId); });
 				Parley('on', 'message', function (m) { events.push('message ' + m.content); });
+				Parley('on', 'unread', function (u) { events.push('unread ' + u.count); });
 				""");
 		this.browser.visit(page);
 		this.widget.open();
@@ -124,11 +125,19 @@ class WidgetChatBrowserTests {
 			.contains("message It ships today: https://acme.example/orders/17. " + "<b>Thanks</b>"));
 		this.browser.screenshot("widget-open-light");
 
+		this.browser.script("Parley('close')");
+		chat.reply(id, agent, "One more thing");
+		this.browser.await((driver) -> events().contains("unread 1"));
+		assertThat(this.browser.find(By.cssSelector("[data-parley=unread]")).getText()).as("the launcher's badge")
+			.isEqualTo("1");
+		this.browser.script("Parley('open')");
+		this.browser.await((driver) -> events().contains("unread 0"));
+
 		this.browser.visit(page);
 		this.widget.open();
-		this.widget.awaitInFrame(() -> this.widget.confirmedMessages().size() == 2, "the history after a reload");
+		this.widget.awaitInFrame(() -> this.widget.confirmedMessages().size() == 3, "the history after a reload");
 		assertThat(this.widget.messages()).containsExactly("Where is my order?",
-				"It ships today: https://acme.example/orders/17. <b>Thanks</b>");
+				"It ships today: https://acme.example/orders/17. <b>Thanks</b>", "One more thing");
 		assertThat(chat.inbox()).as("still one conversation").hasSize(1);
 	}
 
