@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.TestUser;
+import io.parley.support.Multipart;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.SecretsStayOutOfTheLog;
 import io.parley.support.Socket;
@@ -53,7 +54,7 @@ class TenantIsolationIntegrationTests {
 	TestUser intrudingAgent;
 
 	record Ids(TestWorkspace workspace, String workspaceId, TestUser agent, String member, String role, String contact,
-			String note, String conversation, String invitation) {
+			String note, String conversation, String invitation, String attachment) {
 	}
 
 	@BeforeEach
@@ -88,11 +89,18 @@ class TenantIsolationIntegrationTests {
 				Map.of("agentId", agent.id())));
 		data(this.api.post("/api/conversations/" + conversation + "/messages", agent.token(),
 				Map.of("content", "secret content")));
+		String attachment = data(Multipart.to(this.port)
+			.file("receipt.txt", "text/plain", "Receipt 42".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.post("/api/conversations/" + conversation + "/attachments", agent.token())).get("attachments")
+			.get(0)
+			.get("id")
+			.stringValue();
 		String invitation = data(this.api.post("/api/invitations", owner,
 				Map.of("email", "pending-" + UUID.randomUUID() + "@example.com", "role", "agent")))
 			.get("id")
 			.stringValue();
-		return new Ids(workspace, workspace.id(), agent, agent.id(), role, contact, note, conversation, invitation);
+		return new Ids(workspace, workspace.id(), agent, agent.id(), role, contact, note, conversation, invitation,
+				attachment);
 	}
 
 	@Test
@@ -184,7 +192,7 @@ class TenantIsolationIntegrationTests {
 	/** Made-up ids of the same shapes, named by nothing. */
 	private Ids madeUp() {
 		String none = UUID.randomUUID().toString();
-		return new Ids(this.mine.workspace(), none, this.mine.agent(), none, none, none, none, none, none);
+		return new Ids(this.mine.workspace(), none, this.mine.agent(), none, none, none, none, none, none, none);
 	}
 
 	/** What the first workspace's owner sees of it. */
@@ -194,7 +202,8 @@ class TenantIsolationIntegrationTests {
 		for (String path : List.of("/api/workspace", "/api/members", "/api/roles", "/api/invitations",
 				"/api/contacts/" + this.mine.contact(), "/api/contacts/" + this.mine.contact() + "/notes",
 				"/api/conversations/" + this.mine.conversation(),
-				"/api/conversations/" + this.mine.conversation() + "/messages", "/api/chat/settings")) {
+				"/api/conversations/" + this.mine.conversation() + "/messages", "/api/chat/settings",
+				"/api/chat/settings/identity-secret")) {
 			state.put(path, this.api.get(path, owner).raw());
 		}
 		return state;
@@ -212,6 +221,8 @@ class TenantIsolationIntegrationTests {
 			probes.add(new Probe("PATCH", base + "/messages/1", "{\"content\":\"changed\"}"));
 			probes.add(new Probe("PUT", base + "/read", "{}"));
 		}
+		probes.add(new Probe("POST", "/api/conversations/{conversation}/rating", "{\"score\":5}"));
+		probes.add(new Probe("GET", "/api/attachments/{attachment}", null));
 		probes.add(new Probe("GET", "/conversations/{conversation}", null));
 		probes.add(new Probe("POST", "/conversations/{conversation}/assign", "{\"agentId\":\"{member}\"}"));
 		probes.add(new Probe("POST", "/conversations/{conversation}/close", "{}"));
@@ -250,6 +261,7 @@ class TenantIsolationIntegrationTests {
 				.replace("{contact}", ids.contact())
 				.replace("{note}", ids.note())
 				.replace("{invitation}", ids.invitation())
+				.replace("{attachment}", ids.attachment())
 				.replace("{workspace}",
 						ids.workspace().id().equals(ids.workspace().id()) && ids.member().equals(ids.agent().id())
 								? ids.workspace().id() : UUID.randomUUID().toString());

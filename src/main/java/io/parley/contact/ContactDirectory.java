@@ -174,6 +174,43 @@ public class ContactDirectory {
 	}
 
 	/**
+	 * The contact with this email, created with the name when the workspace has none (an
+	 * offline message, a mail). Racing creations of the same contact end with one. Unlike
+	 * {@link #ofVisitor}, it gives the caller no access to anything of the contact's: it
+	 * only tells the staff who wrote (decision 75).
+	 * @param name the name to create it with, or {@code null}; an existing contact keeps
+	 * its own
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_REQUEST_SCHEMA}
+	 * for a malformed email or name
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Contact byEmail(WorkspaceId workspace, String email, String name) {
+		String address = Identifiers.email(email);
+		if (address == null || !Identifiers.isEmail(address)) {
+			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+		}
+		String shown = (name != null && !name.isBlank()) ? Identifiers.name(name) : null;
+		if (shown != null && shown.length() > Identifiers.MAX_NAME_LENGTH) {
+			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+		}
+		return this.contacts.findByEmail(workspace, address).orElseGet(() -> {
+			Instant now = Timestamps.now(this.clock);
+			Contact contact = new Contact(ContactId.random(), workspace, null, shown, address, null, null, null, "{}",
+					now, now);
+			try {
+				this.savepoint.executeWithoutResult((status) -> this.contacts.add(contact));
+			}
+			catch (ParleyException ex) {
+				if (ex.code() != ErrorCode.CONTACT_ALREADY_EXISTS) {
+					throw ex;
+				}
+				return this.contacts.findByEmail(workspace, address).orElseThrow(() -> ex);
+			}
+			return contact;
+		});
+	}
+
+	/**
 	 * The customer showed up (wrote a message, opened the widget): the contact moves to
 	 * the top of the staff's list. Nothing happens for a contact of another workspace.
 	 */

@@ -15,6 +15,13 @@ final class Identifiers {
 
 	private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{6,20}");
 
+	/** One {@code @} between a local part and a domain with a dot, and no blanks. */
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	static final int MAX_NAME_LENGTH = 200;
+
+	static final int MAX_EMAIL_LENGTH = 254;
+
 	private Identifiers() {
 	}
 
@@ -30,6 +37,11 @@ final class Identifiers {
 
 	static String email(String email) {
 		return (email != null) ? email.trim().toLowerCase(Locale.ROOT) : null;
+	}
+
+	/** Whether a normal-form email looks like an address mail can be sent to. */
+	static boolean isEmail(String email) {
+		return email.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(email).matches();
 	}
 
 	/**

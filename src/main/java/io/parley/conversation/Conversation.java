@@ -56,6 +56,10 @@ public final class Conversation {
 
 	private Instant updatedAt;
 
+	private final boolean leftOffline;
+
+	private Instant firstResponseAt;
+
 	/** What happened since the last save, published when it is saved. */
 	private final List<Object> events = new ArrayList<>();
 
@@ -66,6 +70,18 @@ public final class Conversation {
 	Conversation(ConversationId id, WorkspaceId workspaceId, ContactId contactId, UserId candidateId,
 			UserId supervisorId, UserId agentId, ConversationStatus status, Channel channel, Priority priority,
 			Context context, long lastSequence, long lastNote, Instant createdAt, Instant updatedAt) {
+		this(id, workspaceId, contactId, candidateId, supervisorId, agentId, status, channel, priority, context,
+				lastSequence, lastNote, createdAt, updatedAt, false, null);
+	}
+
+	/**
+	 * @param leftOffline whether the customer left it through the offline form
+	 * @param firstResponseAt when the staff first answered, or {@code null}
+	 */
+	Conversation(ConversationId id, WorkspaceId workspaceId, ContactId contactId, UserId candidateId,
+			UserId supervisorId, UserId agentId, ConversationStatus status, Channel channel, Priority priority,
+			Context context, long lastSequence, long lastNote, Instant createdAt, Instant updatedAt,
+			boolean leftOffline, Instant firstResponseAt) {
 		this.id = id;
 		this.workspaceId = workspaceId;
 		this.contactId = contactId;
@@ -80,6 +96,8 @@ public final class Conversation {
 		this.lastNote = lastNote;
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
+		this.leftOffline = leftOffline;
+		this.firstResponseAt = firstResponseAt;
 	}
 
 	/**
@@ -90,8 +108,18 @@ public final class Conversation {
 	 */
 	static Conversation start(WorkspaceId workspace, ContactId contact, UserId candidateId, UserId supervisorId,
 			Channel channel, Priority priority, Context context, Instant now) {
+		return start(workspace, contact, candidateId, supervisorId, channel, priority, context, false, now);
+	}
+
+	/**
+	 * A new conversation.
+	 * @param leftOffline whether the customer leaves it through the offline form
+	 */
+	static Conversation start(WorkspaceId workspace, ContactId contact, UserId candidateId, UserId supervisorId,
+			Channel channel, Priority priority, Context context, boolean leftOffline, Instant now) {
 		Conversation conversation = new Conversation(ConversationId.random(), workspace, contact, candidateId,
-				supervisorId, null, ConversationStatus.OPEN, channel, priority, context, 0, 0, now, now);
+				supervisorId, null, ConversationStatus.OPEN, channel, priority, context, 0, 0, now, now, leftOffline,
+				null);
 		conversation.opened = true;
 		return conversation;
 	}
@@ -238,6 +266,17 @@ public final class Conversation {
 	 * Parley writes to a closed conversation, to tell that it was closed.
 	 */
 	Message append(Author author, MessageType type, String content, String clientMessageId, Instant now) {
+		return append(author, type, content, clientMessageId, List.of(), now);
+	}
+
+	/**
+	 * {@link #append(Author, MessageType, String, String, Instant)} with the files a
+	 * {@code file} message carries. The staff's first visible message is their first
+	 * response, except in a conversation they opened themselves (channel {@code api}),
+	 * where nobody waited.
+	 */
+	Message append(Author author, MessageType type, String content, String clientMessageId,
+			List<Attachment> attachments, Instant now) {
 		if (type != MessageType.SYSTEM) {
 			requireNotClosed();
 		}
@@ -254,8 +293,12 @@ public final class Conversation {
 			this.status = (this.agentId != null) ? ConversationStatus.ASSIGNED : ConversationStatus.OPEN;
 			this.changed = true;
 		}
+		if (author instanceof Author.Member && this.firstResponseAt == null && this.channel != Channel.API) {
+			this.firstResponseAt = now;
+		}
 		this.lastSequence++;
-		return new Message(this.id, this.lastSequence, 0, author, type, content, clientMessageId, now, null);
+		return new Message(this.id, this.lastSequence, 0, author, type, content, clientMessageId, now, null,
+				attachments);
 	}
 
 	/**
@@ -343,6 +386,21 @@ public final class Conversation {
 
 	public Context context() {
 		return this.context;
+	}
+
+	/** Whether the customer left it through the offline form, with nobody there. */
+	public boolean leftOffline() {
+		return this.leftOffline;
+	}
+
+	/** When the staff first answered the customer, or {@code null}. */
+	public Instant firstResponseAt() {
+		return this.firstResponseAt;
+	}
+
+	/** Whether it is resolved or closed: what its customer may rate. */
+	public boolean isSettled() {
+		return this.status == ConversationStatus.RESOLVED || this.status == ConversationStatus.CLOSED;
 	}
 
 	public boolean isActive() {

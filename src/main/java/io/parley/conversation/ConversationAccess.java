@@ -56,13 +56,18 @@ public final class ConversationAccess {
 				return false;
 			}
 			return (type == MessageType.NOTE) ? conversation.showsNotesTo(caller) && conversation.isVisibleTo(caller)
-					: type == MessageType.TEXT && conversation.hasParticipant(caller);
+					: isWritten(type) && conversation.hasParticipant(caller);
 		}
 		if (author instanceof Author.Contact contact) {
-			return type == MessageType.TEXT && contact.contactId().equals(conversation.contactId());
+			return isWritten(type) && contact.contactId().equals(conversation.contactId());
 		}
 		return (author instanceof Author.Bot) ? type == MessageType.BOT
 				: author instanceof Author.Parley && type == MessageType.SYSTEM;
+	}
+
+	/** What people write to each other: text, and files with an optional caption. */
+	private static boolean isWritten(MessageType type) {
+		return type == MessageType.TEXT || type == MessageType.FILE;
 	}
 
 	/**

@@ -58,6 +58,31 @@ public class ConversationIntake {
 			String clientMessageId) {
 		MessageLog.requireWellFormed(content, clientMessageId);
 		Contact contact = this.contacts.find(workspace, contactId).orElseThrow(ErrorCode.CONTACT_NOT_FOUND::exception);
+		return start(workspace, contact, channel, context, content, clientMessageId, false);
+	}
+
+	/**
+	 * A visitor leaves a message through the widget's offline form while nobody is there
+	 * to answer: the contact with their email (created when there is none) starts a
+	 * conversation on the {@code web} channel, marked as left offline, as any other
+	 * conversation a contact starts.
+	 * @param name the name they gave, or {@code null}
+	 * @param clientMessageId the form's own id for the message, or {@code null}: a repeat
+	 * returns what the first submission made
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_REQUEST_SCHEMA}
+	 * for a malformed email, name or message
+	 */
+	@Transactional
+	public Started leaveOffline(WorkspaceId workspace, String name, String email, String message, Context context,
+			String clientMessageId) {
+		MessageLog.requireWellFormed(message, clientMessageId);
+		Contact contact = this.contacts.byEmail(workspace, email, name);
+		return start(workspace, contact, Channel.WEB, context, message, clientMessageId, true);
+	}
+
+	private Started start(WorkspaceId workspace, Contact contact, Channel channel, Context context, String content,
+			String clientMessageId, boolean leftOffline) {
+		ContactId contactId = contact.id();
 		// seen first: its update locks the contact's row, so a retry racing this call
 		// waits and then finds what this one made
 		this.contacts.seen(workspace, contactId);
@@ -71,7 +96,7 @@ public class ConversationIntake {
 		}
 		Instant now = Timestamps.now(this.clock);
 		Conversation conversation = Conversation.start(workspace, contactId, null, null, channel, Priority.NORMAL,
-				context, now);
+				context, leftOffline, now);
 		Author author = new Author.Contact(contactId, contact.userId(), contact.name(), null);
 		// nobody else knows the conversation yet: its first number is safe to take here
 		Message first = conversation.append(author, MessageType.TEXT, content, clientMessageId, now);

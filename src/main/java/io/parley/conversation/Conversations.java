@@ -2,6 +2,7 @@ package io.parley.conversation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Repository;
 class Conversations {
 
 	static final String COLUMNS = "id, workspace_id, contact_id, candidate_id, supervisor_id, agent_id, status, "
-			+ "channel, priority, subject, page_url, referrer, last_sequence, last_note_number, created_at, updated_at";
+			+ "channel, priority, subject, page_url, referrer, last_sequence, last_note_number, created_at, updated_at, "
+			+ "left_offline, first_response_at";
 
 	private static final String SELECT = "SELECT " + COLUMNS + " FROM conversations WHERE workspace_id = ? AND id = ?";
 
@@ -53,7 +55,7 @@ class Conversations {
 			this.jdbc
 				.sql("INSERT INTO conversations (" + COLUMNS + ", active_candidate_id) VALUES (:id, :workspace, "
 						+ ":contact, :candidate, :supervisor, :agent, :status, :channel, :priority, :subject, "
-						+ ":pageUrl, :referrer, 0, 0, :at, :at, :candidate)")
+						+ ":pageUrl, :referrer, 0, 0, :at, :at, :offline, NULL, :candidate)")
 				.param("id", conversation.id().value())
 				.param("workspace", conversation.workspaceId().value())
 				.param("contact", conversation.contactId().value())
@@ -67,6 +69,7 @@ class Conversations {
 				.param("pageUrl", conversation.context().pageUrl())
 				.param("referrer", conversation.context().referrer())
 				.param("at", conversation.createdAt().atOffset(ZoneOffset.UTC))
+				.param("offline", conversation.leftOffline())
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
@@ -113,10 +116,9 @@ class Conversations {
 
 	/** Stores the conversation's state and publishes what it recorded since. */
 	void save(Conversation conversation) {
-		this.jdbc
-			.sql("UPDATE conversations SET agent_id = :agent, status = :status, priority = :priority, "
-					+ "active_candidate_id = :active, last_sequence = :sequence, last_note_number = :note, "
-					+ "updated_at = :updatedAt, closed_at = :closedAt WHERE id = :id")
+		this.jdbc.sql("UPDATE conversations SET agent_id = :agent, status = :status, priority = :priority, "
+				+ "active_candidate_id = :active, last_sequence = :sequence, last_note_number = :note, "
+				+ "updated_at = :updatedAt, closed_at = :closedAt, first_response_at = :firstResponse WHERE id = :id")
 			.param("agent", UserId.valueOf(conversation.agentId()))
 			.param("status", conversation.status().value())
 			.param("priority", conversation.priority().value())
@@ -125,6 +127,7 @@ class Conversations {
 			.param("note", conversation.lastNote())
 			.param("updatedAt", conversation.updatedAt().atOffset(ZoneOffset.UTC))
 			.param("closedAt", conversation.isActive() ? null : conversation.updatedAt().atOffset(ZoneOffset.UTC))
+			.param("firstResponse", utc(conversation.firstResponseAt()))
 			.param("id", conversation.id().value())
 			.update();
 		publish(conversation);
@@ -166,16 +169,20 @@ class Conversations {
 	 */
 	List<Object> saveAppended(Collection<Conversation> conversations) {
 		this.batch.batchUpdate(
-				"UPDATE conversations SET last_sequence = ?, last_note_number = ?, status = ?, updated_at = ? "
-						+ "WHERE id = ?",
+				"UPDATE conversations SET last_sequence = ?, last_note_number = ?, status = ?, updated_at = ?, "
+						+ "first_response_at = ? WHERE id = ?",
 				conversations.stream()
 					.map((conversation) -> new Object[] { conversation.lastSequence(), conversation.lastNote(),
 							conversation.status().value(), conversation.updatedAt().atOffset(ZoneOffset.UTC),
-							conversation.id().value() })
+							utc(conversation.firstResponseAt()), conversation.id().value() })
 					.toList());
 		List<Object> published = new ArrayList<>();
 		conversations.forEach((conversation) -> published.addAll(publish(conversation)));
 		return published;
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
 	}
 
 	private static UserId userId(ResultSet row, String column) throws SQLException {
@@ -193,7 +200,12 @@ class Conversations {
 						row.getString("referrer")),
 				row.getLong("last_sequence"), row.getLong("last_note_number"),
 				row.getObject("created_at", OffsetDateTime.class).toInstant(),
-				row.getObject("updated_at", OffsetDateTime.class).toInstant());
+				row.getObject("updated_at", OffsetDateTime.class).toInstant(), row.getBoolean("left_offline"),
+				instant(row.getObject("first_response_at", OffsetDateTime.class)));
+	}
+
+	private static Instant instant(OffsetDateTime at) {
+		return (at != null) ? at.toInstant() : null;
 	}
 
 }

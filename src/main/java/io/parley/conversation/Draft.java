@@ -1,5 +1,7 @@
 package io.parley.conversation;
 
+import java.util.List;
+
 import io.parley.workspace.Caller;
 import io.parley.workspace.WorkspaceId;
 
@@ -12,7 +14,14 @@ import io.parley.workspace.WorkspaceId;
  * whether as its customer or as staff
  * @param clientMessageId the client's own id for the message, or {@code null}
  * @param origin the opaque id of the sending connection, or {@code null}
+ * @param attachments the files a {@code file} message carries, stored already
  */
 record Draft(WorkspaceId workspace, Caller caller, Author author, ConversationId conversation, MessageType type,
-		String content, String clientMessageId, String origin) {
+		String content, String clientMessageId, String origin, List<Attachment> attachments) {
+
+	Draft(WorkspaceId workspace, Caller caller, Author author, ConversationId conversation, MessageType type,
+			String content, String clientMessageId, String origin) {
+		this(workspace, caller, author, conversation, type, content, clientMessageId, origin, List.of());
+	}
+
 }

@@ -38,8 +38,11 @@ public class Inbox {
 
 	private final ContactDirectory contacts;
 
+	private final ConversationRatings ratings;
+
 	Inbox(JdbcClient jdbc, Conversations conversations, ConversationTags tags, AssignmentHistory history,
-			ReadStates reads, ContactDirectory contacts) {
+			ReadStates reads, ContactDirectory contacts, ConversationRatings ratings) {
+		this.ratings = ratings;
 		this.jdbc = jdbc;
 		this.conversations = conversations;
 		this.tags = tags;
@@ -87,9 +90,11 @@ public class Inbox {
 		if (conversation.isCustomer(caller)) {
 			// the staff's tags, routing and read marks are theirs, not the customer's
 			return new Details(conversation, contact, List.of(), List.of(),
-					this.reads.of(id).stream().filter((read) -> caller.is(read.readerId())).toList());
+					this.reads.of(id).stream().filter((read) -> caller.is(read.readerId())).toList(),
+					this.ratings.of(id).orElse(null), null);
 		}
-		return new Details(conversation, contact, this.tags.of(id), this.history.of(id), this.reads.of(id));
+		return new Details(conversation, contact, this.tags.of(id), this.history.of(id), this.reads.of(id),
+				this.ratings.of(id).orElse(null), this.conversations.attributes(caller.workspaceId(), id));
 	}
 
 	private static Row row(ResultSet row, int number) throws SQLException {
@@ -97,8 +102,13 @@ public class Inbox {
 				row.getLong("last_read_sequence"));
 	}
 
+	/**
+	 * @param rating the customer's rating, or {@code null}
+	 * @param attributes what the widget's host page said about the conversation and where
+	 * it started, a JSON object, or {@code null} (decision 63)
+	 */
 	public record Details(Conversation conversation, Contact contact, List<String> tags, List<Assignment> assignments,
-			List<ReadState> reads) {
+			List<ReadState> reads, Rating rating, String attributes) {
 	}
 
 	/** A page of the inbox; {@code nextCursor} is {@code null} on the last page. */

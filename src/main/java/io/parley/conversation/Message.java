@@ -1,6 +1,7 @@
 package io.parley.conversation;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A message as stored. {@code sequence} numbers the messages the customer may see 1, 2,
@@ -10,9 +11,10 @@ import java.time.Instant;
  *
  * @param clientMessageId the id the sender's client gave it, or {@code null}
  * @param editedAt when the sender last edited it, or {@code null}
+ * @param attachments the files it carries, in order (a {@code file} message's)
  */
 public record Message(ConversationId conversationId, long sequence, long note, Author author, MessageType type,
-		String content, String clientMessageId, Instant createdAt, Instant editedAt) {
+		String content, String clientMessageId, Instant createdAt, Instant editedAt, List<Attachment> attachments) {
 
 	/** The longest content a message may have, in UTF-16 code units. */
 	public static final int MAX_LENGTH = 5000;
@@ -20,9 +22,25 @@ public record Message(ConversationId conversationId, long sequence, long note, A
 	/** The longest id a client may give its message. */
 	public static final int MAX_CLIENT_ID_LENGTH = 100;
 
+	public Message {
+		attachments = List.copyOf(attachments);
+	}
+
+	/** A message without attachments. */
+	public Message(ConversationId conversationId, long sequence, long note, Author author, MessageType type,
+			String content, String clientMessageId, Instant createdAt, Instant editedAt) {
+		this(conversationId, sequence, note, author, type, content, clientMessageId, createdAt, editedAt, List.of());
+	}
+
 	Message edit(String newContent, Instant at) {
 		return new Message(this.conversationId, this.sequence, this.note, this.author, this.type, newContent,
-				this.clientMessageId, this.createdAt, at);
+				this.clientMessageId, this.createdAt, at, this.attachments);
+	}
+
+	/** This message with the attachments stored for it. */
+	Message carrying(List<Attachment> stored) {
+		return new Message(this.conversationId, this.sequence, this.note, this.author, this.type, this.content,
+				this.clientMessageId, this.createdAt, this.editedAt, stored);
 	}
 
 	/**

@@ -208,7 +208,7 @@ class MessageBatch {
 			}
 			try {
 				Message message = conversation.append(author, draft.type(), draft.content(), draft.clientMessageId(),
-						now);
+						draft.attachments(), now);
 				attempt.appended.add(message);
 				attempt.outcomes.add(Outcome.stored(message));
 				written.put(conversation.id(), conversation);

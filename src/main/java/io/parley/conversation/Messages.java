@@ -42,18 +42,22 @@ class Messages {
 
 	private final JdbcTemplate batch;
 
-	Messages(JdbcClient jdbc, JdbcTemplate batch) {
+	private final MessageAttachments attachments;
+
+	Messages(JdbcClient jdbc, JdbcTemplate batch, MessageAttachments attachments) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.attachments = attachments;
 	}
 
-	/** Inserts the messages in one JDBC batch. */
+	/** Inserts the messages in one JDBC batch, and then the files they carry. */
 	void addAll(List<Message> messages) {
 		this.batch.batchUpdate(
 				"INSERT INTO messages (conversation_id, sequence_number, note_number, author_type, "
 						+ "author_id, author_name, author_avatar_url, sender_id, sender_role, message_type, content, "
 						+ "client_message_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				messages.stream().map(Messages::columns).toList());
+		this.attachments.addAll(messages);
 	}
 
 	private static Object[] columns(Message message) {
@@ -69,34 +73,34 @@ class Messages {
 	 * only when asked for, system messages never (decision 44).
 	 */
 	List<Message> of(ConversationId conversation, boolean withNotes) {
-		return this.jdbc
+		return this.attachments.attach(this.jdbc
 			.sql(SELECT + "WHERE conversation_id = ? AND message_type <> 'system'" + notes(withNotes) + ORDER)
 			.param(conversation.value())
 			.query(Messages::map)
-			.list();
+			.list());
 	}
 
 	/** The first messages after {@code position}, in order; notes only when asked for. */
 	List<Message> after(ConversationId conversation, Position position, int limit, boolean withNotes) {
-		return this.jdbc
+		return this.attachments.attach(this.jdbc
 			.sql(SELECT + "WHERE conversation_id = ? AND (sequence_number > ? OR (sequence_number = ? "
 					+ "AND note_number > ?))" + notes(withNotes) + ORDER + " LIMIT ?")
 			.params(conversation.value(), position.sequence(), position.sequence(), position.note(), limit)
 			.query(Messages::map)
-			.list();
+			.list());
 	}
 
 	/**
 	 * The last messages before {@code position}, newest first; notes only when asked for.
 	 */
 	List<Message> before(ConversationId conversation, Position position, int limit, boolean withNotes) {
-		return this.jdbc
+		return this.attachments.attach(this.jdbc
 			.sql(SELECT + "WHERE conversation_id = ? AND (sequence_number < ? OR (sequence_number = ? "
 					+ "AND note_number < ?))" + notes(withNotes)
 					+ " ORDER BY sequence_number DESC, note_number DESC LIMIT ?")
 			.params(conversation.value(), position.sequence(), position.sequence(), position.note(), limit)
 			.query(Messages::map)
-			.list();
+			.list());
 	}
 
 	/** A visible message by its sequence. */
@@ -104,7 +108,8 @@ class Messages {
 		return this.jdbc.sql(SELECT + "WHERE conversation_id = ? AND sequence_number = ? AND note_number = 0")
 			.params(conversation.value(), sequence)
 			.query(Messages::map)
-			.optional();
+			.optional()
+			.map((message) -> this.attachments.attach(List.of(message)).get(0));
 	}
 
 	/** An internal note by its number. */
@@ -127,7 +132,7 @@ class Messages {
 			params.add(key.conversation().value());
 			params.add(key.clientMessageId());
 		}
-		return this.jdbc.sql(sql.toString()).params(params).query(Messages::map).list();
+		return this.attachments.attach(this.jdbc.sql(sql.toString()).params(params).query(Messages::map).list());
 	}
 
 	/**
@@ -143,7 +148,8 @@ class Messages {
 			.query(Messages::map)
 			.list()
 			.stream()
-			.findFirst();
+			.findFirst()
+			.map((message) -> this.attachments.attach(List.of(message)).get(0));
 	}
 
 	/** The messages stored under these messages' keys, to learn whether they were. */
@@ -171,20 +177,30 @@ class Messages {
 
 	/** The first messages after a log position, in log order. */
 	List<FeedEntry> afterLogPosition(long position, int limit) {
-		return this.jdbc.sql(LOG_SELECT + "WHERE m.log_position > ? ORDER BY m.log_position LIMIT ?")
+		return attach(this.jdbc.sql(LOG_SELECT + "WHERE m.log_position > ? ORDER BY m.log_position LIMIT ?")
 			.params(position, limit)
 			.query(Messages::mapEntry)
-			.list();
+			.list());
+	}
+
+	private List<FeedEntry> attach(List<FeedEntry> entries) {
+		List<Message> carrying = this.attachments.attach(entries.stream().map(FeedEntry::message).toList());
+		List<FeedEntry> attached = new ArrayList<>(entries.size());
+		for (int i = 0; i < entries.size(); i++) {
+			FeedEntry entry = entries.get(i);
+			attached.add(new FeedEntry(entry.position(), entry.workspace(), carrying.get(i)));
+		}
+		return attached;
 	}
 
 	/** The messages at these log positions (up to a few hundred), in log order. */
 	List<FeedEntry> atLogPositions(Collection<Long> positions) {
-		return this.jdbc
+		return attach(this.jdbc
 			.sql(LOG_SELECT + "WHERE m.log_position IN ("
 					+ String.join(", ", Collections.nCopies(positions.size(), "?")) + ") ORDER BY m.log_position")
 			.params(new ArrayList<>(positions))
 			.query(Messages::mapEntry)
-			.list();
+			.list());
 	}
 
 	private static FeedEntry mapEntry(ResultSet row, int number) throws SQLException {

@@ -1,10 +1,12 @@
 package io.parley.realtime;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.parley.conversation.Attachment;
 import io.parley.conversation.Author;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationSnapshot;
@@ -86,7 +88,8 @@ class Frames {
 	TextMessage newMessage(Message message) {
 		return frame("NEW_MESSAGE", new NewMessageData(message.conversationId().toString(), message.senderId(),
 				message.senderRole(), message.content(), Timestamps.format(message.createdAt()), message.sequence(),
-				message.isInternal() ? message.note() : null, message.type().value(), AuthorData.of(message.author())));
+				message.isInternal() ? message.note() : null, message.type().value(), AuthorData.of(message.author()),
+				message.attachments().stream().map(AttachmentData::staff).toList()));
 	}
 
 	/** The sender's answer for a message it gave a {@code clientMessageId}. */
@@ -279,9 +282,28 @@ class Frames {
 	}
 
 	@JsonPropertyOrder({ "conversationId", "senderId", "senderRole", "content", "createdAt", "sequence", "note", "type",
-			"author" })
+			"author", "attachments" })
 	record NewMessageData(String conversationId, String senderId, String senderRole, String content, String createdAt,
-			long sequence, @JsonInclude(JsonInclude.Include.NON_NULL) Long note, String type, AuthorData author) {
+			long sequence, @JsonInclude(JsonInclude.Include.NON_NULL) Long note, String type, AuthorData author,
+			List<AttachmentData> attachments) {
+	}
+
+	/** A file the message carries, and where it is downloaded. */
+	@JsonPropertyOrder({ "id", "name", "contentType", "size", "url", "image" })
+	record AttachmentData(String id, String name, String contentType, long size, String url, boolean image) {
+
+		static AttachmentData staff(Attachment attachment) {
+			return of(attachment, Attachment.STAFF_PATH);
+		}
+
+		/**
+		 * @param path where the receiver downloads files: the staff's or a visitor's
+		 */
+		static AttachmentData of(Attachment attachment, String path) {
+			return new AttachmentData(attachment.id().toString(), attachment.name(), attachment.contentType(),
+					attachment.size(), attachment.url(path), attachment.isImage());
+		}
+
 	}
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)

@@ -140,6 +140,9 @@ public enum ErrorCode {
 
 	MESSAGE_NOT_FOUND(404, "Message not found"),
 
+	/** Also for a file of a conversation the caller does not see. */
+	ATTACHMENT_NOT_FOUND(404, "Attachment not found"),
+
 	INVITATION_NOT_FOUND(404, "Invitation not found"),
 
 	METHOD_NOT_ALLOWED(405, "Method not allowed"),
@@ -166,13 +169,24 @@ public enum ErrorCode {
 
 	CONTACT_ALREADY_EXISTS(409, "A contact with this email, phone or session already exists"),
 
+	/** Rating a conversation that is not resolved or closed yet. */
+	CONVERSATION_NOT_RESOLVED(409, "Only a resolved or closed conversation can be rated"),
+
+	ALREADY_RATED(409, "This conversation has been rated already"),
+
 	INVITATION_EXPIRED(410, "Invitation has expired"),
 
 	INVITATION_USED(410, "Invitation has already been used"),
 
 	PAYLOAD_TOO_LARGE(413, "Request body too large"),
 
+	/** An upload over {@code PARLEY_ATTACHMENT_MAX_SIZE}. */
+	ATTACHMENT_TOO_LARGE(413, "File too large"),
+
 	UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type, send application/json"),
+
+	/** An upload whose content, whatever its name, is of no allowed type. */
+	ATTACHMENT_TYPE_NOT_ALLOWED(415, "File type not allowed"),
 
 	/** Over a rate limit; the answer says when to try again ({@code Retry-After}). */
 	TOO_MANY_REQUESTS(429, "Too many requests, try again later"),

@@ -3,9 +3,12 @@ package io.parley.widget;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.parley.conversation.Attachment;
 import io.parley.conversation.Author;
 import io.parley.conversation.Conversation;
 import io.parley.conversation.Message;
+import io.parley.conversation.QueueEstimate;
+import io.parley.conversation.Rating;
 import io.parley.system.Timestamps;
 
 /**
@@ -27,13 +30,30 @@ public final class CustomerView {
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record ConversationView(String id, String status, String createdAt, long lastSequence, AgentView agent,
-			Object queue, Object rating) {
+			QueueView queue, RatingView rating) {
 
-		static ConversationView of(Conversation conversation, AgentView agent) {
+		static ConversationView of(Conversation conversation, AgentView agent, QueueEstimate queue, Rating rating) {
 			return new ConversationView(conversation.id().toString(), conversation.status().value(),
-					Timestamps.format(conversation.createdAt()), conversation.lastSequence(), agent, null, null);
+					Timestamps.format(conversation.createdAt()), conversation.lastSequence(), agent,
+					(queue != null) ? new QueueView(queue.position(), queue.expectedWaitSeconds()) : null,
+					(rating != null)
+							? new RatingView(rating.score(), rating.comment(), Timestamps.format(rating.ratedAt()))
+							: null);
 		}
 
+	}
+
+	/**
+	 * The visitor's place among the unanswered conversations (1 is next) and the expected
+	 * wait, {@code null} while the workspace has no recent answers to tell it from.
+	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	public record QueueView(int position, Long expectedWaitSeconds) {
+	}
+
+	/** The visitor's rating of the conversation. */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	public record RatingView(int score, String comment, String ratedAt) {
 	}
 
 	/** The agent who answers, as the widget shows them. */
@@ -44,12 +64,23 @@ public final class CustomerView {
 	/** A message as its visitor sees it. */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record MessageView(long sequence, String content, String type, String createdAt, String clientMessageId,
-			AuthorView author, List<Object> attachments) {
+			AuthorView author, List<AttachmentView> attachments) {
 
 		public static MessageView of(Message message) {
 			return new MessageView(message.sequence(), message.content(), message.type().value(),
 					Timestamps.format(message.createdAt()), message.clientMessageId(), AuthorView.of(message.author()),
-					List.of());
+					message.attachments().stream().map(AttachmentView::of).toList());
+		}
+
+	}
+
+	/** A file of a message, downloaded with the visitor token. */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	public record AttachmentView(String id, String name, String contentType, long size, String url, boolean image) {
+
+		static AttachmentView of(Attachment attachment) {
+			return new AttachmentView(attachment.id().toString(), attachment.name(), attachment.contentType(),
+					attachment.size(), attachment.url(Attachment.VISITOR_PATH), attachment.isImage());
 		}
 
 	}

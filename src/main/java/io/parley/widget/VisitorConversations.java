@@ -5,6 +5,10 @@ import java.util.Optional;
 
 import io.parley.contact.Contact;
 import io.parley.conversation.Conversation;
+import io.parley.conversation.ConversationQueue;
+import io.parley.conversation.QueueEstimate;
+import io.parley.conversation.Rating;
+import io.parley.conversation.Ratings;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.CustomerConversations;
 import io.parley.conversation.MessageLog.MessagePage;
@@ -34,10 +38,17 @@ public class VisitorConversations {
 
 	private final MemberDirectory members;
 
-	VisitorConversations(VisitorContacts contacts, CustomerConversations conversations, MemberDirectory members) {
+	private final ConversationQueue queue;
+
+	private final Ratings ratings;
+
+	VisitorConversations(VisitorContacts contacts, CustomerConversations conversations, MemberDirectory members,
+			ConversationQueue queue, Ratings ratings) {
 		this.contacts = contacts;
 		this.conversations = conversations;
 		this.members = members;
+		this.queue = queue;
+		this.ratings = ratings;
 	}
 
 	/** The visitor's conversations, newest first. */
@@ -77,7 +88,10 @@ public class VisitorConversations {
 	}
 
 	ConversationView view(Conversation conversation) {
-		return ConversationView.of(conversation, agent(conversation));
+		QueueEstimate place = conversation.isActive() && conversation.agentId() == null
+				? this.queue.queueOf(conversation.workspaceId(), conversation.id()).orElse(null) : null;
+		Rating rating = conversation.isSettled() ? this.ratings.of(conversation).orElse(null) : null;
+		return ConversationView.of(conversation, agent(conversation), place, rating);
 	}
 
 	private AgentView agent(Conversation conversation) {

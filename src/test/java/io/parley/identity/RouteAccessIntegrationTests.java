@@ -45,7 +45,7 @@ class RouteAccessIntegrationTests {
 			// the demo page (decision 69)
 			"GET /demo",
 			// a visitor ticket in the address opens it (decision 67)
-			"GET /api/widget/events");
+			"GET /api/widget/events", "POST /api/widget/offline-messages");
 
 	private static final Pattern DOCUMENTATION = Pattern.compile("^/(v3/api-docs|swagger-ui).*");
 

@@ -111,6 +111,12 @@ class VisitorFlowIntegrationTests {
 			JsonNode inbox = this.api.get("/api/conversations", owner()).data().get("items");
 			assertThat(inbox.size()).isEqualTo(1);
 			assertThat(inbox.get(0).get("id").stringValue()).isEqualTo(id);
+			JsonNode details = this.api.get("/api/conversations/" + id, owner()).data();
+			assertThat(details.get("channel").stringValue()).isEqualTo("web");
+			assertThat(details.get("pageUrl").stringValue()).isEqualTo("https://acme.com/pricing");
+			assertThat(details.get("referrer").stringValue()).isEqualTo("https://search.example/");
+			assertThat(details.get("attributes").get("attributes").get("cart").asInt()).isEqualTo(3);
+			assertThat(details.get("attributes").get("context").get("locale").stringValue()).isEqualTo("de");
 		}
 		JsonNode contact = this.api.get("/api/contacts", owner()).data().get("items").get(0);
 		assertThat(contact.get("name").stringValue()).isEqualTo("Vera Visitor");
@@ -204,13 +210,22 @@ class VisitorFlowIntegrationTests {
 		String userId = "user-" + UUID.randomUUID();
 		Map<String, Object> user = map("id", userId, "name", "Una User", "identityHash",
 				IdentitySecrets.hmac(secret, userId));
-		String id = start(token(UUID.randomUUID().toString(), user), "From my laptop");
+		String laptop = token(UUID.randomUUID().toString(), user);
+		Answer first = this.widget.post("/api/widget/conversations", laptop,
+				map("content", "From my laptop", "fields", map("name", "Una User")));
+		assertThat(first.status()).as(first.raw()).isEqualTo(201);
+		String id = first.data().get("conversation").get("id").stringValue();
 
 		Answer phone = session(UUID.randomUUID().toString(), user);
 		Answer wrong = session(UUID.randomUUID().toString(),
 				map("id", userId, "identityHash", IdentitySecrets.hmac("another secret", userId)));
 
+		Answer afterLogOut = session(UUID.randomUUID().toString(), null);
+
 		assertThat(phone.data().get("conversations").get(0).get("id").stringValue()).isEqualTo(id);
+		assertThat(phone.data().get("contact").get("name").stringValue()).isEqualTo("Una User");
+		assertThat(afterLogOut.data().get("conversations").size()).as("after Parley('reset')").isZero();
+		assertThat(afterLogOut.data().get("contact").isNull()).isTrue();
 		assertThat(wrong.status()).isEqualTo(403);
 		assertThat(wrong.error()).isEqualTo("Identity verification failed");
 		Answer rotated = this.widget.from(null).post("/api/chat/settings/identity-secret", null, "");

@@ -119,6 +119,13 @@ class WidgetSecurityIntegrationTests {
 	}
 
 	@Test
+	void theVisitorIsNoRequestParameterInTheApiDescription() {
+		String description = this.widget.get("/v3/api-docs", null).raw();
+
+		assertThat(description).contains("/api/widget/conversations").doesNotContain("\"externalId\"");
+	}
+
+	@Test
 	void aVisitorTokenIsNoStaffToken() {
 		Api.Reply reply = this.api.get("/api/conversations", visitorToken());
 

@@ -12,6 +12,7 @@ import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
 import io.parley.support.Api.TestUser;
+import io.parley.support.Multipart;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.SecretsStayOutOfTheLog;
 import io.parley.support.Socket;
@@ -196,6 +197,13 @@ class PermissionMatrixIntegrationTests {
 				row("GET /api/chat/settings", (f) -> get("/api/chat/settings", f), staff(200)),
 				row("PUT /api/chat/settings", (f) -> put("/api/chat/settings", f, Map.of()),
 						allow(200, Actor.OWNER, Actor.ADMIN)),
+				row("GET /api/chat/settings/identity-secret", (f) -> get("/api/chat/settings/identity-secret", f),
+						allow(200, Actor.OWNER, Actor.ADMIN)),
+				row("POST /api/chat/settings/identity-secret",
+						(f) -> post("/api/chat/settings/identity-secret", f, Map.of()),
+						allow(200, Actor.OWNER, Actor.ADMIN)),
+				row("POST /api/chat/settings/widget-key", (f) -> post("/api/chat/settings/widget-key", f, Map.of()),
+						allow(200, Actor.OWNER, Actor.ADMIN)),
 				row("GET /api/members", (f) -> get("/api/members", f), staff(200)),
 				row("GET /api/members/{id}", (f) -> get("/api/members/" + target, f), staff(200)),
 				row("PATCH /api/members/{id}", (f) -> patch("/api/members/" + target, f, Map.of("maxConcurrent", 4)),
@@ -246,6 +254,15 @@ class PermissionMatrixIntegrationTests {
 						(f) -> post("/api/conversations/" + f.conversation() + "/messages", f,
 								Map.of("content", "internal", "type", "note")),
 						allow(201, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR)),
+				row("POST /api/conversations/{id}/attachments",
+						(f) -> Multipart.to(this.port)
+							.file("notes.txt", "text/plain", "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+							.post("/api/conversations/" + f.conversation() + "/attachments", f.user().token()),
+						allow(201, Actor.CANDIDATE)),
+				row("POST /api/conversations/{id}/rating",
+						(f) -> post("/api/conversations/" + f.conversation() + "/rating", f, Map.of("score", 5)),
+						// the customer may rate, once it is resolved
+						allow(409, Actor.CANDIDATE)),
 				row("PATCH /api/conversations/{id}",
 						(f) -> patch("/api/conversations/" + f.conversation(), f, Map.of("priority", "high")),
 						allow(200, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR)),

@@ -3,10 +3,12 @@ package io.parley.conversation.web;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.parley.contact.Contact;
 import io.parley.conversation.Assignment;
 import io.parley.conversation.Conversation;
 import io.parley.conversation.Inbox.Details;
+import io.parley.conversation.Rating;
 import io.parley.conversation.ReadState;
 import io.parley.conversation.web.ConversationSummaryView.ContactView;
 import io.parley.system.Timestamps;
@@ -18,7 +20,7 @@ import static io.parley.conversation.web.ConversationSummaryView.text;
 record ConversationDetailsView(String id, String status, String priority, String channel, String subject,
 		String pageUrl, String referrer, ContactView contact, String candidateId, String supervisorId, String agentId,
 		List<String> tags, long lastSequence, List<AssignmentView> assignments, List<ReadView> reads, String createdAt,
-		String updatedAt) {
+		String updatedAt, boolean leftOffline, RatingView rating, @JsonRawValue String attributes) {
 
 	static ConversationDetailsView of(Details details) {
 		Conversation conversation = details.conversation();
@@ -31,7 +33,18 @@ record ConversationDetailsView(String id, String status, String priority, String
 				details.tags(), conversation.lastSequence(),
 				details.assignments().stream().map(AssignmentView::of).toList(),
 				details.reads().stream().map(ReadView::of).toList(), Timestamps.format(conversation.createdAt()),
-				Timestamps.format(conversation.updatedAt()));
+				Timestamps.format(conversation.updatedAt()), conversation.leftOffline(),
+				(details.rating() != null) ? RatingView.of(details.rating()) : null, details.attributes());
+	}
+
+	/** The customer's rating: 1 to 5, and what they wrote. */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record RatingView(int score, String comment, String ratedAt) {
+
+		static RatingView of(Rating rating) {
+			return new RatingView(rating.score(), rating.comment(), Timestamps.format(rating.ratedAt()));
+		}
+
 	}
 
 	record AssignmentView(String agentId, String assignedBy, String reason, String assignedAt) {

@@ -12,7 +12,7 @@ import io.parley.system.Timestamps;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record ConversationSummaryView(String id, String status, String priority, String channel, String subject,
 		ContactView contact, String supervisorId, String agentId, List<String> tags, long lastSequence, long unread,
-		String updatedAt) {
+		String updatedAt, boolean leftOffline) {
 
 	static ConversationSummaryView of(InboxItem item) {
 		ConversationSnapshot conversation = item.conversation();
@@ -20,7 +20,7 @@ record ConversationSummaryView(String id, String status, String priority, String
 				conversation.priority().value(), conversation.channel().value(), conversation.subject(),
 				new ContactView(item.contactId(), item.contactName(), item.contactEmail()),
 				text(conversation.supervisorId()), text(conversation.agentId()), item.tags(), item.lastSequence(),
-				item.unread(), Timestamps.format(conversation.updatedAt()));
+				item.unread(), Timestamps.format(conversation.updatedAt()), conversation.leftOffline());
 	}
 
 	static String text(UserId id) {

@@ -24,15 +24,20 @@ record ConversationView(@JsonProperty("_id") String id, String status, String ag
 				transcript.messages().stream().map(MessageView::of).toList());
 	}
 
-	/** Seed 003's fields, then the message's place: {@code note} only for a note. */
-	@JsonPropertyOrder({ "senderId", "senderRole", "content", "createdAt", "sequence", "note" })
+	/**
+	 * Seed 003's fields, then the message's place: {@code note} only for a note; then
+	 * {@code attachments} only for a message with files.
+	 */
+	@JsonPropertyOrder({ "senderId", "senderRole", "content", "createdAt", "sequence", "note", "attachments" })
 	record MessageView(String senderId, String senderRole, String content, String createdAt, long sequence,
-			@JsonInclude(JsonInclude.Include.NON_NULL) Long note) {
+			@JsonInclude(JsonInclude.Include.NON_NULL) Long note,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttachmentView> attachments) {
 
 		static MessageView of(Message message) {
 			return new MessageView(message.senderId(), message.senderRole(), message.content(),
 					Timestamps.format(message.createdAt()), message.sequence(),
-					message.isInternal() ? message.note() : null);
+					message.isInternal() ? message.note() : null,
+					message.attachments().stream().map(AttachmentView::of).toList());
 		}
 
 	}

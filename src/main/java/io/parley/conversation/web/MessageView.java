@@ -1,5 +1,7 @@
 package io.parley.conversation.web;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.parley.conversation.Author;
 import io.parley.conversation.Message;
@@ -12,14 +14,15 @@ import io.parley.system.Timestamps;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record MessageView(String conversationId, long sequence, @JsonInclude(JsonInclude.Include.NON_NULL) Long note,
 		String senderId, String senderRole, AuthorView author, String type, String content, String clientMessageId,
-		String createdAt, String editedAt) {
+		String createdAt, String editedAt, List<AttachmentView> attachments) {
 
 	static MessageView of(Message message) {
 		return new MessageView(message.conversationId().toString(), message.sequence(),
 				message.isInternal() ? message.note() : null, message.senderId(), message.senderRole(),
 				AuthorView.of(message.author()), message.type().value(), message.content(), message.clientMessageId(),
 				Timestamps.format(message.createdAt()),
-				(message.editedAt() != null) ? Timestamps.format(message.editedAt()) : null);
+				(message.editedAt() != null) ? Timestamps.format(message.editedAt()) : null,
+				message.attachments().stream().map(AttachmentView::of).toList());
 	}
 
 	/**

@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.DisconnectedClientHelper;
@@ -67,6 +69,21 @@ class ApiExceptionHandler {
 	@ExceptionHandler({ NoHandlerFoundException.class, NoResourceFoundException.class })
 	ResponseEntity<ApiResponse> notFound() {
 		return ErrorResponses.of(ErrorCode.ROUTE_NOT_FOUND);
+	}
+
+	/** A file over Spring's multipart limit, which is the attachments' (decision 73). */
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<ApiResponse> uploadTooLarge() {
+		return ErrorResponses.of(ErrorCode.ATTACHMENT_TOO_LARGE);
+	}
+
+	/** A multipart body that cannot be read as one. */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ApiResponse> malformedMultipart(MultipartException ex) {
+		if (ex.getCause() instanceof ParleyException rule) {
+			return ErrorResponses.of(rule.code());
+		}
+		return ErrorResponses.of(ErrorCode.INVALID_REQUEST_SCHEMA);
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -27,8 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (seed 001's {@code RATE_LIMIT_MAX} per {@code RATE_LIMIT_WINDOW} milliseconds), and
  * tighter limits on the routes an anonymous caller can abuse: log-in (with its second
  * step), sign-up, workspace creation, invitation links, the refresh tokens' routes
- * (refresh, log-out), and the widget's sessions and new conversations. Over a limit: 429
- * with {@code Retry-After}, and the request goes no further.
+ * (refresh, log-out), the widget's sessions and new conversations, uploads of files and
+ * offline messages. Over a limit: 429 with {@code Retry-After}, and the request goes no
+ * further.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -54,6 +55,10 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private final RateLimit widgetConversations;
 
+	private final RateLimit uploads;
+
+	private final RateLimit offlineMessages;
+
 	RateLimitFilter(RateLimiter limiter, JsonMapper json, @Value("${parley.rate-limit.api.max}") long apiMax,
 			@Value("${parley.rate-limit.api.window}") long apiWindowMillis,
 			@Value("${parley.rate-limit.login}") String login, @Value("${parley.rate-limit.signup}") String signUp,
@@ -61,7 +66,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 			@Value("${parley.rate-limit.invitation-links}") String invitationLinks,
 			@Value("${parley.rate-limit.refresh}") String refresh,
 			@Value("${parley.rate-limit.widget-sessions}") String widgetSessions,
-			@Value("${parley.rate-limit.widget-conversations}") String widgetConversations) {
+			@Value("${parley.rate-limit.widget-conversations}") String widgetConversations,
+			@Value("${parley.rate-limit.uploads}") String uploads,
+			@Value("${parley.rate-limit.offline-messages}") String offlineMessages) {
 		this.limiter = limiter;
 		this.json = json;
 		this.api = new RateLimit("api", apiMax, Duration.ofMillis(apiWindowMillis));
@@ -72,6 +79,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 		this.refresh = RateLimit.parse("refresh", refresh);
 		this.widgetSessions = RateLimit.parse("widget-sessions", widgetSessions);
 		this.widgetConversations = RateLimit.parse("widget-conversations", widgetConversations);
+		this.uploads = RateLimit.parse("uploads", uploads);
+		this.offlineMessages = RateLimit.parse("offline-messages", offlineMessages);
 	}
 
 	@Override
@@ -120,7 +129,21 @@ class RateLimitFilter extends OncePerRequestFilter {
 		if (path.startsWith("/api/invitation-links/")) {
 			return this.invitationLinks;
 		}
+		if (post && isUpload(path)) {
+			return this.uploads;
+		}
+		if (post && path.equals("/api/widget/offline-messages")) {
+			return this.offlineMessages;
+		}
 		return null;
+	}
+
+	/**
+	 * A file sent into a conversation, by the staff or a widget's visitor
+	 * ({@code .../conversations/{id}/attachments}).
+	 */
+	static boolean isUpload(String path) {
+		return path.startsWith("/api/") && path.endsWith("/attachments");
 	}
 
 	/** Operators' endpoints answer on the loopback only and are not limited. */

@@ -14,10 +14,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies larger than {@code parley.http.max-body-size}: a declared
+ * Refuses request bodies larger than {@code parley.http.max-body-size}, and uploads
+ * larger than the largest attachment and that much besides: a declared
  * {@code Content-Length} over it before anything reads the body, and a body sent without
  * one (chunked) as soon as more than the limit has been read; either way 413 in the
  * envelope, and the connection is closed rather than read to its end.
@@ -28,18 +30,26 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBodySize;
 
+	/** An upload's body: the file, and room for its caption and the multipart framing. */
+	private final long maxUploadSize;
+
 	private final JsonMapper json;
 
-	RequestSizeLimitFilter(@Value("${parley.http.max-body-size}") long maxBodySize, JsonMapper json) {
+	RequestSizeLimitFilter(@Value("${parley.http.max-body-size}") long maxBodySize,
+			@Value("${parley.attachments.max-size}") DataSize maxAttachmentSize, JsonMapper json) {
 		this.maxBodySize = maxBodySize;
+		this.maxUploadSize = maxAttachmentSize.toBytes() + maxBodySize;
 		this.json = json;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > this.maxBodySize) {
-			refuse(response);
+		boolean upload = "POST".equals(request.getMethod()) && RateLimitFilter.isUpload(request.getRequestURI());
+		long limit = upload ? this.maxUploadSize : this.maxBodySize;
+		ErrorCode tooLarge = upload ? ErrorCode.ATTACHMENT_TOO_LARGE : ErrorCode.PAYLOAD_TOO_LARGE;
+		if (request.getContentLengthLong() > limit) {
+			refuse(response, tooLarge);
 			return;
 		}
 		if (request.getContentLengthLong() >= 0 || request.getHeader("Transfer-Encoding") == null) {
@@ -48,7 +58,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		BoundedRequest bounded = new BoundedRequest(request, this.maxBodySize);
+		BoundedRequest bounded = new BoundedRequest(request, limit);
 		try {
 			chain.doFilter(bounded, response);
 		}
@@ -58,7 +68,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 				throw ex;
 			}
 			response.resetBuffer();
-			refuse(response);
+			refuse(response, tooLarge);
 			return;
 		}
 		if (bounded.overran()) {
@@ -68,8 +78,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private void refuse(HttpServletResponse response) throws IOException {
-		ErrorCode code = ErrorCode.PAYLOAD_TOO_LARGE;
+	private void refuse(HttpServletResponse response, ErrorCode code) throws IOException {
 		response.setStatus(code.status());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setHeader("Connection", "close");
