@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.WebSocketHandler;
@@ -60,7 +61,11 @@ class VisitorHandshake implements HandshakeInterceptor {
 			return true;
 		}
 		String origin = request.getHeaders().getFirst(HttpHeaders.ORIGIN);
-		if (!this.origins.allows(visitor.get().workspaceId(), origin)) {
+		// the widget's iframe is a page of Parley's own host, as the REST routes allow it
+		boolean allowed = (request instanceof ServletServerHttpRequest servlet)
+				? this.origins.allows(visitor.get().workspaceId(), servlet.getServletRequest())
+				: this.origins.allows(visitor.get().workspaceId(), origin);
+		if (!allowed) {
 			response.setStatusCode(HttpStatus.FORBIDDEN);
 			response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
 			response.getBody()

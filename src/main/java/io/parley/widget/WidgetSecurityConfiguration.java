@@ -31,6 +31,8 @@ import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
 
 /**
  * The widget's own security chain, before the staff's: the visitor API
@@ -63,6 +65,10 @@ class WidgetSecurityConfiguration {
 		return http
 			.securityMatcher(new OrRequestMatcher(paths.matcher("/api/widget/**"), paths.matcher("/widget.js"),
 					paths.matcher("/widget/**"), paths.matcher("/demo")))
+			// the loader on the host page reads the widget's look from the config, a
+			// cross-origin GET without credentials; the Origin check stays the
+			// route's (decision 70)
+			.cors((cors) -> cors.configurationSource(loaderConfig(paths)))
 			.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
@@ -98,6 +104,15 @@ class WidgetSecurityConfiguration {
 				.authenticationEntryPoint((request, response, ex) -> write(json, response, ErrorCode.UNAUTHORIZED))
 				.accessDeniedHandler((request, response, ex) -> write(json, response, ErrorCode.FORBIDDEN)))
 			.build();
+	}
+
+	private static CorsConfigurationSource loaderConfig(PathPatternRequestMatcher.Builder paths) {
+		RequestMatcher config = paths.matcher(HttpMethod.GET, "/api/widget/config");
+		CorsConfiguration anyPage = new CorsConfiguration();
+		anyPage.addAllowedOriginPattern("*");
+		anyPage.addAllowedMethod(HttpMethod.GET);
+		anyPage.setAllowCredentials(false);
+		return (request) -> config.matches(request) ? anyPage : null;
 	}
 
 	private static void write(JsonMapper json, HttpServletResponse response, ErrorCode code) throws IOException {

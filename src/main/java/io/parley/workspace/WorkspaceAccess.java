@@ -70,6 +70,19 @@ public class WorkspaceAccess {
 	}
 
 	/**
+	 * Founds a workspace without members, once: a later call with the same id changes
+	 * nothing. It counts as having had its first admin, so nobody becomes its admin by
+	 * signing up (decision 47); only its id and name exist until someone is given a
+	 * membership. For the demo page's workspace (decision 69).
+	 * @return whether this call founded it
+	 */
+	// no transaction: a duplicate insert of another node fails alone, in its own
+	// statement
+	public boolean foundWithoutMembers(WorkspaceId id, String name) {
+		return this.workspaces.addIfAbsent(new Workspace(id, name.trim(), false, false, Timestamps.now(this.clock)));
+	}
+
+	/**
 	 * The workspaces a user belongs to, active or not, oldest membership first, a page at
 	 * a time.
 	 * @param cursor a page's {@code nextCursor}; empty or {@code null} for the first page

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,6 +29,23 @@ class Workspaces {
 			.param("open", workspace.staffSignupOpen())
 			.param("at", workspace.createdAt().atOffset(ZoneOffset.UTC))
 			.update();
+	}
+
+	/**
+	 * Adds the workspace unless one of its id exists (of concurrent callers, one adds
+	 * it); {@code true} when this call added it.
+	 */
+	boolean addIfAbsent(Workspace workspace) {
+		if (find(workspace.id()).isPresent()) {
+			return false;
+		}
+		try {
+			add(workspace);
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
 	}
 
 	/**

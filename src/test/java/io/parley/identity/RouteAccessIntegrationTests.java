@@ -42,6 +42,8 @@ class RouteAccessIntegrationTests {
 			"POST /api/invitation-links/accept",
 			// the widget's: its key or its files are public (decision 61)
 			"GET /widget/frame.html", "GET /api/widget/config", "POST /api/widget/sessions",
+			// the demo page (decision 69)
+			"GET /demo",
 			// a visitor ticket in the address opens it (decision 67)
 			"GET /api/widget/events", "POST /api/widget/offline-messages");
 

@@ -1,11 +1,18 @@
 package io.parley.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -46,12 +53,22 @@ public final class Browser implements AutoCloseable {
 
 	/** A new headless browser for the application listening on {@code port}. */
 	public static Browser start(int port) {
+		return start(port, List.of());
+	}
+
+	/**
+	 * A new headless browser with Chromium's {@code arguments} besides the usual ones
+	 * (for example {@code --disable-site-isolation-trials}, which keeps a cross-origin
+	 * iframe in its page's process, so {@link #beforeEveryDocument} reaches it too).
+	 */
+	public static Browser start(int port, List<String> arguments) {
 		requireInstalled();
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
 			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
+		options.addArguments(arguments);
 		return new Browser(new ChromeDriver(service, options), port);
 	}
 
@@ -83,6 +100,53 @@ public final class Browser implements AutoCloseable {
 	 */
 	public void follow(String path) {
 		this.driver.get(this.base + path);
+	}
+
+	/** Loads {@code url}, a page of another origin than the application's. */
+	public void visit(String url) {
+		this.driver.get(url);
+	}
+
+	/**
+	 * Runs {@code script} in every document the browser loads from now on, before the
+	 * document's own scripts (Chrome DevTools'
+	 * {@code Page.addScriptToEvaluateOnNewDocument}).
+	 */
+	public void beforeEveryDocument(String script) {
+		((ChromeDriver) this.driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+				Map.of("source", script));
+	}
+
+	/**
+	 * Cuts the browser off the network ({@code true}) or lets it on again, as Chrome
+	 * DevTools' network conditions do: requests fail meanwhile.
+	 */
+	public void offline(boolean offline) {
+		((ChromeDriver) this.driver).executeCdpCommand("Network.enable", Map.of());
+		((ChromeDriver) this.driver).executeCdpCommand("Network.emulateNetworkConditions",
+				Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+	}
+
+	/** Runs {@code script} in the document (or frame) shown, and returns its result. */
+	public Object script(String script, Object... arguments) {
+		return ((JavascriptExecutor) this.driver).executeScript(script, arguments);
+	}
+
+	public void resize(int width, int height) {
+		this.driver.manage().window().setSize(new Dimension(width, height));
+	}
+
+	/** Writes what the browser shows to {@code target/screenshots/<name>.png}. */
+	public Path screenshot(String name) {
+		try {
+			Path file = Path.of("target", "screenshots", name + ".png");
+			Files.createDirectories(file.getParent());
+			Files.write(file, ((ChromeDriver) this.driver).getScreenshotAs(OutputType.BYTES));
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** Waits until {@code condition} holds, and returns what it returned. */
