@@ -57,9 +57,11 @@ class RoomEntrance {
 		long accessChanges = this.rooms.accessChanges();
 		Conversation conversation = admit.get();
 		boolean resuming = resumeAfter != null;
+		// built before the room's lock is taken: a visitor's names their agent
+		TextMessage joinedFrame = joined.apply(conversation);
 		this.rooms.withRoom(id, (room) -> {
 			if (!resuming) {
-				connection.send(joined.apply(conversation));
+				connection.send(joinedFrame);
 			}
 			room.add(connection, conversation, resuming, systemMessages);
 			return room;
@@ -94,7 +96,7 @@ class RoomEntrance {
 			AtomicBoolean entered = new AtomicBoolean();
 			this.rooms.ifPresent(id, (room) -> {
 				if (room.has(connection)) {
-					connection.send(joined.apply(conversation));
+					connection.send(joinedFrame);
 					room.caughtUp(connection, from, missed);
 					entered.set(true);
 				}

@@ -264,8 +264,12 @@ class VisitorSocketIntegrationTests {
 			agent.send("CLOSE_CONVERSATION", Map.of("conversationId", this.id));
 			assertThat(visitor.expect("CONVERSATION_CLOSED").get("conversationId").stringValue()).isEqualTo(this.id);
 			visitor.send("SEND_MESSAGE", Map.of("conversationId", this.id, "content", "still there?"));
-			visitor.expectError("You must join the conversation first");
+			// out of the room, or refused by the closed conversation: once in a long run
+			// the second answer came (see the report of the visitor-socket branch)
+			assertThat(visitor.expect("ERROR").get("message").stringValue())
+				.isIn("You must join the conversation first", "Conversation already closed");
 		}
+		assertThat(texts()).doesNotContain("still there?");
 	}
 
 	@Test
