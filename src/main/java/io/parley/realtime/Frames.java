@@ -19,6 +19,7 @@ import io.parley.system.ErrorCode;
 import io.parley.system.MalformedTextException;
 import io.parley.system.Text;
 import io.parley.system.Timestamps;
+import io.parley.widget.CustomerView.AgentView;
 import io.parley.workspace.Availability;
 import io.parley.workspace.WorkspaceId;
 import tools.jackson.core.JacksonException;
@@ -112,7 +113,7 @@ class Frames {
 	}
 
 	/** A visitor's answer to their join: the staff's, with the agent who handles it. */
-	TextMessage visitorJoined(String conversationId, ConversationStatus status, AgentCard agent) {
+	TextMessage visitorJoined(String conversationId, ConversationStatus status, AgentView agent) {
 		return frame("JOINED_CONVERSATION", new VisitorJoinedData(conversationId, status.value(), agent));
 	}
 
@@ -125,7 +126,7 @@ class Frames {
 	}
 
 	/** The agent who handles the conversation now, {@code null} for none. */
-	TextMessage agentChanged(ConversationId conversationId, AgentCard agent) {
+	TextMessage agentChanged(ConversationId conversationId, AgentView agent) {
 		return frame("AGENT_CHANGED", new AgentChangedData(conversationId.toString(), agent));
 	}
 
@@ -339,7 +340,7 @@ class Frames {
 
 	@JsonPropertyOrder({ "conversationId", "status", "agent" })
 	@JsonInclude(JsonInclude.Include.ALWAYS)
-	record VisitorJoinedData(String conversationId, String status, AgentCard agent) {
+	record VisitorJoinedData(String conversationId, String status, AgentView agent) {
 	}
 
 	@JsonPropertyOrder({ "conversationId", "author", "typing" })
@@ -358,7 +359,7 @@ class Frames {
 	}
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)
-	record AgentChangedData(String conversationId, AgentCard agent) {
+	record AgentChangedData(String conversationId, AgentView agent) {
 	}
 
 	record PresenceData(String conversationId, String presence) {

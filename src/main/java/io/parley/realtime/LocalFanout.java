@@ -8,6 +8,7 @@ import io.parley.conversation.ConversationRead;
 import io.parley.conversation.ConversationSnapshot;
 import io.parley.conversation.Message;
 import io.parley.identity.UserId;
+import io.parley.widget.AgentCards;
 import io.parley.workspace.Availability;
 import io.parley.workspace.WorkspaceId;
 

@@ -6,13 +6,14 @@ import io.parley.conversation.ContactParticipation;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.CustomerConversations;
 import io.parley.conversation.Message;
-import io.parley.conversation.MessageLog;
 import io.parley.conversation.MessageLog.Posted;
+import io.parley.conversation.MessageLog;
 import io.parley.conversation.MessageType;
 import io.parley.conversation.Position;
 import io.parley.system.ErrorCode;
 import io.parley.system.RateLimit;
 import io.parley.system.RateLimiter;
+import io.parley.widget.AgentCards;
 import io.parley.widget.VisitorChats;
 import io.parley.widget.VisitorContacts;
 

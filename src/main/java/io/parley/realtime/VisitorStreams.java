@@ -11,6 +11,7 @@ import io.parley.system.ErrorCode;
 import io.parley.system.ParleyException;
 import io.parley.system.RateLimit;
 import io.parley.system.RateLimiter;
+import io.parley.widget.AgentCards;
 import io.parley.widget.AllowedOrigins;
 import io.parley.widget.Visitor;
 import io.parley.widget.VisitorContacts;

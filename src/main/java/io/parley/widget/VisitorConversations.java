@@ -1,7 +1,6 @@
 package io.parley.widget;
 
 import java.util.List;
-import java.util.Optional;
 
 import io.parley.contact.Contact;
 import io.parley.conversation.Conversation;
@@ -14,10 +13,7 @@ import io.parley.conversation.CustomerConversations;
 import io.parley.conversation.MessageLog.MessagePage;
 import io.parley.conversation.ReadState;
 import io.parley.system.ErrorCode;
-import io.parley.widget.CustomerView.AgentView;
 import io.parley.widget.CustomerView.ConversationView;
-import io.parley.workspace.Member;
-import io.parley.workspace.MemberDirectory;
 
 import org.springframework.stereotype.Service;
 
@@ -36,17 +32,17 @@ public class VisitorConversations {
 
 	private final CustomerConversations conversations;
 
-	private final MemberDirectory members;
+	private final AgentCards agents;
 
 	private final ConversationQueue queue;
 
 	private final Ratings ratings;
 
-	VisitorConversations(VisitorContacts contacts, CustomerConversations conversations, MemberDirectory members,
+	VisitorConversations(VisitorContacts contacts, CustomerConversations conversations, AgentCards agents,
 			ConversationQueue queue, Ratings ratings) {
 		this.contacts = contacts;
 		this.conversations = conversations;
-		this.members = members;
+		this.agents = agents;
 		this.queue = queue;
 		this.ratings = ratings;
 	}
@@ -91,19 +87,8 @@ public class VisitorConversations {
 		QueueEstimate place = conversation.isActive() && conversation.agentId() == null
 				? this.queue.queueOf(conversation.workspaceId(), conversation.id()).orElse(null) : null;
 		Rating rating = conversation.isSettled() ? this.ratings.of(conversation).orElse(null) : null;
-		return ConversationView.of(conversation, agent(conversation), place, rating);
-	}
-
-	private AgentView agent(Conversation conversation) {
-		if (conversation.agentId() == null) {
-			return null;
-		}
-		Optional<Member> agent = this.members.find(conversation.workspaceId(), conversation.agentId());
-		return agent
-			.map((member) -> new AgentView(
-					(member.profile().displayName() != null) ? member.profile().displayName() : member.name(),
-					member.profile().avatarUrl(), member.profile().availability().value()))
-			.orElse(null);
+		return ConversationView.of(conversation, this.agents.of(conversation.workspaceId(), conversation.agentId()),
+				place, rating);
 	}
 
 	private Contact contact(Visitor visitor) {

@@ -1,6 +1,7 @@
-package io.parley.realtime;
+package io.parley.widget;
 
 import io.parley.identity.UserId;
+import io.parley.widget.CustomerView.AgentView;
 import io.parley.workspace.Member;
 import io.parley.workspace.MemberDirectory;
 import io.parley.workspace.WorkspaceId;
@@ -8,11 +9,11 @@ import io.parley.workspace.WorkspaceId;
 import org.springframework.stereotype.Component;
 
 /**
- * Looks up the agent a visitor is shown: read when a visitor joins and when the
- * conversation changes hands, never per frame.
+ * The agent a visitor is shown, over REST and on their socket: read when a visitor asks
+ * for their conversation, joins it, or it changes hands, never per frame.
  */
 @Component
-class AgentCards {
+public class AgentCards {
 
 	private final MemberDirectory members;
 
@@ -21,16 +22,16 @@ class AgentCards {
 	}
 
 	/** The agent's card, or {@code null} for no agent (or one no longer a member). */
-	AgentCard of(WorkspaceId workspace, UserId agent) {
+	public AgentView of(WorkspaceId workspace, UserId agent) {
 		if (agent == null) {
 			return null;
 		}
 		return this.members.find(workspace, agent).map(AgentCards::card).orElse(null);
 	}
 
-	private static AgentCard card(Member member) {
+	private static AgentView card(Member member) {
 		String name = (member.profile().displayName() != null) ? member.profile().displayName() : member.name();
-		return new AgentCard(name, member.profile().avatarUrl(), member.profile().availability().value());
+		return new AgentView(name, member.profile().avatarUrl(), member.profile().availability().value());
 	}
 
 }
