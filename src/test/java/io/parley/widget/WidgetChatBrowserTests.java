@@ -1,6 +1,9 @@
 package io.parley.widget;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A visitor chatting through the widget on a customer's page of another origin, in a
  * headless Chromium, with the team answering through the API and their sockets: the
  * pre-chat form, the conversation in the inbox, replies without a reload, the history
- * after one, typing both ways, read receipts, the offline form and themes.
+ * after one, typing both ways, read receipts, attachments, the offline form and themes.
  */
 @ParleyIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WidgetChatBrowserTests {
+
+	// a 1x1 PNG
+	static final byte[] PIXEL = Base64.getDecoder()
+		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
 	@LocalServerPort
 	int port;
@@ -176,7 +183,38 @@ class WidgetChatBrowserTests {
 	}
 
 	@Test
-	void withNobodyOnlineTheVisitorIsOfferedTheOfflineForm() {
+	void aVisitorSendsAnImageThatIsShownAsAThumbnailAndReachesTheTeam() throws Exception {
+		TestWidget chat = TestWidget.of(this.api, TestWorkspace.create(this.api),
+				Map.of("preChat", Map.of("name", "off", "email", "off", "phone", "off", "custom", List.of())));
+		chat.agent();
+		this.browser.visit(this.host.embed("/upload.html", this.port, chat.key(), ""));
+		this.widget.open();
+		this.widget.awaitReady();
+		this.widget.send("A picture of the damage:");
+		this.widget.awaitInFrame(() -> this.widget.confirmedMessages().size() == 1, "the first message");
+		Path file = Files.createTempFile("damage", ".png");
+		Files.write(file, PIXEL);
+
+		this.widget.inFrame(() -> {
+			this.browser.find(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+			return null;
+		});
+
+		this.widget.awaitInFrame(() -> {
+			List<WebElement> images = this.browser.driver().findElements(By.cssSelector(".attachment img"));
+			return !images.isEmpty() && images.get(0).getAttribute("src").startsWith("blob:")
+					&& ((Long) this.browser.script("return arguments[0].naturalWidth", images.get(0))) == 1L;
+		}, "the thumbnail, downloaded with the visitor's token");
+		String id = chat.inbox().get(0).get("id").stringValue();
+		JsonNode messages = this.api
+			.get("/api/conversations/" + id + "/messages?limit=100", chat.workspace().owner().token())
+			.data()
+			.get("items");
+		assertThat(messages.get(messages.size() - 1).get("attachments").size()).isEqualTo(1);
+	}
+
+	@Test
+	void withNobodyOnlineTheVisitorLeavesAMessageTheTeamFinds() {
 		TestWidget chat = TestWidget.of(this.api, TestWorkspace.create(this.api),
 				Map.of("offlineMessage", "We are closed. Leave us a note!"));
 		chat.nobodyOnline();
@@ -192,6 +230,21 @@ class WidgetChatBrowserTests {
 			.stream()
 			.map((field) -> field.getAttribute("name"))
 			.toList())).containsExactly("name", "email", "message");
+
+		this.widget.inFrame(() -> {
+			this.browser.find(By.cssSelector("form.offline input[name=email]")).sendKeys("grace@example.com");
+			this.browser.find(By.cssSelector("form.offline textarea[name=message]")).sendKeys("Call me back, please.");
+			this.browser.find(By.cssSelector("form.offline button[type=submit]")).click();
+			return null;
+		});
+
+		this.widget.awaitInFrame(() -> "Thank you! We will get back to you by email."
+			.equals(this.widget.text(By.cssSelector("#footer p"))), "the thanks");
+		JsonNode conversation = Eventually
+			.until("the message left offline", () -> chat.inbox(), (items) -> items.size() == 1)
+			.get(0);
+		assertThat(conversation.get("contact").get("email").stringValue()).isEqualTo("grace@example.com");
+		assertThat(chat.transcript(conversation.get("id").stringValue())).containsExactly("Call me back, please.");
 	}
 
 	@Test
