@@ -6,6 +6,8 @@ import io.parley.identity.UserId;
 import io.parley.system.ErrorCode;
 import io.parley.system.Timestamps;
 import io.parley.workspace.WorkspaceId;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A customer of a workspace (seeds 000 and 004).
@@ -17,6 +19,11 @@ import io.parley.workspace.WorkspaceId;
  */
 public record Contact(ContactId id, WorkspaceId workspaceId, UserId userId, String name, String email, String phone,
 		String sessionId, String externalId, String attributes, Instant firstSeenAt, Instant lastSeenAt) {
+
+	/** Where an anonymous visitor's typed email is kept, in the attributes. */
+	public static final String GIVEN_EMAIL = "givenEmail";
+
+	private static final JsonMapper ATTRIBUTES = JsonMapper.builder().build();
 
 	/**
 	 * A contact the staff records by hand, seen at {@code now}.
@@ -43,6 +50,24 @@ public record Contact(ContactId id, WorkspaceId workspaceId, UserId userId, Stri
 				this.externalId, (edit.attributes() != null) ? edit.attributes() : this.attributes, this.firstSeenAt,
 				this.lastSeenAt)
 			.requireIdentifier();
+	}
+
+	/**
+	 * The email to show the staff: the contact's own, or else the one an anonymous widget
+	 * visitor typed, kept aside in the attributes because it proves nothing (decision
+	 * 60).
+	 */
+	public String emailToShow() {
+		return emailToShow(this.email, this.attributes);
+	}
+
+	/** {@link #emailToShow()} of a contact's columns. */
+	public static String emailToShow(String email, String attributes) {
+		if (email != null || attributes == null || !attributes.contains(GIVEN_EMAIL)) {
+			return email;
+		}
+		JsonNode given = ATTRIBUTES.readTree(attributes).get(GIVEN_EMAIL);
+		return (given != null && given.isString()) ? given.stringValue() : null;
 	}
 
 	Contact linkTo(UserId user) {

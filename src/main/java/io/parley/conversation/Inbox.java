@@ -98,7 +98,8 @@ public class Inbox {
 	}
 
 	private static Row row(ResultSet row, int number) throws SQLException {
-		return new Row(Conversations.map(row, number), row.getString("contact_name"), row.getString("contact_email"),
+		return new Row(Conversations.map(row, number), row.getString("contact_name"),
+				Contact.emailToShow(row.getString("contact_email"), row.getString("contact_attributes")),
 				row.getLong("last_read_sequence"));
 	}
 

@@ -21,8 +21,8 @@ import io.parley.workspace.Caller;
 record InboxQuery(String sql, Map<String, Object> params) {
 
 	private static final String SELECT = "SELECT c." + Conversations.COLUMNS.replace(", ", ", c.")
-			+ ", ct.name AS contact_name, ct.email AS contact_email, r.last_read_sequence "
-			+ "FROM conversations c JOIN contacts ct ON ct.id = c.contact_id "
+			+ ", ct.name AS contact_name, ct.email AS contact_email, ct.attributes AS contact_attributes, "
+			+ "r.last_read_sequence " + "FROM conversations c JOIN contacts ct ON ct.id = c.contact_id "
 			+ "LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.reader_id = :me "
 			+ "WHERE c.workspace_id = :workspace";
 

@@ -24,16 +24,22 @@ record PreChatAnswers(String name, String email, String phone, Map<String, Objec
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
-	static PreChatAnswers check(PreChat form, Fields fields, Contact known) {
+	/**
+	 * @param known the visitor's contact, or {@code null} before their first message
+	 * @param knownAttributes its attributes, where an anonymous visitor's email and phone
+	 * are kept ({@code givenEmail}, {@code givenPhone}, decision 60)
+	 */
+	static PreChatAnswers check(PreChat form, Fields fields, Contact known, Map<String, Object> knownAttributes) {
 		String name = given(form.name(), fields.name(), (known != null) ? known.name() : null, MAX_NAME_LENGTH);
-		String email = given(form.email(), fields.email(), (known != null) ? known.email() : null, MAX_EMAIL_LENGTH);
+		String email = given(form.email(), fields.email(),
+				(known != null) ? or(known.email(), knownAttributes.get(Contact.GIVEN_EMAIL)) : null, MAX_EMAIL_LENGTH);
 		if (email != null && !EMAIL.matcher(email).matches()) {
 			throw ErrorCode.PRE_CHAT_FIELD_REQUIRED.exception();
 		}
-		String phone = given(form.phone(), fields.phone(), (known != null) ? known.phone() : null, 40);
+		String phone = given(form.phone(), fields.phone(),
+				(known != null) ? or(known.phone(), knownAttributes.get("givenPhone")) : null, 40);
 		Map<String, Object> custom = new LinkedHashMap<>();
 		Map<String, String> answers = (fields.custom() != null) ? fields.custom() : Map.of();
-		String knownAttributes = (known != null) ? known.attributes() : "";
 		for (PreChat.CustomField field : form.custom()) {
 			String value = answers.get(field.key());
 			if (value != null && !value.isBlank()) {
@@ -42,15 +48,19 @@ record PreChatAnswers(String name, String email, String phone, Map<String, Objec
 				}
 				custom.put(field.key(), value.trim());
 			}
-			else if (field.required() && !knownAttributes.contains("\"" + field.key() + "\"")) {
+			else if (field.required() && !knownAttributes.containsKey(field.key())) {
 				throw ErrorCode.PRE_CHAT_FIELD_REQUIRED.exception();
 			}
 		}
 		return new PreChatAnswers(name, email, phone, custom);
 	}
 
+	private static Object or(String column, Object attribute) {
+		return (column != null) ? column : attribute;
+	}
+
 	/** The answer to keep, or {@code null}; refused when required and unknown. */
-	private static String given(String mode, String value, String known, int maxLength) {
+	private static String given(String mode, String value, Object known, int maxLength) {
 		String answer = (value != null && !value.isBlank()) ? value.trim() : null;
 		if (answer != null && answer.length() > maxLength) {
 			throw ErrorCode.PRE_CHAT_FIELD_REQUIRED.exception();

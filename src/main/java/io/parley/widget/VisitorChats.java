@@ -83,8 +83,9 @@ public class VisitorChats {
 	@Transactional
 	public Started start(Visitor visitor, FirstMessage first) {
 		Fields fields = (first.fields() != null) ? first.fields() : Fields.NONE;
-		PreChatAnswers answers = PreChatAnswers.check(this.settings.of(visitor.workspaceId()).preChat(), fields,
-				this.visitorContacts.find(visitor).orElse(null));
+		Contact known = this.visitorContacts.find(visitor).orElse(null);
+		PreChatAnswers answers = PreChatAnswers.check(this.settings.of(visitor.workspaceId()).preChat(), fields, known,
+				(known != null) ? read(known.attributes()) : Map.of());
 		String conversationAttributes = conversationAttributes(first);
 		this.limiter.require(this.messages, key(visitor));
 		Contact contact = this.visitorContacts.findOrCreate(visitor, answers.name());
@@ -98,10 +99,16 @@ public class VisitorChats {
 			attributes.put("context", context);
 		}
 		Map<String, Object> kept = new LinkedHashMap<>(attributes);
-		putIfGiven(kept, "givenEmail", answers.email());
+		putIfGiven(kept, Contact.GIVEN_EMAIL, answers.email());
 		putIfGiven(kept, "givenPhone", answers.phone());
-		contact = this.contacts.describeVisitor(visitor.workspaceId(), contact.id(), answers.name(), answers.email(),
-				answers.phone(), write(attributes), write(kept));
+		// an anonymous visitor's email or phone proves nothing: kept aside, never in the
+		// contact's own (unique) email or phone, so nobody claims another's address
+		// before they come (decision 60)
+		contact = visitor.verified()
+				? this.contacts.describeVisitor(visitor.workspaceId(), contact.id(), answers.name(), answers.email(),
+						answers.phone(), write(attributes), write(kept))
+				: this.contacts.describeVisitor(visitor.workspaceId(), contact.id(), answers.name(), null, null,
+						write(kept), write(kept));
 		PageContext page = (first.context() != null) ? first.context() : new PageContext(null, null, null, null, null);
 		ConversationIntake.Started started = this.intake.start(visitor.workspaceId(), contact.id(), Channel.WEB,
 				new Conversation.Context(null, page.pageUrl(), page.referrer()), first.content(),

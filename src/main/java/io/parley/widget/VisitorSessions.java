@@ -77,8 +77,9 @@ public class VisitorSessions {
 				externalId);
 		VisitorTokens.Issued issued = this.tokens.issue(visitor);
 		Contact contact = this.contacts.find(visitor).orElse(null);
-		return new Session(issued.token(), visitor.visitorId(), issued.expiresAt(),
-				(contact != null) ? new ContactView(contact.id().toString(), contact.name(), contact.email()) : null,
+		return new Session(
+				issued.token(), visitor.visitorId(), issued.expiresAt(), (contact != null)
+						? new ContactView(contact.id().toString(), contact.name(), contact.emailToShow()) : null,
 				this.conversations.of(visitor));
 	}
 

@@ -120,7 +120,8 @@ class VisitorFlowIntegrationTests {
 		}
 		JsonNode contact = this.api.get("/api/contacts", owner()).data().get("items").get(0);
 		assertThat(contact.get("name").stringValue()).isEqualTo("Vera Visitor");
-		assertThat(contact.get("email").stringValue()).isEqualTo("vera@example.com");
+		assertThat(contact.get("email").isNull()).as("an anonymous visitor's email proves nothing").isTrue();
+		assertThat(contact.get("attributes").get("givenEmail").stringValue()).isEqualTo("vera@example.com");
 		assertThat(contact.get("attributes").get("plan").stringValue()).isEqualTo("pro");
 		assertThat(contact.get("attributes").get("context").get("pageUrl").stringValue())
 			.isEqualTo("https://acme.com/pricing");
@@ -326,6 +327,31 @@ class VisitorFlowIntegrationTests {
 				assertThat(contact.get("attributes").get("givenEmail").stringValue()).isEqualTo("known@example.com");
 			}
 		}
+	}
+
+	@Test
+	void anAnonymousVisitorCannotClaimAnEmailAndThenReadItsOwnersConversations() {
+		String squatter = token(null, null);
+		Answer started = this.widget.post("/api/widget/conversations", squatter,
+				map("content", "Hello", "fields", map("email", "victim@example.com")));
+		assertThat(started.status()).as(started.raw()).isEqualTo(201);
+
+		Answer left = this.widget.post("/api/widget/offline-messages", null,
+				map("key", this.key, "email", "victim@example.com", "message", "My private order question"));
+		assertThat(left.status()).as(left.raw()).isEqualTo(201);
+
+		JsonNode seen = this.widget.get("/api/widget/conversations", squatter).data().get("items");
+		assertThat(seen.size()).as("only the squatter's own conversation").isEqualTo(1);
+		assertThat(seen.get(0).get("id").stringValue())
+			.isEqualTo(started.data().get("conversation").get("id").stringValue());
+		JsonNode inbox = this.api.get("/api/conversations", owner()).data().get("items");
+		assertThat(inbox.size()).isEqualTo(2);
+		for (JsonNode item : inbox) {
+			assertThat(item.get("contact").get("email").stringValue()).as("the staff see the address each typed")
+				.isEqualTo("victim@example.com");
+		}
+		assertThat(inbox.get(0).get("contact").get("id").stringValue())
+			.isNotEqualTo(inbox.get(1).get("contact").get("id").stringValue());
 	}
 
 	@Test

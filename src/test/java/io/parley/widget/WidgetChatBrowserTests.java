@@ -166,6 +166,9 @@ class WidgetChatBrowserTests {
 		try (Socket staff = staffSocket(agent)) {
 			staff.send("JOIN_CONVERSATION", Map.of("conversationId", id));
 			awaitFrame(staff, "JOINED_CONVERSATION");
+			// typing is not stored: the widget hears it only once its own socket is in
+			// the room
+			this.widget.awaitInFrame(() -> "online".equals(this.widget.connection()), "the chat connected");
 
 			staff.send("TYPING", Map.of("conversationId", id, "typing", true));
 			this.widget.awaitInFrame(() -> this.widget.typing().equals(agentName(agent) + " is typing…"),

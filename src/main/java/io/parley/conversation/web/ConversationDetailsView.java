@@ -28,7 +28,7 @@ record ConversationDetailsView(String id, String status, String priority, String
 		return new ConversationDetailsView(conversation.id().toString(), conversation.status().value(),
 				conversation.priority().value(), conversation.channel().value(), conversation.context().subject(),
 				conversation.context().pageUrl(), conversation.context().referrer(),
-				new ContactView(contact.id().toString(), contact.name(), contact.email()),
+				new ContactView(contact.id().toString(), contact.name(), contact.emailToShow()),
 				text(conversation.candidateId()), text(conversation.supervisorId()), text(conversation.agentId()),
 				details.tags(), conversation.lastSequence(),
 				details.assignments().stream().map(AssignmentView::of).toList(),
