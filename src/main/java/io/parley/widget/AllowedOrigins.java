@@ -37,14 +37,15 @@ public class AllowedOrigins {
 	 * allowed, and what a non-browser client may do is what its key or token allows.
 	 */
 	public boolean allows(WorkspaceId workspace, String origin) {
-		if (origin == null) {
-			return true;
-		}
+		return origin == null || allows(this.settings.of(workspace), origin);
+	}
+
+	private boolean allows(ChatSettings chat, String origin) {
 		Optional<AllowedOrigin> parsed = AllowedOrigin.origin(origin);
 		if (parsed.isPresent() && this.parley.isPresent() && this.parley.get().equals(parsed.get())) {
 			return true;
 		}
-		return admits(this.settings.of(workspace).origins(), parsed);
+		return admits(chat.origins(), parsed);
 	}
 
 	/**
@@ -53,10 +54,19 @@ public class AllowedOrigins {
 	 */
 	public boolean allows(WorkspaceId workspace, HttpServletRequest request) {
 		String origin = request.getHeader(HttpHeaders.ORIGIN);
-		if (origin != null && AllowedOrigin.origin(origin).equals(own(request))) {
+		if (origin == null || AllowedOrigin.origin(origin).equals(own(request))) {
 			return true;
 		}
-		return allows(workspace, origin);
+		return allows(this.settings.of(workspace), origin);
+	}
+
+	/**
+	 * {@link #allows(WorkspaceId, HttpServletRequest)} with the workspace's settings the
+	 * caller has read already.
+	 */
+	public boolean allows(ChatSettings chat, HttpServletRequest request) {
+		String origin = request.getHeader(HttpHeaders.ORIGIN);
+		return origin == null || AllowedOrigin.origin(origin).equals(own(request)) || allows(chat, origin);
 	}
 
 	/** The workspace's {@code frame-ancestors} sources: {@code *} when it has none. */

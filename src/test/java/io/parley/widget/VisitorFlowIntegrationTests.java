@@ -237,7 +237,18 @@ class VisitorFlowIntegrationTests {
 
 	@Test
 	void aWorkspaceThatRequiresVerificationRefusesAnonymousVisitors() {
+		String earlier = token(null, null);
+		String conversation = start(earlier, "Before the rule");
 		settings(map("identityRequired", true));
+
+		for (Answer answer : List.of(this.widget.get("/api/widget/conversations/" + conversation, earlier),
+				this.widget.post("/api/widget/conversations/" + conversation + "/messages", earlier,
+						map("content", "After the rule")),
+				this.widget.post("/api/widget/offline-messages", null,
+						map("key", this.key, "email", "anon@example.com", "message", "Let me in")))) {
+			assertThat(answer.status()).as("an anonymous token issued before the rule, or none").isEqualTo(403);
+			assertThat(answer.error()).isEqualTo("Identity verification required");
+		}
 
 		Answer anonymous = session(UUID.randomUUID().toString(), null);
 		Answer unverified = session(UUID.randomUUID().toString(), map("id", "u-1", "name", "Eve"));

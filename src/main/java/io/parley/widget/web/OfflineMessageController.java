@@ -8,6 +8,8 @@ import io.parley.system.ApiResponse;
 import io.parley.system.ErrorCode;
 import io.parley.system.Timestamps;
 import io.parley.widget.AllowedOrigins;
+import io.parley.widget.ChatSettings;
+import io.parley.widget.ChatSettingsStore;
 import io.parley.widget.WidgetKeys;
 import io.parley.workspace.WorkspaceId;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,18 +38,27 @@ class OfflineMessageController {
 
 	private final AllowedOrigins origins;
 
-	OfflineMessageController(ConversationIntake intake, WidgetKeys keys, AllowedOrigins origins) {
+	private final ChatSettingsStore settings;
+
+	OfflineMessageController(ConversationIntake intake, WidgetKeys keys, AllowedOrigins origins,
+			ChatSettingsStore settings) {
 		this.intake = intake;
 		this.keys = keys;
 		this.origins = origins;
+		this.settings = settings;
 	}
 
 	/** A repeated {@code clientMessageId} answers 200 with what the first made. */
 	@PostMapping(path = "/api/widget/offline-messages", produces = "application/json")
 	ResponseEntity<ApiResponse> leave(HttpServletRequest http, @Valid @RequestBody OfflineRequest request) {
 		WorkspaceId workspace = this.keys.workspaceOf(request.key()).orElseThrow(ErrorCode.WIDGET_NOT_FOUND::exception);
-		if (!this.origins.allows(workspace, http)) {
+		ChatSettings chat = this.settings.of(workspace);
+		if (!this.origins.allows(chat, http)) {
 			throw ErrorCode.ORIGIN_NOT_ALLOWED.exception();
+		}
+		if (chat.identityRequired()) {
+			// the workspace admits only the users its site vouches for (decision 62)
+			throw ErrorCode.IDENTITY_VERIFICATION_REQUIRED.exception();
 		}
 		Conversation.Context context = (request.context() != null)
 				? new Conversation.Context(null, request.context().pageUrl(), request.context().referrer())
