@@ -41,6 +41,10 @@ public record AllowedOrigin(String scheme, String host, int port, boolean subdom
 				return Optional.empty();
 			}
 			boolean wildcard = text.startsWith("*.");
+			if (wildcard && text.indexOf('.', 2) < 0) {
+				// a wildcard over a whole top-level domain (*.com) admits everyone
+				return Optional.empty();
+			}
 			return Optional.of(new AllowedOrigin("https", wildcard ? text.substring(2) : text, 443, wildcard));
 		}
 		return origin(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);

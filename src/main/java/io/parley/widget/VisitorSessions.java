@@ -96,6 +96,13 @@ public class VisitorSessions {
 
 	public record Session(String visitorToken, String visitorId, Instant expiresAt, ContactView contact,
 			List<ConversationView> conversations) {
+
+		/** Keeps the visitor token out of logs and exception messages. */
+		@Override
+		public String toString() {
+			return "Session[visitorId=" + this.visitorId + ", expiresAt=" + this.expiresAt + ", token redacted]";
+		}
+
 	}
 
 }

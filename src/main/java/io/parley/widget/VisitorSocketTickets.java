@@ -70,6 +70,13 @@ public class VisitorSocketTickets {
 
 	/** A ticket and the moment it stops working. */
 	public record Ticket(String ticket, Instant expiresAt) {
+
+		/** Keeps the secret out of logs and exception messages. */
+		@Override
+		public String toString() {
+			return "Ticket[expiresAt=" + this.expiresAt + ", ticket redacted]";
+		}
+
 	}
 
 }

@@ -125,6 +125,13 @@ public class VisitorTokens {
 
 	/** A visitor token and when it stops working. */
 	public record Issued(String token, Instant expiresAt) {
+
+		/** Keeps the secret out of logs and exception messages. */
+		@Override
+		public String toString() {
+			return "Issued[expiresAt=" + this.expiresAt + ", token redacted]";
+		}
+
 	}
 
 }

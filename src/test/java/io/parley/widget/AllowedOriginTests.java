@@ -25,6 +25,7 @@ class AllowedOriginTests {
 		assertThat(admits("*.acme.com", "https://a.b.acme.com")).isTrue();
 		assertThat(admits("*.acme.com", "https://acme.com")).isFalse();
 		assertThat(admits("*.acme.com", "https://evilacme.com")).isFalse();
+		assertThat(AllowedOrigin.parse("*.com")).as("a wildcard over a top-level domain").isEmpty();
 	}
 
 	@Test

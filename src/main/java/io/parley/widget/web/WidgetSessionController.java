@@ -86,6 +86,13 @@ class WidgetSessionController {
 
 	record SessionView(String visitorToken, String visitorId, String expiresAt, VisitorSessions.ContactView contact,
 			Object conversations) {
+
+		/** Keeps the visitor token out of logs and exception messages. */
+		@Override
+		public String toString() {
+			return "SessionView[visitorId=" + this.visitorId + ", expiresAt=" + this.expiresAt + ", token redacted]";
+		}
+
 	}
 
 }
