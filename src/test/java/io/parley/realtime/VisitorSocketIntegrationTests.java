@@ -256,6 +256,35 @@ class VisitorSocketIntegrationTests {
 	}
 
 	@Test
+	void aVisitorIsToldWhenTheStaffResolveTheirConversationAndTheStaffAreNot() {
+		assign();
+		try (Socket visitor = connect(this.visitor); Socket agent = agentInRoom()) {
+			visitor.send("JOIN_CONVERSATION", Map.of("conversationId", this.id));
+			visitor.expect("JOINED_CONVERSATION");
+			Reply resolved = this.api.send("PATCH", "/api/conversations/" + this.id, this.agent.token(),
+					"application/json", "{\"status\":\"resolved\"}");
+			assertThat(resolved.status()).as(resolved.raw()).isEqualTo(200);
+			JsonNode status = visitor.expect("CONVERSATION_STATUS");
+			assertThat(status.get("conversationId").stringValue()).isEqualTo(this.id);
+			assertThat(status.get("status").stringValue()).isEqualTo("resolved");
+
+			// setting the same status again is no change
+			Reply again = this.api.send("PATCH", "/api/conversations/" + this.id, this.agent.token(),
+					"application/json", "{\"status\":\"resolved\"}");
+			assertThat(again.status()).as(again.raw()).isEqualTo(200);
+			postAsAgent("after resolving");
+			assertThat(visitor.expect("NEW_MESSAGE").get("content").stringValue()).isEqualTo("after resolving");
+			// the staff in the room see the staff line and the message, no status frame
+			JsonNode frame;
+			do {
+				frame = agent.next();
+				assertThat(frame.get("event").stringValue()).isEqualTo("NEW_MESSAGE");
+			}
+			while (!"after resolving".equals(frame.get("data").get("content").stringValue()));
+		}
+	}
+
+	@Test
 	void aVisitorIsToldWhenTheConversationIsClosed() {
 		assign();
 		try (Socket visitor = connect(this.visitor); Socket agent = agentInRoom()) {
