@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.parley.system.Timestamps;
 import io.parley.workspace.WorkspaceId;
@@ -64,6 +67,29 @@ public class ConversationQueue {
 			.query(Long.class)
 			.single();
 		return Optional.of(new QueueEstimate((int) ahead + 1, expectedWaitSeconds(workspace)));
+	}
+
+	/**
+	 * The places of all the workspace's waiting conversations, in two queries however
+	 * many wait: for telling every waiting visitor at once.
+	 */
+	@Transactional(readOnly = true)
+	public Map<ConversationId, QueueEstimate> queueOf(WorkspaceId workspace) {
+		List<ConversationId> waiting = this.jdbc
+			.sql("SELECT c.id FROM conversations c WHERE c.workspace_id = :workspace AND " + WAITING
+					+ " ORDER BY c.created_at, c.id")
+			.param("workspace", workspace.value())
+			.query((row, number) -> new ConversationId(row.getObject("id", UUID.class)))
+			.list();
+		if (waiting.isEmpty()) {
+			return Map.of();
+		}
+		Long expectedWait = expectedWaitSeconds(workspace);
+		Map<ConversationId, QueueEstimate> places = new HashMap<>();
+		for (int i = 0; i < waiting.size(); i++) {
+			places.put(waiting.get(i), new QueueEstimate(i + 1, expectedWait));
+		}
+		return places;
 	}
 
 	/** The rule of {@link #WAITING} in Java. */

@@ -4,6 +4,7 @@ import io.parley.conversation.Author;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationRead;
 import io.parley.conversation.ConversationSnapshot;
+import io.parley.conversation.ConversationStatus;
 import io.parley.conversation.Message;
 import io.parley.identity.UserId;
 import io.parley.workspace.Availability;
@@ -21,6 +22,12 @@ interface Fanout {
 	void posted(Message message, String origin);
 
 	void edited(Message message);
+
+	/**
+	 * The staff moved the conversation to another status (closing aside): the visitors in
+	 * the room are told; the staff learn it from their inbox.
+	 */
+	void statusChanged(ConversationId conversation, ConversationStatus status);
 
 	/** The conversation closed: its room is told and dissolved. */
 	void closed(ConversationId conversation, String origin);

@@ -83,6 +83,11 @@ class Frames {
 		return frame("LEFT_CONVERSATION", new ConversationData(conversationId));
 	}
 
+	/** A widget visitor's: the staff moved the conversation to {@code status}. */
+	TextMessage status(ConversationId conversationId, ConversationStatus status) {
+		return frame("CONVERSATION_STATUS", new StatusData(conversationId.toString(), status.value()));
+	}
+
 	TextMessage closed(ConversationId conversationId) {
 		return frame("CONVERSATION_CLOSED", new ConversationData(conversationId.toString()));
 	}
@@ -299,6 +304,10 @@ class Frames {
 
 	@JsonPropertyOrder({ "conversationId", "status" })
 	record JoinedData(String conversationId, String status) {
+	}
+
+	@JsonPropertyOrder({ "conversationId", "status" })
+	record StatusData(String conversationId, String status) {
 	}
 
 	@JsonPropertyOrder({ "conversationId", "senderId", "senderRole", "content", "createdAt", "sequence", "note", "type",

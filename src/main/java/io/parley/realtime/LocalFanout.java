@@ -6,6 +6,7 @@ import io.parley.conversation.Author;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationRead;
 import io.parley.conversation.ConversationSnapshot;
+import io.parley.conversation.ConversationStatus;
 import io.parley.conversation.Message;
 import io.parley.identity.UserId;
 import io.parley.widget.AgentCards;
@@ -46,6 +47,12 @@ class LocalFanout implements Fanout {
 		TextMessage frame = this.frames.messageEdited(message);
 		this.rooms.ifPresent(message.conversationId(),
 				(room) -> room.broadcast(frame, null, (member) -> !message.isInternal() || room.seesNotes(member)));
+	}
+
+	@Override
+	public void statusChanged(ConversationId conversation, ConversationStatus status) {
+		TextMessage frame = this.frames.status(conversation, status);
+		this.rooms.ifPresent(conversation, (room) -> room.broadcast(frame, null, (member) -> !member.isSignedIn()));
 	}
 
 	@Override

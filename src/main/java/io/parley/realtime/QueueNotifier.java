@@ -1,5 +1,8 @@
 package io.parley.realtime;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -10,6 +13,7 @@ import io.parley.conversation.ConversationClosed;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationOpened;
 import io.parley.conversation.ConversationQueue;
+import io.parley.conversation.QueueEstimate;
 import io.parley.workspace.WorkspaceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +25,10 @@ import org.springframework.stereotype.Component;
 /**
  * Tells waiting visitors their place in the queue ({@code QUEUE}): when they join, and
  * when a conversation of their workspace enters or leaves the queue (opened, assigned,
- * closed). Each visitor's place is a query, so the updates run on a thread of their own,
- * never on the committing one; a burst of changes while one runs is taken as one.
+ * closed). A change walks the workspace's visitors with the places of all its waiting
+ * conversations, read at once (two queries, the expected wait being the workspace's), on
+ * a thread of its own, never on the committing one. A workspace's walk is queued once:
+ * changes while it waits are told by it, and changes while it runs queue one more.
  */
 @Component
 class QueueNotifier implements DisposableBean {
@@ -34,6 +40,9 @@ class QueueNotifier implements DisposableBean {
 	private final ConnectionRegistry connections;
 
 	private final Frames frames;
+
+	/** The workspaces whose walk is queued and has not started. */
+	private final Set<WorkspaceId> pending = ConcurrentHashMap.newKeySet();
 
 	private final ThreadPoolExecutor updates = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
 			new LinkedBlockingQueue<>(1000), (task) -> {
@@ -71,19 +80,45 @@ class QueueNotifier implements DisposableBean {
 	}
 
 	private void changed(WorkspaceId workspace) {
+		if (!this.pending.add(workspace)) {
+			// its walk is queued and has not started: it reads the places after this
+			// change
+			return;
+		}
 		try {
 			this.updates.execute(() -> {
-				for (Connection connection : this.connections.inWorkspace(workspace)) {
-					if (!connection.isSignedIn()) {
-						for (ConversationId conversation : connection.rooms()) {
-							tell(connection, workspace, conversation);
-						}
-					}
-				}
+				this.pending.remove(workspace);
+				walk(workspace);
 			});
 		}
 		catch (RejectedExecutionException ex) {
-			// a thousand updates wait already: theirs will tell the same places
+			// shut down, or a thousand workspaces wait already
+			this.pending.remove(workspace);
+		}
+	}
+
+	private void walk(WorkspaceId workspace) {
+		Map<ConversationId, QueueEstimate> places = null;
+		for (Connection connection : this.connections.inWorkspace(workspace)) {
+			if (connection.isSignedIn()) {
+				continue;
+			}
+			for (ConversationId conversation : connection.rooms()) {
+				if (places == null) {
+					// read only when a visitor is in a room
+					try {
+						places = this.queue.queueOf(workspace);
+					}
+					catch (RuntimeException ex) {
+						log.warn("Could not tell the visitors their places in the queue: {}", ex.getMessage());
+						return;
+					}
+				}
+				QueueEstimate estimate = places.get(conversation);
+				if (estimate != null) {
+					connection.send(this.frames.queue(conversation, estimate));
+				}
+			}
 		}
 	}
 

@@ -3,6 +3,7 @@ package io.parley.realtime;
 import io.parley.conversation.ConversationAssigned;
 import io.parley.conversation.ConversationClosed;
 import io.parley.conversation.ConversationRead;
+import io.parley.conversation.ConversationStatusChanged;
 import io.parley.conversation.MessagePosted;
 import io.parley.workspace.AvailabilityChanged;
 
@@ -55,6 +56,14 @@ class RoomNotifier {
 	@EventListener
 	void on(AvailabilityChanged event) {
 		AfterCommit.run(() -> this.fanout.presence(event.workspaceId(), event.userId(), event.availability()));
+	}
+
+	/** Shown to the visitors in the room: the widget offers the rating once resolved. */
+	@EventListener
+	void on(ConversationStatusChanged event) {
+		if (event.from() != event.to()) {
+			AfterCommit.run(() -> this.fanout.statusChanged(event.conversationId(), event.to()));
+		}
 	}
 
 	@EventListener

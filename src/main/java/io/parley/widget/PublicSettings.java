@@ -1,13 +1,9 @@
 package io.parley.widget;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 
-import io.parley.workspace.Availability;
-import io.parley.workspace.Member;
 import io.parley.workspace.MemberDirectory;
-import io.parley.workspace.Permission;
 import io.parley.workspace.WorkspaceId;
 
 import org.springframework.stereotype.Service;
@@ -52,10 +48,7 @@ public class PublicSettings {
 		if (chat.businessHours() != null && !chat.businessHours().isOpenAt(this.clock.instant())) {
 			return false;
 		}
-		List<Member> all = this.members.members(workspace);
-		return all.stream()
-			.anyMatch((member) -> member.can(Permission.HANDLE_CONVERSATIONS)
-					&& member.profile().availability() == Availability.ONLINE);
+		return this.members.anyoneAnswering(workspace);
 	}
 
 	/** The contract's widget configuration. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.parley.identity.UserId;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Looks up the members of a workspace for other modules. A user of another workspace is
@@ -27,6 +28,12 @@ public class MemberDirectory {
 	/** The member named by a raw id from a request; empty when no member has it. */
 	public Optional<Member> find(WorkspaceId workspace, String user) {
 		return UserId.parse(user).flatMap((id) -> find(workspace, id));
+	}
+
+	/** Whether a member who handles conversations is online now. */
+	@Transactional(readOnly = true)
+	public boolean anyoneAnswering(WorkspaceId workspace) {
+		return this.memberships.anyOnlineWith(workspace, Permission.HANDLE_CONVERSATIONS);
 	}
 
 	public List<Member> members(WorkspaceId workspace) {

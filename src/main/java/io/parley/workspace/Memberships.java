@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.parley.identity.UserId;
 import io.parley.system.PageCursor;
@@ -76,6 +77,20 @@ class Memberships {
 			.query(UUID.class)
 			.optional();
 		return find(workspace, user);
+	}
+
+	/**
+	 * Whether an active member of the workspace who is online has the permission: only
+	 * the online ones are read, and the first who has it ends the search.
+	 */
+	boolean anyOnlineWith(WorkspaceId workspace, Permission permission) {
+		try (Stream<Member> online = this.jdbc
+			.sql(SELECT + " WHERE m.workspace_id = ? AND m.active = TRUE AND m.availability = 'online'")
+			.param(workspace.value())
+			.query(Memberships::map)
+			.stream()) {
+			return online.anyMatch((member) -> member.can(permission));
+		}
 	}
 
 	List<Member> of(WorkspaceId workspace) {

@@ -111,6 +111,19 @@ class VisitorEventStreamIntegrationTests {
 	}
 
 	@Test
+	void theStreamTellsTheVisitorTheirConversationWasResolved() {
+		try (EventStreamClient stream = open("", Map.of())) {
+			stream.expect("JOINED_CONVERSATION");
+			Reply resolved = this.api.send("PATCH", "/api/conversations/" + this.id, this.agent.token(),
+					"application/json", "{\"status\":\"resolved\"}");
+			assertThat(resolved.status()).as(resolved.raw()).isEqualTo(200);
+			Event status = stream.expect("CONVERSATION_STATUS");
+			assertThat(status.json().get("conversationId").stringValue()).isEqualTo(this.id);
+			assertThat(status.json().get("status").stringValue()).isEqualTo("resolved");
+		}
+	}
+
+	@Test
 	void aNewStreamResumesAfterTheLastEventIdWithNoGapAndNoDouble() {
 		try (EventStreamClient stream = open("", Map.of())) {
 			stream.expect("JOINED_CONVERSATION");

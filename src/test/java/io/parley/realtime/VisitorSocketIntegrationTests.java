@@ -12,6 +12,7 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -256,6 +257,35 @@ class VisitorSocketIntegrationTests {
 	}
 
 	@Test
+	void aVisitorIsToldWhenTheStaffResolveTheirConversationAndTheStaffAreNot() {
+		assign();
+		try (Socket visitor = connect(this.visitor); Socket agent = agentInRoom()) {
+			visitor.send("JOIN_CONVERSATION", Map.of("conversationId", this.id));
+			visitor.expect("JOINED_CONVERSATION");
+			Reply resolved = this.api.send("PATCH", "/api/conversations/" + this.id, this.agent.token(),
+					"application/json", "{\"status\":\"resolved\"}");
+			assertThat(resolved.status()).as(resolved.raw()).isEqualTo(200);
+			JsonNode status = visitor.expect("CONVERSATION_STATUS");
+			assertThat(status.get("conversationId").stringValue()).isEqualTo(this.id);
+			assertThat(status.get("status").stringValue()).isEqualTo("resolved");
+
+			// setting the same status again is no change
+			Reply again = this.api.send("PATCH", "/api/conversations/" + this.id, this.agent.token(),
+					"application/json", "{\"status\":\"resolved\"}");
+			assertThat(again.status()).as(again.raw()).isEqualTo(200);
+			postAsAgent("after resolving");
+			assertThat(visitor.expect("NEW_MESSAGE").get("content").stringValue()).isEqualTo("after resolving");
+			// the staff in the room see the staff line and the message, no status frame
+			JsonNode frame;
+			do {
+				frame = agent.next();
+				assertThat(frame.get("event").stringValue()).isEqualTo("NEW_MESSAGE");
+			}
+			while (!"after resolving".equals(frame.get("data").get("content").stringValue()));
+		}
+	}
+
+	@Test
 	void aVisitorIsToldWhenTheConversationIsClosed() {
 		assign();
 		try (Socket visitor = connect(this.visitor); Socket agent = agentInRoom()) {
@@ -405,6 +435,40 @@ class VisitorSocketIntegrationTests {
 			assertThat(moved.get("position").asInt()).isEqualTo(1);
 			first.expectSilence(Duration.ofMillis(300));
 		}
+	}
+
+	@Test
+	void aBurstOfChangesEndsWithEveryWaitingVisitorsRightPlace() {
+		String second = this.visitors.conversation(this.visitors.visitor(this.workspace.id(), "Sam Second"), "two");
+		TestVisitor last = this.visitors.visitor(this.workspace.id(), "Lou Last");
+		String lastId = this.visitors.conversation(last, "three");
+		try (Socket waiting = connect(last)) {
+			waiting.send("JOIN_CONVERSATION", Map.of("conversationId", lastId));
+			waiting.expect("JOINED_CONVERSATION");
+			assertThat(waiting.expect("QUEUE").get("position").asInt()).isEqualTo(3);
+
+			// three open behind, then the two ahead leave the queue: five changes
+			for (int i = 0; i < 3; i++) {
+				this.visitors.conversation(this.visitors.visitor(this.workspace.id(), "Behind " + i), "later " + i);
+			}
+			assign();
+			assignTo(second);
+			List<Integer> places = new ArrayList<>();
+			do {
+				places.add(waiting.expect("QUEUE").get("position").asInt());
+			}
+			while (places.get(places.size() - 1) != 1);
+			waiting.expectSilence(Duration.ofMillis(500));
+			assertThat(places).hasSizeLessThanOrEqualTo(5);
+			// the places only move forward: those who opened later stand behind
+			assertThat(places).isSortedAccordingTo(Comparator.reverseOrder());
+		}
+	}
+
+	private void assignTo(String conversation) {
+		Reply assigned = this.api.post("/api/conversations/" + conversation + "/assign", this.workspace.owner().token(),
+				Map.of("agentId", this.agent.id()));
+		assertThat(assigned.status()).as(assigned.raw()).isEqualTo(200);
 	}
 
 	private static byte[] png() {

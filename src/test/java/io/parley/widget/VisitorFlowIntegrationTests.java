@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.parley.support.Api;
+import io.parley.support.Api.TestUser;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.Socket;
 import io.parley.support.TestWorkspace;
@@ -77,6 +78,22 @@ class VisitorFlowIntegrationTests {
 		assertThat(config().get("online").asBoolean()).isFalse();
 		this.api.send("PUT", "/api/members/me/availability", owner(), "application/json",
 				"{\"availability\":\"offline\"}");
+	}
+
+	@Test
+	void onlyAnOnlineMemberWhoHandlesConversationsMakesTheWidgetOnline() {
+		TestUser supervisor = this.workspace.join(this.api, Map.of("role", "supervisor"));
+		TestUser agent = this.workspace.join(this.api, Map.of("role", "agent", "supervisorId", supervisor.id()));
+		this.api.send("PUT", "/api/members/me/availability", supervisor.token(), "application/json",
+				"{\"availability\":\"online\"}");
+		assertThat(config().get("online").asBoolean()).isFalse();
+
+		this.api.send("PUT", "/api/members/me/availability", agent.token(), "application/json",
+				"{\"availability\":\"away\"}");
+		assertThat(config().get("online").asBoolean()).isFalse();
+		this.api.send("PUT", "/api/members/me/availability", agent.token(), "application/json",
+				"{\"availability\":\"online\"}");
+		assertThat(config().get("online").asBoolean()).isTrue();
 	}
 
 	@Test
