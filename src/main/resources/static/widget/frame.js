@@ -33,7 +33,9 @@
 		lastRead: 0,
 		agentRead: 0,
 		transport: null,
-		online: false
+		online: false,
+		starting: false,
+		generation: 0
 	};
 
 	var $ = function (id) {
@@ -245,6 +247,8 @@
 	}
 
 	function restart() {
+		state.generation++;
+		state.starting = false;
 		stopTransport();
 		state.token = null;
 		state.conversation = null;
@@ -838,9 +842,17 @@
 		return item;
 	}
 
+	// one conversation per start: what is sent while the first message is on its way waits,
+	// and goes into the same conversation once it exists (the server starts one per POST)
 	function startConversation(content, fields) {
+		if (state.starting) {
+			pendingItem(content, newId(), t('message.queued'));
+			return;
+		}
+		var generation = state.generation;
 		var clientMessageId = newId();
 		var item = pendingItem(content, clientMessageId, t('message.sending'));
+		state.starting = true;
 		var body = {
 			content: content,
 			clientMessageId: clientMessageId,
@@ -850,7 +862,14 @@
 			context: context()
 		};
 		var attempt = function (delay) {
+			if (generation !== state.generation) {
+				return;
+			}
 			request('POST', '/api/widget/conversations', body).then(function (created) {
+				if (generation !== state.generation) {
+					return;
+				}
+				state.starting = false;
 				state.conversation = created.conversation;
 				var welcome = $('messages').querySelector('.welcome');
 				confirm(clientMessageId, Number(created.message.sequence), created.message);
@@ -860,10 +879,12 @@
 				toHost('conversationStarted', { conversationId: created.conversation.id });
 				enterConversation(created.conversation);
 			}, function (error) {
+				if (generation !== state.generation) {
+					return;
+				}
 				if (error.status && error.status !== 429 && error.status < 500) {
-					item.remove();
-					delete state.pending[clientMessageId];
-					showStatus(errorText(error), true);
+					state.starting = false;
+					refused(error);
 					return;
 				}
 				// offline or busy: keep it, and try again
@@ -875,6 +896,21 @@
 			});
 		};
 		attempt(1000);
+	}
+
+	// a refused send keeps what the visitor typed: the waiting messages go back into the field
+	function refused(error) {
+		var texts = Object.keys(state.pending).map(function (clientMessageId) {
+			var item = state.pending[clientMessageId];
+			item.parentNode && item.parentNode.removeChild(item);
+			return item.querySelector('.bubble').textContent;
+		});
+		state.pending = {};
+		var input = $('input');
+		if (input && texts.length) {
+			input.value = texts.concat(input.value ? [input.value] : []).join('\n');
+		}
+		showStatus(errorText(error), true);
 	}
 
 	function showConversation(conversation) {
@@ -924,7 +960,10 @@
 	function sendMessage(content) {
 		var clientMessageId = newId();
 		pendingItem(content, clientMessageId, state.online ? t('message.sending') : t('message.queued'));
-		flush();
+		// only this one: the others waiting are sent again when the connection is (re)established
+		if (state.transport && state.online) {
+			state.transport.send(content, clientMessageId);
+		}
 		return true;
 	}
 

@@ -110,6 +110,34 @@ class WidgetConnectionBrowserTests {
 		assertThat(chat.widget.transcript(chat.id)).containsExactly("Hello?", "What can I do for you?", "Still here");
 	}
 
+	@Test
+	void messagesSentWhileTheFirstIsOnItsWayGoIntoTheSameConversationOnceEach() {
+		this.browser = Browser.start(this.port, IN_PROCESS_FRAMES);
+		WidgetPage widget = new WidgetPage(this.browser);
+		TestWidget chat = TestWidget.of(this.api, TestWorkspace.create(this.api),
+				Map.of("preChat", Map.of("name", "off", "email", "off", "phone", "off", "custom", List.of())));
+		chat.agent();
+		this.browser.visit(this.host.embed("/two-firsts.html", this.port, chat.key(), "Parley('open');"));
+		widget.awaitReady();
+
+		this.browser.offline(true);
+		widget.send("Hello?");
+		widget.send("Is anybody there?");
+		widget.send("I need help with my order");
+		widget.awaitInFrame(() -> widget.messages().size() == 3, "the three messages waiting");
+		this.browser.offline(false);
+
+		widget.awaitInFrame(() -> widget.confirmedMessages().size() == 3, "the three messages sent");
+		String id = Eventually.until("the conversation", () -> chat.inbox(), (items) -> items.size() == 1)
+			.get(0)
+			.get("id")
+			.stringValue();
+		Eventually.until("the messages", () -> chat.transcript(id), (texts) -> texts.size() == 3);
+		assertThat(chat.transcript(id)).containsExactly("Hello?", "Is anybody there?", "I need help with my order");
+		assertThat(chat.inbox()).as("one conversation").hasSize(1);
+		assertThat(widget.messages()).containsExactly("Hello?", "Is anybody there?", "I need help with my order");
+	}
+
 	/** A visitor's conversation, with the agent's first answer shown in the widget. */
 	private Conversation startChat(WidgetPage widget, String path) {
 		TestWidget chat = TestWidget.of(this.api, TestWorkspace.create(this.api),
