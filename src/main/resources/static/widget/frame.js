@@ -120,6 +120,9 @@
 		}
 		switch (message.type) {
 			case 'init':
+				if (message.reset && !initialized) {
+					forget();
+				}
 				state.user = message.user || null;
 				state.attributes = message.attributes || {};
 				state.conversationAttributes = message.conversationAttributes || {};
@@ -437,7 +440,7 @@
 		return item;
 	}
 
-	function add(message) {
+	function add(message, replayed) {
 		var sequence = Number(message.sequence);
 		if (message.clientMessageId && state.pending[message.clientMessageId]) {
 			confirm(message.clientMessageId, sequence, message);
@@ -455,7 +458,9 @@
 		if (!isMine) {
 			$('typing').hidden = true;
 			showQueue(null);
-			toHost('message', { content: message.content || '', author: { name: (message.author || {}).name || '' } });
+			if (!replayed) {
+				toHost('message', { content: message.content || '', author: { name: (message.author || {}).name || '' } });
+			}
 			if (state.open && document.visibilityState !== 'hidden') {
 				markRead();
 			}
@@ -674,14 +679,27 @@
 			footer.appendChild(form);
 		}
 		footer.appendChild(composer(function (content) {
-			var fieldsValue = form ? readPreChat(form) : {};
+			var fieldsValue = form ? readPreChat(form) : { custom: {} };
 			if (fieldsValue === null) {
 				return false;
 			}
+			knownFields(fieldsValue);
 			startConversation(content, fieldsValue);
 			return true;
 		}));
 		focusInput();
+	}
+
+	// what the host page told of its user (setUser) answers the fields the visitor left empty:
+	// a signed-in user sees no form, and the server's required fields are met by these
+	function knownFields(values) {
+		var user = state.user || {};
+		['name', 'email', 'phone'].forEach(function (name) {
+			if (!values[name] && typeof user[name] === 'string' && user[name].trim()) {
+				values[name] = user[name].trim();
+			}
+		});
+		return values;
 	}
 
 	function readPreChat(form) {
@@ -922,19 +940,30 @@
 		});
 	}
 
-	function loadHistory(id, after, collected) {
-		var path = '/api/widget/conversations/' + id + '/messages?limit=100' + (after ? '&after=' + encodeURIComponent(after) : '');
+	// the whole history (after == null: from the newest page back), or what came after a sequence
+	// (forward); the server's nextCursor points back in the first case, forward in the second.
+	// Replayed messages are shown, never announced to the host page as new.
+	function loadHistory(id, after, cursor, collected) {
+		var path = '/api/widget/conversations/' + id + '/messages?limit=100';
+		if (after) {
+			path += '&after=' + encodeURIComponent(cursor || after);
+		}
+		else if (cursor) {
+			path += '&before=' + encodeURIComponent(cursor);
+		}
 		return request('GET', path).then(function (page) {
 			var items = (collected || []).concat(page.items || []);
 			if (page.nextCursor && items.length < 1000) {
-				return loadHistory(id, page.nextCursor, items);
+				return loadHistory(id, after, page.nextCursor, items);
 			}
 			items.sort(function (a, b) {
 				return a.sequence - b.sequence;
 			});
 			var wasOpen = state.open;
 			state.open = true;
-			items.forEach(add);
+			items.forEach(function (message) {
+				add(message, !after);
+			});
 			state.open = wasOpen;
 		});
 	}
@@ -1043,7 +1072,7 @@
 		form.appendChild(stars);
 		var comment = el('textarea');
 		comment.name = 'comment';
-		comment.maxLength = 2000;
+		comment.maxLength = 1000;
 		comment.rows = 2;
 		comment.placeholder = t('rating.comment');
 		comment.setAttribute('aria-label', t('rating.comment'));
@@ -1137,17 +1166,27 @@
 
 	var backoff = 0;
 	var retryTimer = null;
+	var MAX_FAILED_SOCKETS = 3;
+	var MAX_FAILED_STREAMS = 5;
+	var failedSockets = 0;
+	var failedStreams = 0;
 
 	function connect() {
 		clearTimeout(retryTimer);
 		if (!state.conversation) {
 			return;
 		}
-		var Transport = (typeof window.WebSocket === 'function') ? SocketTransport : StreamTransport;
+		// a socket that never opens (a proxy refusing the upgrade) is given up for the event stream
+		var socket = typeof window.WebSocket === 'function' && failedSockets < MAX_FAILED_SOCKETS;
+		var Transport = socket ? SocketTransport : StreamTransport;
+		var joined = false;
 		var transport = new Transport(state.conversation.id, handle, function () {
 			if (state.transport !== transport) {
 				return;
 			}
+			joined = true;
+			failedSockets = socket ? 0 : failedSockets;
+			failedStreams = socket ? failedStreams : 0;
 			state.transport = transport;
 			state.online = true;
 			document.documentElement.setAttribute('data-connection', 'online');
@@ -1162,6 +1201,21 @@
 				return;
 			}
 			state.online = false;
+			if (!joined) {
+				if (socket) {
+					failedSockets++;
+				}
+				else if (++failedStreams >= MAX_FAILED_STREAMS) {
+					// the stream is refused (not a network blip): stop, and say so
+					state.transport = null;
+					document.documentElement.setAttribute('data-connection', 'offline');
+					showStatus(t('error.generic'), true);
+					refreshConversation();
+					return;
+				}
+				// refused before it joined: the conversation may have ended meanwhile
+				refreshConversation();
+			}
 			document.documentElement.setAttribute('data-connection', 'reconnecting');
 			showStatus(t('status.reconnecting'));
 			markPendingQueued();
@@ -1191,6 +1245,7 @@
 
 	window.addEventListener('online', function () {
 		if (state.transport && !state.online) {
+			stopTransport();
 			connect();
 		}
 	});
@@ -1419,6 +1474,10 @@
 				}
 				else if (/too many/i.test(data.message || '')) {
 					showStatus(t('error.tooMany'), true);
+				}
+				else if (!state.online && state.transport) {
+					// refused before JOINED (the conversation closed while offline, say): down, and look again
+					state.transport.drop();
 				}
 				return;
 		}
