@@ -1179,6 +1179,7 @@
 		// a socket that never opens (a proxy refusing the upgrade) is given up for the event stream
 		var socket = typeof window.WebSocket === 'function' && failedSockets < MAX_FAILED_SOCKETS;
 		var Transport = socket ? SocketTransport : StreamTransport;
+		document.documentElement.setAttribute('data-transport', socket ? 'socket' : 'stream');
 		var joined = false;
 		var transport = new Transport(state.conversation.id, handle, function () {
 			if (state.transport !== transport) {
