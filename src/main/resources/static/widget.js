@@ -34,6 +34,8 @@
 	var isOpen = false;
 	var unread = 0;
 	var pending = { user: null, attributes: {}, conversationAttributes: {}, locale: null };
+	// a reset asked for before the frame listens: told to it in its init message
+	var resetPending = false;
 
 	function api() {
 		commands.push(Array.prototype.slice.call(arguments));
@@ -73,6 +75,9 @@
 			case 'reset':
 				pending = { user: null, attributes: {}, conversationAttributes: {}, locale: pending.locale };
 				setUnread(0);
+				if (!(frame && frameReady)) {
+					resetPending = true;
+				}
 				return tell({ type: 'reset' });
 			case 'on':
 				if (EVENTS.indexOf(argument) >= 0 && typeof command[2] === 'function') {
@@ -314,8 +319,10 @@
 					conversationAttributes: pending.conversationAttributes,
 					locale: pending.locale,
 					page: { url: location.href, referrer: document.referrer, title: document.title },
-					open: isOpen
+					open: isOpen,
+					reset: resetPending
 				});
+				resetPending = false;
 				if (isOpen) {
 					focusFrame();
 				}

@@ -33,7 +33,9 @@
 		lastRead: 0,
 		agentRead: 0,
 		transport: null,
-		online: false
+		online: false,
+		starting: false,
+		generation: 0
 	};
 
 	var $ = function (id) {
@@ -118,6 +120,9 @@
 		}
 		switch (message.type) {
 			case 'init':
+				if (message.reset && !initialized) {
+					forget();
+				}
 				state.user = message.user || null;
 				state.attributes = message.attributes || {};
 				state.conversationAttributes = message.conversationAttributes || {};
@@ -245,6 +250,8 @@
 	}
 
 	function restart() {
+		state.generation++;
+		state.starting = false;
 		stopTransport();
 		state.token = null;
 		state.conversation = null;
@@ -433,7 +440,7 @@
 		return item;
 	}
 
-	function add(message) {
+	function add(message, replayed) {
 		var sequence = Number(message.sequence);
 		if (message.clientMessageId && state.pending[message.clientMessageId]) {
 			confirm(message.clientMessageId, sequence, message);
@@ -451,7 +458,9 @@
 		if (!isMine) {
 			$('typing').hidden = true;
 			showQueue(null);
-			toHost('message', { content: message.content || '', author: { name: (message.author || {}).name || '' } });
+			if (!replayed) {
+				toHost('message', { content: message.content || '', author: { name: (message.author || {}).name || '' } });
+			}
 			if (state.open && document.visibilityState !== 'hidden') {
 				markRead();
 			}
@@ -670,14 +679,27 @@
 			footer.appendChild(form);
 		}
 		footer.appendChild(composer(function (content) {
-			var fieldsValue = form ? readPreChat(form) : {};
+			var fieldsValue = form ? readPreChat(form) : { custom: {} };
 			if (fieldsValue === null) {
 				return false;
 			}
+			knownFields(fieldsValue);
 			startConversation(content, fieldsValue);
 			return true;
 		}));
 		focusInput();
+	}
+
+	// what the host page told of its user (setUser) answers the fields the visitor left empty:
+	// a signed-in user sees no form, and the server's required fields are met by these
+	function knownFields(values) {
+		var user = state.user || {};
+		['name', 'email', 'phone'].forEach(function (name) {
+			if (!values[name] && typeof user[name] === 'string' && user[name].trim()) {
+				values[name] = user[name].trim();
+			}
+		});
+		return values;
 	}
 
 	function readPreChat(form) {
@@ -838,9 +860,17 @@
 		return item;
 	}
 
+	// one conversation per start: what is sent while the first message is on its way waits,
+	// and goes into the same conversation once it exists (the server starts one per POST)
 	function startConversation(content, fields) {
+		if (state.starting) {
+			pendingItem(content, newId(), t('message.queued'));
+			return;
+		}
+		var generation = state.generation;
 		var clientMessageId = newId();
 		var item = pendingItem(content, clientMessageId, t('message.sending'));
+		state.starting = true;
 		var body = {
 			content: content,
 			clientMessageId: clientMessageId,
@@ -850,7 +880,14 @@
 			context: context()
 		};
 		var attempt = function (delay) {
+			if (generation !== state.generation) {
+				return;
+			}
 			request('POST', '/api/widget/conversations', body).then(function (created) {
+				if (generation !== state.generation) {
+					return;
+				}
+				state.starting = false;
 				state.conversation = created.conversation;
 				var welcome = $('messages').querySelector('.welcome');
 				confirm(clientMessageId, Number(created.message.sequence), created.message);
@@ -860,10 +897,12 @@
 				toHost('conversationStarted', { conversationId: created.conversation.id });
 				enterConversation(created.conversation);
 			}, function (error) {
+				if (generation !== state.generation) {
+					return;
+				}
 				if (error.status && error.status !== 429 && error.status < 500) {
-					item.remove();
-					delete state.pending[clientMessageId];
-					showStatus(errorText(error), true);
+					state.starting = false;
+					refused(error);
 					return;
 				}
 				// offline or busy: keep it, and try again
@@ -877,6 +916,21 @@
 		attempt(1000);
 	}
 
+	// a refused send keeps what the visitor typed: the waiting messages go back into the field
+	function refused(error) {
+		var texts = Object.keys(state.pending).map(function (clientMessageId) {
+			var item = state.pending[clientMessageId];
+			item.parentNode && item.parentNode.removeChild(item);
+			return item.querySelector('.bubble').textContent;
+		});
+		state.pending = {};
+		var input = $('input');
+		if (input && texts.length) {
+			input.value = texts.concat(input.value ? [input.value] : []).join('\n');
+		}
+		showStatus(errorText(error), true);
+	}
+
 	function showConversation(conversation) {
 		return request('GET', '/api/widget/conversations/' + conversation.id).then(function (view) {
 			state.conversation = view;
@@ -886,19 +940,30 @@
 		});
 	}
 
-	function loadHistory(id, after, collected) {
-		var path = '/api/widget/conversations/' + id + '/messages?limit=100' + (after ? '&after=' + encodeURIComponent(after) : '');
+	// the whole history (after == null: from the newest page back), or what came after a sequence
+	// (forward); the server's nextCursor points back in the first case, forward in the second.
+	// Replayed messages are shown, never announced to the host page as new.
+	function loadHistory(id, after, cursor, collected) {
+		var path = '/api/widget/conversations/' + id + '/messages?limit=100';
+		if (after) {
+			path += '&after=' + encodeURIComponent(cursor || after);
+		}
+		else if (cursor) {
+			path += '&before=' + encodeURIComponent(cursor);
+		}
 		return request('GET', path).then(function (page) {
 			var items = (collected || []).concat(page.items || []);
 			if (page.nextCursor && items.length < 1000) {
-				return loadHistory(id, page.nextCursor, items);
+				return loadHistory(id, after, page.nextCursor, items);
 			}
 			items.sort(function (a, b) {
 				return a.sequence - b.sequence;
 			});
 			var wasOpen = state.open;
 			state.open = true;
-			items.forEach(add);
+			items.forEach(function (message) {
+				add(message, !after);
+			});
 			state.open = wasOpen;
 		});
 	}
@@ -924,7 +989,10 @@
 	function sendMessage(content) {
 		var clientMessageId = newId();
 		pendingItem(content, clientMessageId, state.online ? t('message.sending') : t('message.queued'));
-		flush();
+		// only this one: the others waiting are sent again when the connection is (re)established
+		if (state.transport && state.online) {
+			state.transport.send(content, clientMessageId);
+		}
 		return true;
 	}
 
@@ -1004,7 +1072,7 @@
 		form.appendChild(stars);
 		var comment = el('textarea');
 		comment.name = 'comment';
-		comment.maxLength = 2000;
+		comment.maxLength = 1000;
 		comment.rows = 2;
 		comment.placeholder = t('rating.comment');
 		comment.setAttribute('aria-label', t('rating.comment'));
@@ -1098,17 +1166,28 @@
 
 	var backoff = 0;
 	var retryTimer = null;
+	var MAX_FAILED_SOCKETS = 3;
+	var MAX_FAILED_STREAMS = 5;
+	var failedSockets = 0;
+	var failedStreams = 0;
 
 	function connect() {
 		clearTimeout(retryTimer);
 		if (!state.conversation) {
 			return;
 		}
-		var Transport = (typeof window.WebSocket === 'function') ? SocketTransport : StreamTransport;
+		// a socket that never opens (a proxy refusing the upgrade) is given up for the event stream
+		var socket = typeof window.WebSocket === 'function' && failedSockets < MAX_FAILED_SOCKETS;
+		var Transport = socket ? SocketTransport : StreamTransport;
+		document.documentElement.setAttribute('data-transport', socket ? 'socket' : 'stream');
+		var joined = false;
 		var transport = new Transport(state.conversation.id, handle, function () {
 			if (state.transport !== transport) {
 				return;
 			}
+			joined = true;
+			failedSockets = socket ? 0 : failedSockets;
+			failedStreams = socket ? failedStreams : 0;
 			state.transport = transport;
 			state.online = true;
 			document.documentElement.setAttribute('data-connection', 'online');
@@ -1123,6 +1202,21 @@
 				return;
 			}
 			state.online = false;
+			if (!joined) {
+				if (socket) {
+					failedSockets++;
+				}
+				else if (++failedStreams >= MAX_FAILED_STREAMS) {
+					// the stream is refused (not a network blip): stop, and say so
+					state.transport = null;
+					document.documentElement.setAttribute('data-connection', 'offline');
+					showStatus(t('error.generic'), true);
+					refreshConversation();
+					return;
+				}
+				// refused before it joined: the conversation may have ended meanwhile
+				refreshConversation();
+			}
 			document.documentElement.setAttribute('data-connection', 'reconnecting');
 			showStatus(t('status.reconnecting'));
 			markPendingQueued();
@@ -1152,6 +1246,7 @@
 
 	window.addEventListener('online', function () {
 		if (state.transport && !state.online) {
+			stopTransport();
 			connect();
 		}
 	});
@@ -1380,6 +1475,10 @@
 				}
 				else if (/too many/i.test(data.message || '')) {
 					showStatus(t('error.tooMany'), true);
+				}
+				else if (!state.online && state.transport) {
+					// refused before JOINED (the conversation closed while offline, say): down, and look again
+					state.transport.drop();
 				}
 				return;
 		}

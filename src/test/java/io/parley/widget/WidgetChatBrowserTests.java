@@ -149,6 +149,42 @@ class WidgetChatBrowserTests {
 	}
 
 	@Test
+	void theHistoryReplayedIsNotAnnouncedAndAResetBeforeTheChatIsOpenedForgetsIt() {
+		TestWidget chat = TestWidget.of(this.api, TestWorkspace.create(this.api),
+				Map.of("preChat", Map.of("name", "off", "email", "off", "phone", "off", "custom", List.of())));
+		TestUser agent = chat.agent();
+		String page = this.host.embed("/reset.html", this.port, chat.key(), """
+				Parley('on', 'message', function (m) { events.push('message ' + m.content); });
+				""");
+		this.browser.visit(page);
+		this.widget.open();
+		this.widget.awaitReady();
+		this.widget.send("Hello?");
+		String id = Eventually.until("the conversation", () -> chat.inbox(), (items) -> items.size() == 1)
+			.get(0)
+			.get("id")
+			.stringValue();
+		chat.assign(id, agent);
+		chat.reply(id, agent, "Hi, how can I help?");
+		this.widget.awaitInFrame(() -> this.widget.confirmedMessages().size() == 2, "the reply");
+		this.browser.await((driver) -> events().contains("message Hi, how can I help?"));
+
+		this.browser.visit(page);
+		this.widget.open();
+		this.widget.awaitInFrame(() -> this.widget.confirmedMessages().size() == 2, "the history after a reload");
+		assertThat(events()).as("the history is no news").isEmpty();
+
+		this.browser.visit(page);
+		this.browser.script("Parley('reset')");
+		this.widget.open();
+		this.widget.awaitReady();
+		assertThat(this.widget.messages()).as("a new visitor's chat").isEmpty();
+		this.widget.send("A new question");
+		Eventually.until("a second conversation", () -> chat.inbox(), (items) -> items.size() == 2);
+		assertThat(this.widget.messages()).containsExactly("A new question");
+	}
+
+	@Test
 	void typingAndReadingAreShownBothWays() throws Exception {
 		TestWidget chat = TestWidget.of(this.api, TestWorkspace.create(this.api),
 				Map.of("preChat", Map.of("name", "off", "email", "off", "phone", "off", "custom", List.of())));
@@ -292,6 +328,24 @@ class WidgetChatBrowserTests {
 			.until("the verified visitor's conversation", () -> chat.inbox(), (items) -> items.size() == 1)
 			.get(0);
 		assertThat(chat.transcript(conversation.get("id").stringValue())).containsExactly("Signed in and asking");
+	}
+
+	@Test
+	void aSignedInUsersKnownEmailMeetsARequiredPreChatField() {
+		TestWidget chat = TestWidget.of(this.api, TestWorkspace.create(this.api), Map.of("preChat",
+				Map.of("name", "optional", "email", "required", "phone", "off", "custom", List.of())));
+		chat.agent();
+		this.browser.visit(this.host.embed("/known-user.html", this.port, chat.key(),
+				"Parley('setUser', {id: 'user-17', name: 'Grace Hopper', email: 'grace@example.com'}); Parley('open');"));
+		this.widget.awaitReady();
+		this.widget.send("Signed in, with a question");
+
+		JsonNode conversation = Eventually
+			.until("the signed-in user's conversation", () -> chat.inbox(), (items) -> items.size() == 1)
+			.get(0);
+		assertThat(conversation.get("contact").get("email").stringValue()).isEqualTo("grace@example.com");
+		assertThat(chat.transcript(conversation.get("id").stringValue())).containsExactly("Signed in, with a question");
+		assertThat(this.widget.status()).as("no error").isEmpty();
 	}
 
 	private static String hmac(String secret, String id) throws Exception {

@@ -1,5 +1,6 @@
 package io.parley.widget;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -108,6 +109,68 @@ class WidgetConnectionBrowserTests {
 
 		assertThat(widget.messages()).containsExactly("Hello?", "What can I do for you?", "Still here");
 		assertThat(chat.widget.transcript(chat.id)).containsExactly("Hello?", "What can I do for you?", "Still here");
+	}
+
+	@Test
+	void messagesSentWhileTheFirstIsOnItsWayGoIntoTheSameConversationOnceEach() {
+		this.browser = Browser.start(this.port, IN_PROCESS_FRAMES);
+		WidgetPage widget = new WidgetPage(this.browser);
+		TestWidget chat = TestWidget.of(this.api, TestWorkspace.create(this.api),
+				Map.of("preChat", Map.of("name", "off", "email", "off", "phone", "off", "custom", List.of())));
+		chat.agent();
+		this.browser.visit(this.host.embed("/two-firsts.html", this.port, chat.key(), "Parley('open');"));
+		widget.awaitReady();
+
+		this.browser.offline(true);
+		widget.send("Hello?");
+		widget.send("Is anybody there?");
+		widget.send("I need help with my order");
+		widget.awaitInFrame(() -> widget.messages().size() == 3, "the three messages waiting");
+		this.browser.offline(false);
+
+		widget.awaitInFrame(() -> widget.confirmedMessages().size() == 3, "the three messages sent");
+		String id = Eventually.until("the conversation", () -> chat.inbox(), (items) -> items.size() == 1)
+			.get(0)
+			.get("id")
+			.stringValue();
+		Eventually.until("the messages", () -> chat.transcript(id), (texts) -> texts.size() == 3);
+		assertThat(chat.transcript(id)).containsExactly("Hello?", "Is anybody there?", "I need help with my order");
+		assertThat(chat.inbox()).as("one conversation").hasSize(1);
+		assertThat(widget.messages()).containsExactly("Hello?", "Is anybody there?", "I need help with my order");
+	}
+
+	@Test
+	void aSocketThatNeverOpensGivesWayToTheEventStream() {
+		this.browser = Browser.start(this.port, IN_PROCESS_FRAMES);
+		// a proxy that kills every upgrade: the socket exists, and closes before it opens
+		this.browser.beforeEveryDocument("if (location.pathname === '/widget/frame.html') {"
+				+ " window.WebSocket = function () { var self = this; self.readyState = 0;"
+				+ " setTimeout(function () { self.readyState = 3; self.onerror && self.onerror({});"
+				+ " self.onclose && self.onclose({}); }, 50); };" + " window.WebSocket.prototype.send = function () {};"
+				+ " window.WebSocket.prototype.close = function () {}; }");
+		WidgetPage widget = new WidgetPage(this.browser);
+		TestWidget chat = TestWidget.of(this.api, TestWorkspace.create(this.api),
+				Map.of("preChat", Map.of("name", "off", "email", "off", "phone", "off", "custom", List.of())));
+		TestUser agent = chat.agent();
+		this.browser.visit(this.host.embed("/blocked-socket.html", this.port, chat.key(), "Parley('open');"));
+		widget.awaitReady();
+		widget.send("Hello?");
+		String id = Eventually.until("the conversation", () -> chat.inbox(), (items) -> items.size() == 1)
+			.get(0)
+			.get("id")
+			.stringValue();
+		chat.assign(id, agent);
+		Eventually.until("the event stream", Duration.ofSeconds(30), () -> widget.connection(),
+				(state) -> state.equals("online"));
+
+		assertThat(widget.inFrame(() -> this.browser.script("return document.documentElement.dataset.transport")))
+			.as("the socket given up")
+			.isEqualTo("stream");
+		chat.reply(id, agent, "Through the stream");
+		widget.awaitInFrame(() -> widget.confirmedMessages().size() == 2, "the answer, through the stream");
+		widget.send("Thanks");
+		Eventually.until("the second message", () -> chat.transcript(id), (texts) -> texts.size() == 3);
+		assertThat(chat.transcript(id)).containsExactly("Hello?", "Through the stream", "Thanks");
 	}
 
 	/** A visitor's conversation, with the agent's first answer shown in the widget. */
