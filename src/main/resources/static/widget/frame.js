@@ -1320,7 +1320,7 @@
 	}
 
 	var STREAM_EVENTS = ['JOINED_CONVERSATION', 'NEW_MESSAGE', 'MESSAGE_SENT', 'TYPING', 'READ', 'AGENT_CHANGED', 'PRESENCE',
-		'QUEUE', 'CONVERSATION_CLOSED', 'ERROR'];
+		'QUEUE', 'CONVERSATION_STATUS', 'CONVERSATION_CLOSED', 'ERROR'];
 
 	function StreamTransport(conversationId, onFrame, onUp, onDown) {
 		var source = null;
@@ -1463,6 +1463,12 @@
 				return;
 			case 'QUEUE':
 				showQueue(data);
+				return;
+			case 'CONVERSATION_STATUS':
+				// resolved by the team: the rating form comes at once, not after a reload
+				if (ENDED.indexOf(data.status) >= 0) {
+					refreshConversation();
+				}
 				return;
 			case 'CONVERSATION_CLOSED':
 				refreshConversation();

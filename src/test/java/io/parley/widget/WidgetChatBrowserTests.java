@@ -222,6 +222,42 @@ class WidgetChatBrowserTests {
 	}
 
 	@Test
+	void aConversationTheTeamResolvesAsksForTheRatingAtOnceAndTheTeamSeesIt() {
+		TestWidget chat = TestWidget.of(this.api, TestWorkspace.create(this.api),
+				Map.of("preChat", Map.of("name", "off", "email", "off", "phone", "off", "custom", List.of())));
+		TestUser agent = chat.agent();
+		this.browser.visit(this.host.embed("/rating.html", this.port, chat.key(), ""));
+		this.widget.open();
+		this.widget.awaitReady();
+		this.widget.send("Can you help?");
+		String id = Eventually.until("the conversation", () -> chat.inbox(), (items) -> items.size() == 1)
+			.get(0)
+			.get("id")
+			.stringValue();
+		chat.assign(id, agent);
+		this.widget.awaitInFrame(() -> "online".equals(this.widget.connection()), "the chat connected");
+
+		this.api.send("PATCH", "/api/conversations/" + id, agent.token(), "application/json",
+				"{\"status\":\"resolved\"}");
+		this.widget.awaitInFrame(() -> !this.browser.driver().findElements(By.cssSelector("form.rating")).isEmpty(),
+				"the rating form, without a reload");
+		this.widget.inFrame(() -> {
+			this.browser.find(By.cssSelector("form.rating button[data-score='4']")).click();
+			this.browser.find(By.cssSelector("form.rating textarea")).sendKeys("Quick and kind");
+			this.browser.find(By.cssSelector("form.rating button[type='submit']")).click();
+			return null;
+		});
+		this.widget.awaitInFrame(() -> this.browser.driver().findElements(By.cssSelector("form.rating")).isEmpty(),
+				"the thanks");
+
+		JsonNode rating = Eventually.until("the rating",
+				() -> this.api.get("/api/conversations/" + id, agent.token()).data().get("rating"),
+				(given) -> !given.isNull());
+		assertThat(rating.get("score").asInt()).isEqualTo(4);
+		assertThat(rating.get("comment").stringValue()).isEqualTo("Quick and kind");
+	}
+
+	@Test
 	void aVisitorSendsAnImageThatIsShownAsAThumbnailAndReachesTheTeam() throws Exception {
 		TestWidget chat = TestWidget.of(this.api, TestWorkspace.create(this.api),
 				Map.of("preChat", Map.of("name", "off", "email", "off", "phone", "off", "custom", List.of())));
