@@ -39,6 +39,9 @@ public class VisitorChats {
 	/** The most a contact's or conversation's attributes from the widget may hold. */
 	static final int MAX_ATTRIBUTES_LENGTH = 10_000;
 
+	/** The longest attributes a contact keeps, as its column holds. */
+	static final int MAX_CONTACT_ATTRIBUTES_LENGTH = 20_000;
+
 	private final VisitorContacts visitorContacts;
 
 	private final ContactDirectory contacts;
@@ -101,6 +104,11 @@ public class VisitorChats {
 		Map<String, Object> kept = new LinkedHashMap<>(attributes);
 		putIfGiven(kept, Contact.GIVEN_EMAIL, answers.email());
 		putIfGiven(kept, "givenPhone", answers.phone());
+		if (write(kept).length() > MAX_CONTACT_ATTRIBUTES_LENGTH
+				|| write(attributes).length() > MAX_CONTACT_ATTRIBUTES_LENGTH) {
+			// the transaction rolls back: nothing of this message is kept
+			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+		}
 		// an anonymous visitor's email or phone proves nothing: kept aside, never in the
 		// contact's own (unique) email or phone, so nobody claims another's address
 		// before they come (decision 60)

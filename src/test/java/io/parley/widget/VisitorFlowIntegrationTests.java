@@ -383,6 +383,31 @@ class VisitorFlowIntegrationTests {
 	}
 
 	@Test
+	void aVeryLongPageAddressIsCutAndAttributesBeyondWhatAContactHoldsAreRefused() {
+		String token = token(null, null);
+		String url = "https://acme.com/pricing?utm=" + "x".repeat(3000);
+		Answer started = this.widget.post("/api/widget/conversations", token,
+				map("content", "Hi", "context", map("pageUrl", url, "referrer", url)));
+		assertThat(started.status()).as(started.raw()).isEqualTo(201);
+		JsonNode details = this.api
+			.get("/api/conversations/" + started.data().get("conversation").get("id").stringValue(), owner())
+			.data();
+		assertThat(details.get("pageUrl").stringValue()).isEqualTo(url.substring(0, 2000));
+
+		for (String key : List.of("a", "b")) {
+			Answer more = this.widget.post("/api/widget/conversations", token,
+					map("content", "Again " + key, "attributes", map(key, "y".repeat(9000))));
+			assertThat(more.status()).as(more.raw()).isEqualTo(201);
+		}
+		int before = this.api.get("/api/conversations", owner()).data().get("items").size();
+		Answer over = this.widget.post("/api/widget/conversations", token,
+				map("content", "One too many", "attributes", map("c", "y".repeat(9000))));
+		assertThat(over.status()).as(over.raw()).isEqualTo(400);
+		assertThat(over.error()).isEqualTo("Invalid request schema");
+		assertThat(this.api.get("/api/conversations", owner()).data().get("items").size()).isEqualTo(before);
+	}
+
+	@Test
 	void aClosedConversationTakesNoMoreMessagesAndTheNextOneStartsAnew() {
 		String token = token(null, null);
 		String id = start(token, "Question");

@@ -95,11 +95,13 @@ class VisitorConversationController {
 		FirstMessage toFirstMessage(HttpServletRequest request) {
 			ContextRequest page = (this.context != null) ? this.context : new ContextRequest(null, null, null);
 			String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
-			String language = (page.locale() != null) ? page.locale() : request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+			String language = (page.locale() != null) ? truncate(page.locale(), 35)
+					: request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
 			return new FirstMessage(this.content, this.clientMessageId,
 					(this.fields != null) ? this.fields.toFields() : null, this.attributes, this.conversationAttributes,
-					new PageContext(page.pageUrl(), page.referrer(), truncate(language, 100), truncate(userAgent, 500),
-							request.getRemoteAddr()));
+					new PageContext(truncate(page.pageUrl(), PageContext.MAX_URL_LENGTH),
+							truncate(page.referrer(), PageContext.MAX_URL_LENGTH), truncate(language, 100),
+							truncate(userAgent, 500), request.getRemoteAddr()));
 		}
 
 		private static String truncate(String text, int length) {
@@ -118,8 +120,10 @@ class VisitorConversationController {
 
 	}
 
-	record ContextRequest(@Size(max = PageContext.MAX_URL_LENGTH) String pageUrl,
-			@Size(max = PageContext.MAX_URL_LENGTH) String referrer, @Size(max = 35) String locale) {
+	/**
+	 * Where the visitor is: too long a URL (tracking parameters) is cut, never refused.
+	 */
+	record ContextRequest(String pageUrl, String referrer, String locale) {
 	}
 
 	record SendRequest(String content, String clientMessageId) {
