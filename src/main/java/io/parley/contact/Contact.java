@@ -23,6 +23,9 @@ public record Contact(ContactId id, WorkspaceId workspaceId, UserId userId, Stri
 	/** Where an anonymous visitor's typed email is kept, in the attributes. */
 	public static final String GIVEN_EMAIL = "givenEmail";
 
+	/** Where an anonymous visitor's typed phone is kept, in the attributes. */
+	public static final String GIVEN_PHONE = "givenPhone";
+
 	private static final JsonMapper ATTRIBUTES = JsonMapper.builder().build();
 
 	/**

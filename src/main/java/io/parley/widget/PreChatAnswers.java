@@ -37,7 +37,7 @@ record PreChatAnswers(String name, String email, String phone, Map<String, Objec
 			throw ErrorCode.PRE_CHAT_FIELD_REQUIRED.exception();
 		}
 		String phone = given(form.phone(), fields.phone(),
-				(known != null) ? or(known.phone(), knownAttributes.get("givenPhone")) : null, 40);
+				(known != null) ? or(known.phone(), knownAttributes.get(Contact.GIVEN_PHONE)) : null, 40);
 		Map<String, Object> custom = new LinkedHashMap<>();
 		Map<String, String> answers = (fields.custom() != null) ? fields.custom() : Map.of();
 		for (PreChat.CustomField field : form.custom()) {

@@ -103,9 +103,10 @@ public class VisitorChats {
 		}
 		Map<String, Object> kept = new LinkedHashMap<>(attributes);
 		putIfGiven(kept, Contact.GIVEN_EMAIL, answers.email());
-		putIfGiven(kept, "givenPhone", answers.phone());
-		if (write(kept).length() > MAX_CONTACT_ATTRIBUTES_LENGTH
-				|| write(attributes).length() > MAX_CONTACT_ATTRIBUTES_LENGTH) {
+		putIfGiven(kept, Contact.GIVEN_PHONE, answers.phone());
+		// what the visitor gave is a superset of the rest: its length bounds both
+		String keptJson = write(kept);
+		if (keptJson.length() > MAX_CONTACT_ATTRIBUTES_LENGTH) {
 			// the transaction rolls back: nothing of this message is kept
 			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 		}
@@ -114,9 +115,9 @@ public class VisitorChats {
 		// before they come (decision 60)
 		contact = visitor.verified()
 				? this.contacts.describeVisitor(visitor.workspaceId(), contact.id(), answers.name(), answers.email(),
-						answers.phone(), write(attributes), write(kept))
+						answers.phone(), write(attributes), keptJson)
 				: this.contacts.describeVisitor(visitor.workspaceId(), contact.id(), answers.name(), null, null,
-						write(kept), write(kept));
+						keptJson, keptJson);
 		PageContext page = (first.context() != null) ? first.context() : new PageContext(null, null, null, null, null);
 		ConversationIntake.Started started = this.intake.start(visitor.workspaceId(), contact.id(), Channel.WEB,
 				new Conversation.Context(null, page.pageUrl(), page.referrer()), first.content(),
