@@ -50,8 +50,12 @@ public enum Permission {
 
 	VIEW_ANALYTICS("analytics.view", "See the workspace's analytics", true),
 
+	/**
+	 * Not administrative, unlike {@link #VIEW_ANALYTICS}: supervisors hold it, and
+	 * whoever may invite may invite supervisors (decision 88).
+	 */
 	VIEW_REPORTS("reports.view",
-			"See the reports: conversations per day, response and resolution times, CSAT, per agent", true);
+			"See the reports: conversations per day, response and resolution times, CSAT, per agent");
 
 	private final String value;
 
