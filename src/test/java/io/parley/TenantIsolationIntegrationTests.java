@@ -126,7 +126,7 @@ class TenantIsolationIntegrationTests {
 		String token = this.intruder.token();
 		for (String list : List.of("/api/conversations", "/api/conversations?q=secret", "/api/contacts?q=kim",
 				"/api/members", "/api/roles", "/api/invitations", "/api/workspaces", "/admin/analytics",
-				"/api/chat/settings")) {
+				"/api/chat/settings", "/api/reports/overview", "/api/reports/agents")) {
 			Reply reply = this.api.get(list, token);
 			assertThat(reply.status()).as(list).isEqualTo(200);
 			for (String id : List.of(this.mine.conversation(), this.mine.contact(), this.mine.member(),
@@ -134,6 +134,13 @@ class TenantIsolationIntegrationTests {
 				assertThat(reply.raw()).as(list).doesNotContain(id);
 			}
 		}
+		// the reports count the first workspace's conversation for its owner only
+		assertThat(this.api.get("/api/reports/overview", this.mine.workspace().owner().token())
+			.data()
+			.at("/total/conversationsCreated")
+			.asLong()).isEqualTo(1);
+		assertThat(this.api.get("/api/reports/overview", token).data().at("/total/conversationsCreated").asLong())
+			.isZero();
 	}
 
 	@Test

@@ -60,6 +60,12 @@ public final class Conversation {
 
 	private Instant firstResponseAt;
 
+	/**
+	 * When it last became resolved or closed from another status; stale (and ignored, see
+	 * {@link #resolvedAt()}) once the customer reopened it.
+	 */
+	private Instant resolvedAt;
+
 	/** What happened since the last save, published when it is saved. */
 	private final List<Object> events = new ArrayList<>();
 
@@ -71,17 +77,18 @@ public final class Conversation {
 			UserId supervisorId, UserId agentId, ConversationStatus status, Channel channel, Priority priority,
 			Context context, long lastSequence, long lastNote, Instant createdAt, Instant updatedAt) {
 		this(id, workspaceId, contactId, candidateId, supervisorId, agentId, status, channel, priority, context,
-				lastSequence, lastNote, createdAt, updatedAt, false, null);
+				lastSequence, lastNote, createdAt, updatedAt, false, null, null);
 	}
 
 	/**
 	 * @param leftOffline whether the customer left it through the offline form
 	 * @param firstResponseAt when the staff first answered, or {@code null}
+	 * @param resolvedAt when it last became resolved or closed, or {@code null}
 	 */
 	Conversation(ConversationId id, WorkspaceId workspaceId, ContactId contactId, UserId candidateId,
 			UserId supervisorId, UserId agentId, ConversationStatus status, Channel channel, Priority priority,
 			Context context, long lastSequence, long lastNote, Instant createdAt, Instant updatedAt,
-			boolean leftOffline, Instant firstResponseAt) {
+			boolean leftOffline, Instant firstResponseAt, Instant resolvedAt) {
 		this.id = id;
 		this.workspaceId = workspaceId;
 		this.contactId = contactId;
@@ -98,6 +105,7 @@ public final class Conversation {
 		this.updatedAt = updatedAt;
 		this.leftOffline = leftOffline;
 		this.firstResponseAt = firstResponseAt;
+		this.resolvedAt = resolvedAt;
 	}
 
 	/**
@@ -119,7 +127,7 @@ public final class Conversation {
 			Channel channel, Priority priority, Context context, boolean leftOffline, Instant now) {
 		Conversation conversation = new Conversation(ConversationId.random(), workspace, contact, candidateId,
 				supervisorId, null, ConversationStatus.OPEN, channel, priority, context, 0, 0, now, now, leftOffline,
-				null);
+				null, null);
 		conversation.opened = true;
 		return conversation;
 	}
@@ -232,6 +240,7 @@ public final class Conversation {
 		}
 		this.events.add(new ConversationStatusChanged(UUID.randomUUID(), this.id, this.workspaceId, this.status, next,
 				changedBy));
+		settle(next, now);
 		this.status = next;
 		touch(now);
 	}
@@ -290,6 +299,10 @@ public final class Conversation {
 		}
 		if (author instanceof Author.Contact
 				&& (this.status == ConversationStatus.RESOLVED || this.status == ConversationStatus.WAITING)) {
+			// the resolution is undone; saveAppended writes no resolvedAt, which the
+			// status
+			// makes stale (see resolvedAt())
+			this.resolvedAt = null;
 			this.status = (this.agentId != null) ? ConversationStatus.ASSIGNED : ConversationStatus.OPEN;
 			this.changed = true;
 		}
@@ -331,12 +344,28 @@ public final class Conversation {
 	}
 
 	private ConversationClosed close(UserId closedBy, String origin, Instant now) {
+		settle(ConversationStatus.CLOSED, now);
 		this.status = ConversationStatus.CLOSED;
 		touch(now);
 		ConversationClosed closed = new ConversationClosed(UUID.randomUUID(), this.id, this.workspaceId, closedBy,
 				origin);
 		this.events.add(closed);
 		return closed;
+	}
+
+	/**
+	 * Stops the resolution clock when the conversation becomes resolved or closed from a
+	 * status that was neither; closing a resolved conversation keeps the time it was
+	 * resolved (docs/reports.md).
+	 */
+	private void settle(ConversationStatus next, Instant now) {
+		boolean settles = next == ConversationStatus.RESOLVED || next == ConversationStatus.CLOSED;
+		if (settles && !isSettled()) {
+			this.resolvedAt = now;
+		}
+		else if (!settles) {
+			this.resolvedAt = null;
+		}
 	}
 
 	private void requireNotClosed() {
@@ -396,6 +425,13 @@ public final class Conversation {
 	/** When the staff first answered the customer, or {@code null}. */
 	public Instant firstResponseAt() {
 		return this.firstResponseAt;
+	}
+
+	/**
+	 * When it last became resolved or closed, while it is; {@code null} while it is not.
+	 */
+	public Instant resolvedAt() {
+		return isSettled() ? this.resolvedAt : null;
 	}
 
 	/** Whether it is resolved or closed: what its customer may rate. */

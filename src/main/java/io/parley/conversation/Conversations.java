@@ -33,7 +33,7 @@ class Conversations {
 
 	static final String COLUMNS = "id, workspace_id, contact_id, candidate_id, supervisor_id, agent_id, status, "
 			+ "channel, priority, subject, page_url, referrer, last_sequence, last_note_number, created_at, updated_at, "
-			+ "left_offline, first_response_at";
+			+ "left_offline, first_response_at, resolved_at";
 
 	private static final String SELECT = "SELECT " + COLUMNS + " FROM conversations WHERE workspace_id = ? AND id = ?";
 
@@ -55,7 +55,7 @@ class Conversations {
 			this.jdbc
 				.sql("INSERT INTO conversations (" + COLUMNS + ", active_candidate_id) VALUES (:id, :workspace, "
 						+ ":contact, :candidate, :supervisor, :agent, :status, :channel, :priority, :subject, "
-						+ ":pageUrl, :referrer, 0, 0, :at, :at, :offline, NULL, :candidate)")
+						+ ":pageUrl, :referrer, 0, 0, :at, :at, :offline, NULL, NULL, :candidate)")
 				.param("id", conversation.id().value())
 				.param("workspace", conversation.workspaceId().value())
 				.param("contact", conversation.contactId().value())
@@ -116,9 +116,11 @@ class Conversations {
 
 	/** Stores the conversation's state and publishes what it recorded since. */
 	void save(Conversation conversation) {
-		this.jdbc.sql("UPDATE conversations SET agent_id = :agent, status = :status, priority = :priority, "
-				+ "active_candidate_id = :active, last_sequence = :sequence, last_note_number = :note, "
-				+ "updated_at = :updatedAt, closed_at = :closedAt, first_response_at = :firstResponse WHERE id = :id")
+		this.jdbc
+			.sql("UPDATE conversations SET agent_id = :agent, status = :status, priority = :priority, "
+					+ "active_candidate_id = :active, last_sequence = :sequence, last_note_number = :note, "
+					+ "updated_at = :updatedAt, closed_at = :closedAt, first_response_at = :firstResponse, "
+					+ "resolved_at = :resolved WHERE id = :id")
 			.param("agent", UserId.valueOf(conversation.agentId()))
 			.param("status", conversation.status().value())
 			.param("priority", conversation.priority().value())
@@ -128,6 +130,7 @@ class Conversations {
 			.param("updatedAt", conversation.updatedAt().atOffset(ZoneOffset.UTC))
 			.param("closedAt", conversation.isActive() ? null : conversation.updatedAt().atOffset(ZoneOffset.UTC))
 			.param("firstResponse", utc(conversation.firstResponseAt()))
+			.param("resolved", utc(conversation.resolvedAt()))
 			.param("id", conversation.id().value())
 			.update();
 		publish(conversation);
@@ -201,7 +204,8 @@ class Conversations {
 				row.getLong("last_sequence"), row.getLong("last_note_number"),
 				row.getObject("created_at", OffsetDateTime.class).toInstant(),
 				row.getObject("updated_at", OffsetDateTime.class).toInstant(), row.getBoolean("left_offline"),
-				instant(row.getObject("first_response_at", OffsetDateTime.class)));
+				instant(row.getObject("first_response_at", OffsetDateTime.class)),
+				instant(row.getObject("resolved_at", OffsetDateTime.class)));
 	}
 
 	private static Instant instant(OffsetDateTime at) {

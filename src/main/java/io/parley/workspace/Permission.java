@@ -48,7 +48,14 @@ public enum Permission {
 
 	MANAGE_SETTINGS("settings.manage", "Change the workspace's settings, chat settings and sign-up policy", true),
 
-	VIEW_ANALYTICS("analytics.view", "See the workspace's analytics", true);
+	VIEW_ANALYTICS("analytics.view", "See the workspace's analytics", true),
+
+	/**
+	 * Not administrative, unlike {@link #VIEW_ANALYTICS}: supervisors hold it, and
+	 * whoever may invite may invite supervisors (decision 88).
+	 */
+	VIEW_REPORTS("reports.view",
+			"See the reports: conversations per day, response and resolution times, CSAT, per agent");
 
 	private final String value;
 

@@ -1,6 +1,8 @@
 package io.parley.workspace;
 
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 
 import io.parley.identity.TwoFactor;
@@ -130,17 +132,58 @@ public class WorkspaceAccess {
 	 */
 	@Transactional
 	public Workspace update(Caller caller, String name, Boolean staffSignupOpen, Boolean requireTwoFactor) {
+		return update(caller, name, staffSignupOpen, requireTwoFactor, null);
+	}
+
+	/**
+	 * {@link #update(Caller, String, Boolean, Boolean)}, and sets the time zone of its
+	 * reports: an IANA id such as {@code Europe/Berlin} ({@link ZoneId#of}), or
+	 * {@code null} to keep it.
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_REQUEST_SCHEMA}
+	 * for a zone Java does not know
+	 */
+	@Transactional
+	public Workspace update(Caller caller, String name, Boolean staffSignupOpen, Boolean requireTwoFactor,
+			String timeZone) {
 		caller.require(Permission.MANAGE_SETTINGS);
 		if (name != null && name.isBlank()) {
 			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 		}
+		ZoneId zone = (timeZone != null) ? zone(timeZone) : null;
 		if (Boolean.TRUE.equals(requireTwoFactor) && !this.twoFactor.isEnabled(caller.userId())) {
 			throw ErrorCode.TWO_FACTOR_REQUIRED.exception();
 		}
 		this.workspaces.change(caller.workspaceId(), (name != null) ? name.trim() : null, staffSignupOpen,
-				requireTwoFactor);
+				requireTwoFactor, zone);
 		// read without asking for workspace.view: managing the settings is enough
 		return this.workspaces.find(caller.workspaceId()).orElseThrow(ErrorCode.WORKSPACE_NOT_FOUND::exception);
+	}
+
+	/**
+	 * The time zone the workspace's days are counted in (its reports'), for read models
+	 * that already checked their caller.
+	 */
+	@Transactional(readOnly = true)
+	public ZoneId timeZone(WorkspaceId workspace) {
+		return this.workspaces.find(workspace)
+			.map(Workspace::timeZone)
+			.orElseThrow(ErrorCode.WORKSPACE_NOT_FOUND::exception);
+	}
+
+	/**
+	 * An id {@link ZoneId#of} knows: a region ({@code Europe/Berlin}), {@code UTC}, or a
+	 * fixed offset ({@code +05:30}), which follows no daylight saving time.
+	 */
+	private static ZoneId zone(String id) {
+		if (id.isBlank() || id.length() > 60) {
+			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+		}
+		try {
+			return ZoneId.of(id);
+		}
+		catch (DateTimeException ex) {
+			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+		}
 	}
 
 	/**

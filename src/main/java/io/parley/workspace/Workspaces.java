@@ -2,6 +2,7 @@ package io.parley.workspace;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,14 +53,16 @@ class Workspaces {
 	 * Sets the values given; {@code null} keeps one as it is. Each column is written only
 	 * when given, so concurrent changes of different settings do not undo each other.
 	 */
-	void change(WorkspaceId id, String name, Boolean staffSignupOpen, Boolean requireTwoFactor) {
+	void change(WorkspaceId id, String name, Boolean staffSignupOpen, Boolean requireTwoFactor, ZoneId timeZone) {
 		this.jdbc
 			.sql("UPDATE workspaces SET name = COALESCE(:name, name), "
 					+ "staff_signup_open = COALESCE(:open, staff_signup_open), "
-					+ "require_two_factor = COALESCE(:twoFactor, require_two_factor) WHERE id = :id")
+					+ "require_two_factor = COALESCE(:twoFactor, require_two_factor), "
+					+ "time_zone = COALESCE(:zone, time_zone) WHERE id = :id")
 			.param("name", name)
 			.param("open", staffSignupOpen)
 			.param("twoFactor", requireTwoFactor)
+			.param("zone", (timeZone != null) ? timeZone.getId() : null)
 			.param("id", id.value())
 			.update();
 	}
@@ -90,12 +93,26 @@ class Workspaces {
 
 	Optional<Workspace> find(WorkspaceId id) {
 		return this.jdbc
-			.sql("SELECT id, name, staff_signup_open, require_two_factor, created_at FROM workspaces WHERE id = ?")
+			.sql("SELECT id, name, staff_signup_open, require_two_factor, created_at, time_zone FROM workspaces "
+					+ "WHERE id = ?")
 			.param(id.value())
 			.query((row, number) -> new Workspace(new WorkspaceId(row.getObject("id", UUID.class)),
 					row.getString("name"), row.getBoolean("staff_signup_open"), row.getBoolean("require_two_factor"),
-					row.getObject("created_at", OffsetDateTime.class).toInstant()))
+					row.getObject("created_at", OffsetDateTime.class).toInstant(), zone(row.getString("time_zone"))))
 			.optional();
+	}
+
+	/**
+	 * The stored zone; one this Java no longer knows (zone ids are retired, rarely) falls
+	 * back to UTC rather than failing every read of the workspace.
+	 */
+	private static ZoneId zone(String id) {
+		try {
+			return ZoneId.of(id);
+		}
+		catch (java.time.DateTimeException ex) {
+			return Workspace.DEFAULT_TIME_ZONE;
+		}
 	}
 
 }

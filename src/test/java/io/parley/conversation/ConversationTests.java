@@ -62,6 +62,44 @@ class ConversationTests {
 		assertThat(conversation.status()).isEqualTo(ConversationStatus.ASSIGNED);
 	}
 
+	@Test
+	void theResolutionClockStopsAtTheLastResolutionAndClosingAResolvedOneKeepsIt() {
+		Conversation conversation = started();
+		Instant resolved = this.now.plusSeconds(600);
+		assertThat(conversation.resolvedAt()).isNull();
+
+		conversation.changeStatus(ConversationStatus.RESOLVED, this.supervisor, resolved);
+		assertThat(conversation.resolvedAt()).isEqualTo(resolved);
+
+		conversation.append(customer(), MessageType.TEXT, "Broken again", null, resolved.plusSeconds(60));
+		assertThat(conversation.status()).isEqualTo(ConversationStatus.OPEN);
+		assertThat(conversation.resolvedAt()).as("reopened by the customer").isNull();
+
+		Instant again = resolved.plusSeconds(3600);
+		conversation.changeStatus(ConversationStatus.RESOLVED, this.supervisor, again);
+		conversation.changeStatus(ConversationStatus.CLOSED, this.supervisor, again.plusSeconds(3600));
+		assertThat(conversation.resolvedAt()).as("closing a resolved conversation").isEqualTo(again);
+	}
+
+	@Test
+	void closingAnUnresolvedConversationStopsTheResolutionClockAndOtherStatusesDoNot() {
+		Conversation conversation = started();
+		conversation.changeStatus(ConversationStatus.PENDING, this.supervisor, this.now.plusSeconds(60));
+		conversation.changeStatus(ConversationStatus.WAITING, this.supervisor, this.now.plusSeconds(120));
+		assertThat(conversation.resolvedAt()).isNull();
+
+		conversation.changeStatus(ConversationStatus.CLOSED, this.supervisor, this.now.plusSeconds(180));
+		assertThat(conversation.resolvedAt()).isEqualTo(this.now.plusSeconds(180));
+	}
+
+	@Test
+	void aResolutionTheStaffUndoStopsCounting() {
+		Conversation conversation = started();
+		conversation.changeStatus(ConversationStatus.RESOLVED, this.supervisor, this.now.plusSeconds(60));
+		conversation.changeStatus(ConversationStatus.OPEN, this.supervisor, this.now.plusSeconds(120));
+		assertThat(conversation.resolvedAt()).isNull();
+	}
+
 	@ParameterizedTest
 	@EnumSource(ConversationStatus.class)
 	void theStaffMovesAConversationOnlyAlongTheStatusTable(ConversationStatus from) {

@@ -231,6 +231,13 @@ class PermissionMatrixIntegrationTests {
 						allow(201, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR, Actor.AGENT)),
 				row("GET /admin/analytics", (f) -> get("/admin/analytics", f),
 						allow(200, Actor.OWNER, Actor.ADMIN, Actor.AUDITOR)),
+				// the auditor sees analytics, not the reports: reports.view is a
+				// permission
+				// of its own
+				row("GET /api/reports/overview", (f) -> get("/api/reports/overview", f),
+						allow(200, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR)),
+				row("GET /api/reports/agents", (f) -> get("/api/reports/agents?from=2027-01-01&to=2027-01-31", f),
+						allow(200, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR)),
 				row("GET /api/conversations", (f) -> get("/api/conversations", f), all(200)),
 				row("POST /api/conversations",
 						(f) -> post("/api/conversations", f, Map.of("contactId", this.contactId)),

@@ -83,8 +83,8 @@ class WorkspaceController {
 	@PatchMapping("/workspace")
 	@RequiresPermission(Permission.MANAGE_SETTINGS)
 	ApiResponse update(Caller caller, @Valid @RequestBody UpdateRequest request) {
-		return ApiResponse.ok(WorkspaceView
-			.of(this.access.update(caller, request.name(), request.staffSignupOpen(), request.requireTwoFactor())));
+		return ApiResponse.ok(WorkspaceView.of(this.access.update(caller, request.name(), request.staffSignupOpen(),
+				request.requireTwoFactor(), request.timeZone())));
 	}
 
 	record CreateRequest(@NotBlank @Size(max = 200) String name, @Valid NewOwner owner) {
@@ -94,7 +94,8 @@ class WorkspaceController {
 			@NotNull @Size(min = 6, max = 72) String password) {
 	}
 
-	record UpdateRequest(@Size(min = 1, max = 200) String name, Boolean staffSignupOpen, Boolean requireTwoFactor) {
+	record UpdateRequest(@Size(min = 1, max = 200) String name, Boolean staffSignupOpen, Boolean requireTwoFactor,
+			@Size(min = 1, max = 60) String timeZone) {
 	}
 
 }

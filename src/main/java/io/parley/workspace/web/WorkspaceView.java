@@ -10,22 +10,22 @@ import io.parley.workspace.WorkspaceAccess.Entry;
  * session acting in it after creating, switching or joining (as {@link SessionView}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record WorkspaceView(String id, String name, boolean staffSignupOpen, boolean requireTwoFactor, String createdAt,
-		String role, Boolean active, String token, Long expiresIn, String expiresAt, String refreshToken,
-		String refreshTokenExpiresAt) {
+record WorkspaceView(String id, String name, boolean staffSignupOpen, boolean requireTwoFactor, String timeZone,
+		String createdAt, String role, Boolean active, String token, Long expiresIn, String expiresAt,
+		String refreshToken, String refreshTokenExpiresAt) {
 
 	static WorkspaceView of(Workspace workspace) {
 		return new WorkspaceView(workspace.id().toString(), workspace.name(), workspace.staffSignupOpen(),
-				workspace.requireTwoFactor(), Timestamps.format(workspace.createdAt()), null, null, null, null, null,
-				null, null);
+				workspace.requireTwoFactor(), workspace.timeZone().getId(), Timestamps.format(workspace.createdAt()),
+				null, null, null, null, null, null, null);
 	}
 
 	static WorkspaceView of(Entry entry) {
 		Workspace workspace = entry.workspace();
 		SessionView session = (entry.session() != null) ? SessionView.of(entry.session()) : null;
 		return new WorkspaceView(workspace.id().toString(), workspace.name(), workspace.staffSignupOpen(),
-				workspace.requireTwoFactor(), Timestamps.format(workspace.createdAt()), entry.member().role().name(),
-				entry.member().active(), (session != null) ? session.token() : null,
+				workspace.requireTwoFactor(), workspace.timeZone().getId(), Timestamps.format(workspace.createdAt()),
+				entry.member().role().name(), entry.member().active(), (session != null) ? session.token() : null,
 				(session != null) ? session.expiresIn() : null, (session != null) ? session.expiresAt() : null,
 				(session != null) ? session.refreshToken() : null,
 				(session != null) ? session.refreshTokenExpiresAt() : null);
