@@ -12,6 +12,7 @@ ALTER TABLE conversations ADD COLUMN resolved_at TIMESTAMP WITH TIME ZONE;
 UPDATE conversations SET resolved_at = COALESCE(closed_at, updated_at) WHERE status = 'closed';
 UPDATE conversations SET resolved_at = updated_at WHERE status = 'resolved';
 
--- the reports' ranges: conversations by creation and by resolution
-CREATE INDEX ix_conversations_created ON conversations (workspace_id, created_at);
-CREATE INDEX ix_conversations_resolved ON conversations (workspace_id, resolved_at);
+-- No index for the reports' ranges: every message updates its conversation's row, and on
+-- PostgreSQL such an update (not HOT, updated_at is indexed) writes into every index of the
+-- table, so two more indexes would cost every message two index inserts. The reports scan a
+-- workspace's conversations instead (see docs/reports.md).
