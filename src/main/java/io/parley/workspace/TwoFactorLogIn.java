@@ -98,6 +98,16 @@ public class TwoFactorLogIn {
 	 * lately
 	 */
 	public LogInOutcome complete(String challenge, String code) {
+		Verified verified = verify(challenge, code);
+		return LogInOutcome.signedIn(signIn(verified.member()), verified.backupCodes());
+	}
+
+	/**
+	 * The second step without the session it ends in: checks the code, spends the
+	 * challenge, and clears the address's failures. The dashboard's browser sign-in
+	 * ({@link BrowserSignIn}) starts its own kind of session from it.
+	 */
+	Verified verify(String challenge, String code) {
 		Instant now = this.clock.instant();
 		Challenge found = this.challenges.attempt(challenge, now)
 			.orElseThrow(ErrorCode.LOGIN_CHALLENGE_INVALID::exception);
@@ -119,7 +129,7 @@ public class TwoFactorLogIn {
 			throw ErrorCode.LOGIN_CHALLENGE_INVALID.exception();
 		}
 		this.throttle.succeeded(email);
-		return LogInOutcome.signedIn(signIn(member), backupCodes);
+		return new Verified(member, backupCodes);
 	}
 
 	private List<String> confirm(Challenge found, String code, String email, Instant now) {
@@ -146,6 +156,12 @@ public class TwoFactorLogIn {
 	 */
 	private SessionTokens signIn(Member member) {
 		return this.sessions.start(member.userId(), member.workspaceId());
+	}
+
+	/**
+	 * A second step passed: the member signed in, and the backup codes of a new factor.
+	 */
+	record Verified(Member member, List<String> backupCodes) {
 	}
 
 }

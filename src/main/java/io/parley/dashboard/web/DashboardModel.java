@@ -1,0 +1,34 @@
+package io.parley.dashboard.web;
+
+import io.parley.workspace.BrowserSignIn;
+import io.parley.workspace.Caller;
+import io.parley.workspace.Member;
+import io.parley.workspace.MemberDirectory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the signed-in member into the model of every dashboard page. */
+@ControllerAdvice(basePackageClasses = DashboardModel.class)
+class DashboardModel {
+
+	private final BrowserSignIn signIn;
+
+	private final MemberDirectory members;
+
+	DashboardModel(BrowserSignIn signIn, MemberDirectory members) {
+		this.signIn = signIn;
+		this.members = members;
+	}
+
+	@ModelAttribute("me")
+	@Nullable CurrentMember me(@Nullable Caller caller) {
+		if (caller == null) {
+			return null;
+		}
+		String name = this.members.find(caller.workspaceId(), caller.userId()).map(Member::name).orElse("");
+		return CurrentMember.of(caller, name, this.signIn.workspaces(caller));
+	}
+
+}

@@ -1,0 +1,44 @@
+package io.parley.dashboard.web;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+import io.parley.conversation.Channel;
+import io.parley.conversation.ConversationStatus;
+import io.parley.conversation.InboxFilter;
+import io.parley.conversation.InboxFilter.Assignee;
+import io.parley.conversation.Priority;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The inbox's query: unknown values are ignored rather than refused, as a link or an old
+ * bookmark may carry them.
+ */
+public record InboxParameters(@Nullable String view, @Nullable String status, @Nullable String priority,
+		@Nullable String channel, @Nullable String tag, @Nullable String q, @Nullable String cursor) {
+
+	public String currentView() {
+		return switch ((this.view != null) ? this.view : "") {
+			case "unassigned", "all" -> this.view;
+			default -> "mine";
+		};
+	}
+
+	InboxFilter filter() {
+		Assignee assignee = switch (currentView()) {
+			case "unassigned" -> Assignee.UNASSIGNED;
+			case "all" -> Assignee.ANYONE;
+			default -> Assignee.ME;
+		};
+		Set<ConversationStatus> statuses = (this.status != null) ? ConversationStatus.parse(this.status)
+			.map(EnumSet::of)
+			.orElse(EnumSet.copyOf(InboxPageController.OPEN)) : EnumSet.copyOf(InboxPageController.OPEN);
+		Priority chosenPriority = (this.priority != null) ? Priority.parse(this.priority).orElse(null) : null;
+		Channel chosenChannel = (this.channel != null) ? Channel.parse(this.channel).orElse(null) : null;
+		String chosenTag = (this.tag != null && !this.tag.isBlank()) ? this.tag.trim().toLowerCase(Locale.ROOT) : null;
+		String text = (this.q != null && !this.q.isBlank() && this.q.length() <= 200) ? this.q.trim() : null;
+		return new InboxFilter(statuses, assignee, null, chosenPriority, chosenChannel, chosenTag, text);
+	}
+
+}

@@ -1,0 +1,112 @@
+// The dashboard's page behaviour: the CSRF header on htmx requests, local times,
+// the workspace switcher, and the inbox's keyboard shortcuts. No inline scripts: the
+// pages' Content-Security-Policy allows only files from Parley itself.
+(function () {
+	'use strict';
+
+	function csrfToken() {
+		var meta = document.querySelector('meta[name="csrf-token"]');
+		return meta ? meta.content : null;
+	}
+
+	document.addEventListener('htmx:configRequest', function (event) {
+		var token = csrfToken();
+		if (token) {
+			event.detail.headers['X-CSRF-TOKEN'] = token;
+		}
+	});
+
+	var timeFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+		dateStyle: 'medium', timeStyle: 'short'
+	});
+
+	function localTimes(root) {
+		root.querySelectorAll('time[datetime]').forEach(function (time) {
+			var date = new Date(time.getAttribute('datetime'));
+			if (!isNaN(date)) {
+				time.textContent = timeFormat.format(date);
+			}
+		});
+	}
+
+	document.addEventListener('DOMContentLoaded', function () {
+		localTimes(document);
+		document.querySelectorAll('select[data-autosubmit]').forEach(function (select) {
+			select.addEventListener('change', function () {
+				select.form.submit();
+			});
+		});
+	});
+	document.addEventListener('htmx:afterSwap', function (event) {
+		localTimes(event.detail.target.parentNode || document);
+	});
+
+	// keyboard: j/k move through the inbox, Enter opens, / searches, ? shows the list
+	function typing(target) {
+		return target.closest('input, textarea, select, [contenteditable="true"]') !== null;
+	}
+
+	function rows() {
+		return Array.prototype.slice.call(document.querySelectorAll('#list .row a.open'));
+	}
+
+	function move(step) {
+		var links = rows();
+		if (links.length === 0) {
+			return;
+		}
+		var index = links.indexOf(document.activeElement);
+		var next = (index < 0) ? 0 : Math.min(links.length - 1, Math.max(0, index + step));
+		links[next].focus();
+	}
+
+	document.addEventListener('keydown', function (event) {
+		if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) {
+			return;
+		}
+		var shortcuts = document.getElementById('shortcuts');
+		if (event.key === 'j') {
+			move(1);
+		}
+		else if (event.key === 'k') {
+			move(-1);
+		}
+		else if (event.key === '/') {
+			var search = document.getElementById('q');
+			if (search) {
+				event.preventDefault();
+				search.focus();
+			}
+		}
+		else if (event.key === '?' && shortcuts) {
+			shortcuts.showModal();
+		}
+	});
+
+	// a toast says what arrived; the region is aria-live, so screen readers say it too
+	function toast(title, text) {
+		var region = document.getElementById('toasts');
+		if (!region) {
+			return;
+		}
+		var item = document.createElement('div');
+		item.className = 'toast';
+		var strong = document.createElement('strong');
+		strong.textContent = title;
+		item.appendChild(strong);
+		if (text) {
+			var body = document.createElement('span');
+			body.textContent = text;
+			item.appendChild(body);
+		}
+		region.appendChild(item);
+		setTimeout(function () {
+			item.remove();
+		}, 6000);
+	}
+
+	window.Parley = window.Parley || {};
+	window.Parley.toast = toast;
+	window.Parley.csrfToken = csrfToken;
+	window.Parley.localTimes = localTimes;
+}());
