@@ -92,6 +92,7 @@ public class BrowserSignIn {
 	}
 
 	/** The authentication that hands the caller to controllers and permission checks. */
+	@AnyCaller("wraps the caller the session already speaks for")
 	public Authentication authentication(Caller caller) {
 		return new CallerAuthentication(caller);
 	}
