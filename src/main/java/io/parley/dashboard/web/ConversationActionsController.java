@@ -1,0 +1,114 @@
+package io.parley.dashboard.web;
+
+import java.util.List;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import io.parley.conversation.ConversationId;
+import io.parley.conversation.ConversationLifecycle;
+import io.parley.conversation.ConversationStatus;
+import io.parley.conversation.Message;
+import io.parley.conversation.MessageLog;
+import io.parley.conversation.MessageLog.Posted;
+import io.parley.conversation.MessageType;
+import io.parley.conversation.Priority;
+import io.parley.conversation.Triage;
+import io.parley.system.ErrorCode;
+import io.parley.workspace.Caller;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * What an agent does on the conversation page: reply or write a note, change the status
+ * or the priority, assign. Each calls the same use case as the REST API, which checks the
+ * caller's permission, and answers the fragment that changed; without htmx, the page
+ * again.
+ */
+@Controller
+class ConversationActionsController {
+
+	private final MessageLog messages;
+
+	private final Triage triage;
+
+	private final ConversationLifecycle lifecycle;
+
+	private final ConversationPageController page;
+
+	ConversationActionsController(MessageLog messages, Triage triage, ConversationLifecycle lifecycle,
+			ConversationPageController page) {
+		this.messages = messages;
+		this.triage = triage;
+		this.lifecycle = lifecycle;
+		this.page = page;
+	}
+
+	@HxRequest
+	@PostMapping("/app/conversations/{id}/messages")
+	String reply(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "") String content,
+			@RequestParam(defaultValue = "false") boolean note,
+			@RequestParam(required = false) @Nullable String clientMessageId, Model model) {
+		model.addAttribute("messages", List.of(MessageRow.of(post(caller, id, content, note, clientMessageId))));
+		return "app/conversation :: rows";
+	}
+
+	@PostMapping("/app/conversations/{id}/messages")
+	String replyWithoutScript(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "") String content,
+			@RequestParam(defaultValue = "false") boolean note,
+			@RequestParam(required = false) @Nullable String clientMessageId) {
+		post(caller, id, content, note, clientMessageId);
+		return "redirect:/app/conversations/" + ConversationPageController.idOf(id);
+	}
+
+	@PostMapping("/app/conversations/{id}/status")
+	String status(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "") String status,
+			@RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		ConversationStatus chosen = ConversationStatus.parse(status)
+			.orElseThrow(ErrorCode.INVALID_REQUEST_SCHEMA::exception);
+		ConversationId conversation = ConversationPageController.idOf(id);
+		this.triage.update(caller, conversation, chosen, null, null);
+		return details(caller, conversation, htmx != null, model);
+	}
+
+	@PostMapping("/app/conversations/{id}/priority")
+	String priority(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "") String priority,
+			@RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		Priority chosen = Priority.parse(priority).orElseThrow(ErrorCode.INVALID_REQUEST_SCHEMA::exception);
+		ConversationId conversation = ConversationPageController.idOf(id);
+		this.triage.update(caller, conversation, null, chosen, null);
+		return details(caller, conversation, htmx != null, model);
+	}
+
+	@PostMapping("/app/conversations/{id}/assign")
+	String assign(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "") String agentId,
+			@RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		ConversationId conversation = ConversationPageController.idOf(id);
+		this.lifecycle.assign(caller, conversation, agentId, null);
+		return details(caller, conversation, htmx != null, model);
+	}
+
+	private Message post(Caller caller, String id, String content, boolean note, @Nullable String clientMessageId) {
+		if (content.isBlank() || content.length() > Message.MAX_LENGTH) {
+			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+		}
+		String client = (clientMessageId != null && !clientMessageId.isBlank()
+				&& clientMessageId.length() <= Message.MAX_CLIENT_ID_LENGTH) ? clientMessageId : null;
+		Posted posted = this.messages.post(this.messages.sender(caller), ConversationPageController.idOf(id),
+				note ? MessageType.NOTE : MessageType.TEXT, content, client, null);
+		return posted.message();
+	}
+
+	private String details(Caller caller, ConversationId conversation, boolean htmx, Model model) {
+		if (!htmx) {
+			return "redirect:/app/conversations/" + conversation;
+		}
+		model.addAttribute("conversation", this.page.header(caller, conversation));
+		return "app/conversation :: details";
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.parley.dashboard.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import io.parley.contact.Contact;
+import io.parley.conversation.Conversation;
+import io.parley.conversation.Inbox;
+import io.parley.workspace.Member;
+import io.parley.workspace.Permission;
+
+/**
+ * What the conversation page shows beside the messages: the conversation's state and its
+ * contact; the agents it may be assigned to (for those who may assign).
+ */
+public record ConversationHeader(String id, String subject, String status, String priority, String channel,
+		boolean active, String agentId, String agentName, String contactName, String contactEmail, String pageUrl,
+		List<String> tags, long lastSequence, long lastNote, List<AgentChoice> agents) {
+
+	static ConversationHeader of(Inbox.Details details, List<Member> members, boolean mayAssign) {
+		Conversation conversation = details.conversation();
+		Contact contact = details.contact();
+		String agentId = (conversation.agentId() != null) ? conversation.agentId().value().toString() : null;
+		String agentName = members.stream()
+			.filter((member) -> member.userId().equals(conversation.agentId()))
+			.map(Member::name)
+			.findFirst()
+			.orElse(null);
+		List<AgentChoice> agents = mayAssign ? members.stream()
+			.filter(Member::active)
+			.filter((member) -> member.can(Permission.HANDLE_CONVERSATIONS))
+			.map((member) -> new AgentChoice(member.userId().value().toString(), member.name(),
+					member.userId().equals(conversation.agentId())))
+			.toList() : List.of();
+		return new ConversationHeader(conversation.id().toString(),
+				(conversation.context().subject() != null) ? conversation.context().subject() : "",
+				lower(conversation.status().name()), lower(conversation.priority().name()),
+				lower(conversation.channel().name()), conversation.isActive(), agentId, agentName,
+				(contact != null && contact.name() != null) ? contact.name() : "",
+				(contact != null && contact.email() != null) ? contact.email() : "", conversation.context().pageUrl(),
+				details.tags(), conversation.lastSequence(), conversation.lastNote(), agents);
+	}
+
+	private static String lower(String name) {
+		return name.toLowerCase(Locale.ROOT);
+	}
+
+	/** An agent in the assign menu. */
+	public record AgentChoice(String id, String name, boolean current) {
+	}
+
+}

@@ -1,0 +1,97 @@
+package io.parley.dashboard.web;
+
+import java.util.List;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import io.parley.conversation.ConversationId;
+import io.parley.conversation.Inbox;
+import io.parley.conversation.MessageLog;
+import io.parley.conversation.MessageLog.MessagePage;
+import io.parley.conversation.Position;
+import io.parley.system.ErrorCode;
+import io.parley.workspace.Caller;
+import io.parley.workspace.MemberDirectory;
+import io.parley.workspace.Permission;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The conversation page: its newest messages, the older ones a page at a time as the
+ * agent scrolls back (so a conversation of 10,000 messages opens as fast as one of ten),
+ * and the state and contact beside them. Writing and acting on it are
+ * {@link ConversationActionsController}'s.
+ */
+@Controller
+class ConversationPageController {
+
+	static final int PAGE = 50;
+
+	private final Inbox inbox;
+
+	private final MessageLog messages;
+
+	private final MemberDirectory members;
+
+	ConversationPageController(Inbox inbox, MessageLog messages, MemberDirectory members) {
+		this.inbox = inbox;
+		this.messages = messages;
+		this.members = members;
+	}
+
+	@GetMapping("/app/conversations/{id}")
+	String page(Caller caller, @PathVariable String id, Model model) {
+		ConversationId conversation = idOf(id);
+		model.addAttribute("conversation", header(caller, conversation));
+		page(model, this.messages.page(caller, conversation, null, null, PAGE));
+		return "app/conversation";
+	}
+
+	/** Older messages, before {@code before}, for the scroll-back. */
+	@HxRequest
+	@GetMapping("/app/conversations/{id}/messages")
+	String messages(Caller caller, @PathVariable String id, @RequestParam(required = false) @Nullable String before,
+			@RequestParam(required = false) @Nullable String after, Model model) {
+		ConversationId conversation = idOf(id);
+		model.addAttribute("conversationId", conversation.toString());
+		if (after != null) {
+			page(model, this.messages.page(caller, conversation, position(after), null, PAGE));
+			return "app/conversation :: newer";
+		}
+		page(model, this.messages.page(caller, conversation, null, (before != null) ? position(before) : null, PAGE));
+		return "app/conversation :: older";
+	}
+
+	/** The state beside the messages, read again when the socket tells of a change. */
+	@HxRequest
+	@GetMapping("/app/conversations/{id}/details")
+	String details(Caller caller, @PathVariable String id, Model model) {
+		model.addAttribute("conversation", header(caller, idOf(id)));
+		return "app/conversation :: details";
+	}
+
+	ConversationHeader header(Caller caller, ConversationId conversation) {
+		Inbox.Details details = this.inbox.details(caller, conversation);
+		return ConversationHeader.of(details, this.members.members(caller.workspaceId()),
+				caller.can(Permission.ASSIGN_CONVERSATION));
+	}
+
+	private static void page(Model model, MessagePage page) {
+		List<MessageRow> rows = page.messages().stream().map(MessageRow::of).toList();
+		model.addAttribute("messages", rows);
+		model.addAttribute("olderCursor", (page.nextCursor() != null) ? page.nextCursor().toString() : null);
+	}
+
+	static ConversationId idOf(String id) {
+		return ConversationId.parse(id).orElseThrow(ErrorCode.CONVERSATION_NOT_FOUND::exception);
+	}
+
+	private static Position position(String text) {
+		return Position.parse(text).orElseThrow(ErrorCode.INVALID_REQUEST_SCHEMA::exception);
+	}
+
+}

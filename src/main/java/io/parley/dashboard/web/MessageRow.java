@@ -1,0 +1,25 @@
+package io.parley.dashboard.web;
+
+import java.util.List;
+
+import io.parley.conversation.Attachment;
+import io.parley.conversation.Message;
+import io.parley.conversation.MessageType;
+import io.parley.conversation.Position;
+
+/**
+ * One message as the conversation page shows it. Its {@code position} ({@code 12} for a
+ * message, {@code 12.3} for a note) is the key the live script deduplicates on.
+ */
+public record MessageRow(String position, long sequence, long note, boolean internal, boolean system, String authorType,
+		String authorName, String content, String createdAt, boolean edited, List<String> attachmentNames) {
+
+	static MessageRow of(Message message) {
+		String name = (message.author().name() != null) ? message.author().name() : "";
+		return new MessageRow(Position.of(message).toString(), message.sequence(), message.note(), message.isInternal(),
+				message.type() == MessageType.SYSTEM, message.author().type().value(), name, message.content(),
+				message.createdAt().toString(), message.editedAt() != null,
+				message.attachments().stream().map(Attachment::name).toList());
+	}
+
+}

@@ -1,0 +1,205 @@
+// The conversation page live: joins the conversation's room after every (re)connect
+// with the position of the last message it shows, so the server replays exactly what
+// was missed; appends arriving messages (as text, never HTML), shows the customer
+// typing, and tells the customer when the agent types.
+(function () {
+	'use strict';
+
+	var body = document.body;
+	var conversationId = body.dataset.conversationId;
+	var list = document.getElementById('messages');
+	var history = document.getElementById('history');
+	var form = document.getElementById('reply');
+	var typingLine = document.getElementById('typing');
+	var joined = false;
+	var pollTimer = null;
+
+	function lastPosition() {
+		var sequence = 0;
+		var note = 0;
+		list.querySelectorAll('li.message').forEach(function (item) {
+			sequence = Math.max(sequence, Number(item.dataset.sequence || 0));
+			note = Math.max(note, Number(item.dataset.note || 0));
+		});
+		return { sequence: Math.max(sequence, Number(body.dataset.lastSequence || 0)),
+			note: Math.max(note, Number(body.dataset.lastNote || 0)) };
+	}
+
+	// a message can come twice: from the socket and as the answer to one's own send
+	function dedupe() {
+		var seen = {};
+		list.querySelectorAll('li.message').forEach(function (item) {
+			var key = item.dataset.position;
+			if (seen[key]) {
+				item.remove();
+			}
+			seen[key] = true;
+		});
+	}
+
+	function nearBottom() {
+		return history.scrollHeight - history.scrollTop - history.clientHeight < 120;
+	}
+
+	function toBottom() {
+		history.scrollTop = history.scrollHeight;
+	}
+
+	function element(tag, className, text) {
+		var node = document.createElement(tag);
+		if (className) {
+			node.className = className;
+		}
+		if (text !== undefined && text !== null) {
+			node.textContent = text;
+		}
+		return node;
+	}
+
+	function render(data) {
+		var internal = data.note !== undefined && data.note !== null && data.type !== undefined
+			&& (data.type === 'note' || data.type === 'system');
+		var author = data.author || {};
+		var item = element('li', 'message ' + (data.type === 'system' ? 'system' : (internal ? 'note' : (author.type || ''))));
+		item.dataset.sequence = String(data.sequence || 0);
+		item.dataset.note = String(internal ? data.note : 0);
+		item.dataset.position = internal ? data.sequence + '.' + data.note : String(data.sequence);
+		var meta = element('div', 'meta');
+		meta.appendChild(element('strong', 'author', data.type === 'system' ? (body.dataset.systemName || 'Parley') : (author.name || '')));
+		if (internal && data.type !== 'system') {
+			meta.appendChild(element('span', 'kind', body.dataset.noteLabel || 'Note'));
+		}
+		var time = element('time', null, data.createdAt);
+		time.setAttribute('datetime', data.createdAt);
+		meta.appendChild(time);
+		item.appendChild(meta);
+		item.appendChild(element('p', 'content', data.content));
+		return item;
+	}
+
+	function append(item) {
+		var stick = nearBottom();
+		list.appendChild(item);
+		dedupe();
+		if (window.Parley.localTimes) {
+			window.Parley.localTimes(item);
+		}
+		if (stick) {
+			toBottom();
+		}
+	}
+
+	function join() {
+		var position = lastPosition();
+		window.Parley.live.send('JOIN_CONVERSATION', { conversationId: conversationId,
+			afterSequence: position.sequence, afterNote: position.note, systemMessages: true });
+	}
+
+	// supervisors and admins do not take part in rooms: they read what is new instead
+	function poll() {
+		if (pollTimer !== null) {
+			return;
+		}
+		pollTimer = setInterval(catchUp, 5000);
+	}
+
+	function catchUp() {
+		var position = lastPosition();
+		var after = position.note > 0 ? position.sequence + '.' + position.note : String(position.sequence);
+		window.htmx.ajax('GET', '/app/conversations/' + conversationId + '/messages?after=' + encodeURIComponent(after),
+			{ target: '#messages', swap: 'beforeend' });
+	}
+
+	window.Parley.live.onOpen(join);
+	window.Parley.live.on('JOINED_CONVERSATION', function (data) {
+		if (data.conversationId === conversationId) {
+			joined = true;
+			if (pollTimer !== null) {
+				clearInterval(pollTimer);
+				pollTimer = null;
+			}
+		}
+	});
+	window.Parley.live.on('ERROR', function () {
+		if (!joined) {
+			poll();
+			catchUp();
+		}
+	});
+	window.Parley.live.on('NEW_MESSAGE', function (data) {
+		if (data.conversationId === conversationId) {
+			append(render(data));
+			typingLine.textContent = '';
+		}
+	});
+	window.Parley.live.on('TYPING', function (data) {
+		if (data.conversationId === conversationId && data.author && data.author.type === 'contact') {
+			typingLine.textContent = data.typing ? (body.dataset.typingLabel || 'Typing…') : '';
+		}
+	});
+	window.Parley.live.on('CONVERSATION_UPDATED', function (data) {
+		if (data.conversationId === conversationId && window.htmx) {
+			window.htmx.ajax('GET', '/app/conversations/' + conversationId + '/details', { target: '#details', swap: 'outerHTML' });
+		}
+	});
+
+	// sending: a fresh clientMessageId per message, so a repeated send is stored once
+	function newClientId() {
+		form.querySelector('input[name="clientMessageId"]').value = (window.crypto && window.crypto.randomUUID)
+			? window.crypto.randomUUID() : String(Date.now()) + Math.random();
+	}
+	newClientId();
+	form.addEventListener('htmx:afterRequest', function (event) {
+		if (event.detail.successful) {
+			form.querySelector('textarea').value = '';
+			newClientId();
+			dedupe();
+			toBottom();
+			sendTyping(false);
+		}
+	});
+	form.querySelector('textarea').addEventListener('keydown', function (event) {
+		if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+			event.preventDefault();
+			if (form.querySelector('textarea').value.trim() !== '') {
+				window.htmx.trigger(form, 'submit');
+			}
+		}
+	});
+
+	var typingSince = 0;
+	var typingStop = null;
+	function sendTyping(typing) {
+		if (joined) {
+			window.Parley.live.send('TYPING', { conversationId: conversationId, typing: typing });
+		}
+		typingSince = typing ? Date.now() : 0;
+	}
+	form.querySelector('textarea').addEventListener('input', function () {
+		if (Date.now() - typingSince > 3000) {
+			sendTyping(true);
+		}
+		clearTimeout(typingStop);
+		typingStop = setTimeout(function () {
+			sendTyping(false);
+		}, 4000);
+	});
+
+	// scrolling back keeps the message one was reading where it was
+	var heightBefore = 0;
+	document.addEventListener('htmx:beforeSwap', function (event) {
+		if (event.detail.target && event.detail.target.id === 'older') {
+			heightBefore = history.scrollHeight;
+		}
+	});
+	document.addEventListener('htmx:afterSettle', function (event) {
+		if (heightBefore > 0) {
+			history.scrollTop += history.scrollHeight - heightBefore;
+			heightBefore = 0;
+		}
+		dedupe();
+	});
+
+	document.addEventListener('DOMContentLoaded', toBottom);
+	toBottom();
+}());
