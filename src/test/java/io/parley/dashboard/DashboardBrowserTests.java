@@ -1,0 +1,149 @@
+package io.parley.dashboard;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.parley.support.Api;
+import io.parley.support.Api.Reply;
+import io.parley.support.Api.TestUser;
+import io.parley.support.Browser;
+import io.parley.support.Eventually;
+import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.TestWorkspace;
+import io.parley.support.Visitors;
+import io.parley.support.Visitors.TestVisitor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in a headless Chromium: an agent signs in, a visitor's conversation
+ * arrives in the inbox live, the agent opens it with the keyboard and answers, and a cut
+ * socket resumes with nothing missing. Screenshots go to {@code target/screenshots}.
+ */
+@ParleyIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	Api api;
+
+	Visitors visitors;
+
+	Browser browser;
+
+	DashboardPage dashboard;
+
+	@BeforeAll
+	void start() {
+		this.api = new Api(this.port);
+		this.visitors = new Visitors(this.context);
+		this.browser = Browser.start(this.port);
+		this.browser.beforeEveryDocument(DashboardPage.SOCKET_RECORDER);
+		this.browser.resize(1280, 800);
+		this.dashboard = new DashboardPage(this.browser);
+	}
+
+	@AfterAll
+	void stop() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@Test
+	void aVisitorsConversationArrivesLiveAndTheAgentAnswersItFromTheKeyboard() {
+		TestWorkspace workspace = TestWorkspace.create(this.api);
+		TestUser agent = workspace.join(this.api, Map.of("role", "agent"));
+		this.dashboard.signIn(agent.email(), TestWorkspace.PASSWORD);
+		this.dashboard.awaitConnected();
+		assertThat(this.dashboard.inboxIds()).isEmpty();
+
+		TestVisitor visitor = this.visitors.visitor(workspace.id(), "Ada Lovelace");
+		String id = this.visitors.conversation(visitor, "Where is my order?");
+		Reply assigned = this.api.post("/api/conversations/" + id + "/assign", workspace.owner().token(),
+				Map.of("agentId", agent.id()));
+		assertThat(assigned.status()).as(assigned.raw()).isEqualTo(200);
+
+		this.browser.await((driver) -> this.dashboard.inboxIds().contains(id));
+		this.browser.screenshot("dashboard-inbox");
+		this.dashboard.press("j");
+		this.browser.find(By.cssSelector("#list .row a.open")).sendKeys(Keys.ENTER);
+		this.browser.await((driver) -> driver.getCurrentUrl().endsWith("/app/conversations/" + id));
+		this.dashboard.awaitConnected();
+		this.browser.await((driver) -> this.dashboard.messages().contains("Where is my order?"));
+
+		visitorSays(visitor, id, "It was due yesterday.");
+		this.browser.await((driver) -> this.dashboard.messages().contains("It was due yesterday."));
+		this.dashboard.reply("It ships today. <b>Sorry</b> for the wait!");
+
+		Eventually.until("the reply in the visitor's transcript", () -> visitorTranscript(visitor, id),
+				(texts) -> texts.contains("It ships today. <b>Sorry</b> for the wait!"));
+		this.browser.await((driver) -> this.dashboard.messages()
+			.equals(List.of("Where is my order?", "It was due yesterday.",
+					"It ships today. <b>Sorry</b> for the wait!")));
+		assertThat(this.browser.driver().findElements(By.cssSelector("#messages b"))).as("text, never HTML").isEmpty();
+		this.browser.screenshot("dashboard-conversation");
+	}
+
+	@Test
+	void aCutSocketResumesAndNoMessageThatArrivedMeanwhileIsMissing() {
+		TestWorkspace workspace = TestWorkspace.create(this.api);
+		TestUser agent = workspace.join(this.api, Map.of("role", "agent"));
+		TestVisitor visitor = this.visitors.visitor(workspace.id(), "Grace Hopper");
+		String id = this.visitors.conversation(visitor, "Hello?");
+		this.api.post("/api/conversations/" + id + "/assign", workspace.owner().token(), Map.of("agentId", agent.id()));
+		this.dashboard.signIn(agent.email(), TestWorkspace.PASSWORD);
+		this.browser.follow("/app/conversations/" + id);
+		this.dashboard.awaitConnected();
+		this.browser.await((driver) -> this.dashboard.messages().contains("Hello?"));
+
+		this.browser.offline(true);
+		this.dashboard.cutSockets();
+		this.browser.await((driver) -> !"connected".equals(this.dashboard.connection().getAttribute("data-state")));
+		this.browser.screenshot("dashboard-offline");
+		for (int i = 1; i <= 5; i++) {
+			visitorSays(visitor, id, "While you were away " + i);
+		}
+		this.browser.offline(false);
+		this.dashboard.awaitConnected();
+
+		this.browser.await((driver) -> this.dashboard.messages().size() == 6);
+		assertThat(this.dashboard.messages()).containsExactly("Hello?", "While you were away 1",
+				"While you were away 2", "While you were away 3", "While you were away 4", "While you were away 5");
+	}
+
+	private void visitorSays(TestVisitor visitor, String conversationId, String text) {
+		Reply sent = this.api.post("/api/widget/conversations/" + conversationId + "/messages", visitor.token(),
+				Map.of("content", text));
+		assertThat(sent.status()).as(sent.raw()).isIn(200, 201);
+	}
+
+	private List<String> visitorTranscript(TestVisitor visitor, String conversationId) {
+		List<String> texts = new ArrayList<>();
+		for (JsonNode message : this.api
+			.get("/api/widget/conversations/" + conversationId + "/messages?limit=100", visitor.token())
+			.data()
+			.get("items")) {
+			texts.add(message.get("content").stringValue());
+		}
+		return texts;
+	}
+
+}
