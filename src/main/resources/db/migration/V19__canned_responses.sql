@@ -13,6 +13,7 @@ CREATE TABLE canned_responses (
     -- the word typed after '/': lower-case letters, digits and dashes
     shortcut     VARCHAR(32)              NOT NULL,
     title        VARCHAR(200)             NOT NULL,
+    -- at most what a message carries (5,000 characters, checked in Java); room to grow
     body         VARCHAR(10000)           NOT NULL,
     created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at   TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -3,6 +3,7 @@ package io.parley.canned;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
+import io.parley.conversation.Message;
 import io.parley.identity.UserId;
 import io.parley.system.ErrorCode;
 import io.parley.workspace.Caller;
@@ -23,7 +24,8 @@ public record CannedResponse(CannedResponseId id, WorkspaceId workspaceId, UserI
 
 	public static final int MAX_TITLE = 200;
 
-	public static final int MAX_BODY = 10_000;
+	/** What one message carries: a longer response could not be sent. */
+	public static final int MAX_BODY = Message.MAX_LENGTH;
 
 	private static final Pattern SHORTCUT = Pattern.compile("[a-z0-9-]{1," + MAX_SHORTCUT + "}");
 

@@ -206,17 +206,17 @@ class CannedResponsesIntegrationTests {
 		for (Map<String, Object> body : List.of(body(null, "Title", "Body", "shared"),
 				body("x", null, "Body", "shared"), body("x", "Title", null, "shared"),
 				body("x", "   ", "Body", "shared"), body("x", "t".repeat(201), "Body", "shared"),
-				body("x", "Title", " \n ", "shared"), body("x", "Title", "b".repeat(10_001), "shared"),
+				body("x", "Title", " \n ", "shared"), body("x", "Title", "b".repeat(5_001), "shared"),
 				body("x", "Title", "Body", "public"))) {
 			assertRefused(this.api.post(PATH, this.owner.token(), body), 400, "Invalid request schema");
 		}
 		assertRefused(patch(PATH + "/" + id(kept), this.owner, Map.of("title", "  ")), 400, "Invalid request schema");
-		assertRefused(patch(PATH + "/" + id(kept), this.owner, Map.of("title", "New", "body", "b".repeat(10_001))), 400,
+		assertRefused(patch(PATH + "/" + id(kept), this.owner, Map.of("title", "New", "body", "b".repeat(5_001))), 400,
 				"Invalid request schema");
 		assertRefused(this.api.post(PATH, this.owner.token(), "{\"shortcut\":"), 400, "Invalid request schema");
 		assertThat(everything(this.owner)).isEqualTo(before);
 
-		assertThat(create(this.owner, "a".repeat(32), "t".repeat(200), "b".repeat(10_000), "shared").status())
+		assertThat(create(this.owner, "a".repeat(32), "t".repeat(200), "b".repeat(5_000), "shared").status())
 			.isEqualTo(201);
 		assertThat(create(this.owner, "no-visibility", "Title", "Body", null).data().get("visibility").stringValue())
 			.as("private unless said otherwise")
@@ -269,7 +269,7 @@ class CannedResponsesIntegrationTests {
 
 	@Test
 	void aMissingValueRendersAsNothingAndAFilledValueIsNotReadAgain() {
-		String nameless = conversationWith(this.agent, Map.of("phone", "+4420794" + (int) (Math.random() * 100000)));
+		String nameless = conversationWith(this.agent, Map.of("phone", "+442079460958"));
 		String tricky = conversationWith(this.agent, Map.of("name", "{{agent.name}}", "email",
 				"t-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com"));
 		JsonNode response = created(this.agent, "who", "Who", "[{{contact.name}}] [{{contact.email}}]", "private");
