@@ -66,11 +66,7 @@ public class CannedResponses {
 	 */
 	@Transactional(readOnly = true)
 	public CannedResponse get(Caller caller, String id) {
-		caller.require(Permission.USE_CANNED_RESPONSES);
-		return CannedResponseId.parse(id)
-			.flatMap((responseId) -> this.store.find(caller.workspaceId(), responseId))
-			.filter((response) -> CannedResponseAccess.sees(caller, response))
-			.orElseThrow(ErrorCode.CANNED_RESPONSE_NOT_FOUND::exception);
+		return seen(caller, id, false);
 	}
 
 	/**
@@ -95,7 +91,7 @@ public class CannedResponses {
 	 */
 	@Transactional
 	public CannedResponse edit(Caller caller, String id, CannedResponseEdit edit) {
-		CannedResponse current = locked(caller, id);
+		CannedResponse current = seen(caller, id, true);
 		requireMayKeep(caller, current);
 		CannedResponse edited = current.edit(caller, edit, Timestamps.now(this.clock));
 		requireMayKeep(caller, edited);
@@ -110,7 +106,7 @@ public class CannedResponses {
 	 */
 	@Transactional
 	public CannedResponse delete(Caller caller, String id) {
-		CannedResponse response = locked(caller, id);
+		CannedResponse response = seen(caller, id, true);
 		requireMayKeep(caller, response);
 		this.store.remove(response);
 		return response;
@@ -135,10 +131,12 @@ public class CannedResponses {
 		return caller.can(Permission.USE_CANNED_RESPONSES) && caller.can(Permission.MANAGE_CANNED_RESPONSES);
 	}
 
-	private CannedResponse locked(Caller caller, String id) {
+	/** The response, if the caller sees it; locked until the transaction ends. */
+	private CannedResponse seen(Caller caller, String id, boolean lock) {
 		caller.require(Permission.USE_CANNED_RESPONSES);
 		return CannedResponseId.parse(id)
-			.flatMap((responseId) -> this.store.lock(caller.workspaceId(), responseId))
+			.flatMap((responseId) -> lock ? this.store.lock(caller.workspaceId(), responseId)
+					: this.store.find(caller.workspaceId(), responseId))
 			.filter((response) -> CannedResponseAccess.sees(caller, response))
 			.orElseThrow(ErrorCode.CANNED_RESPONSE_NOT_FOUND::exception);
 	}
