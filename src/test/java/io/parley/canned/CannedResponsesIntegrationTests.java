@@ -1,5 +1,7 @@
 package io.parley.canned;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -346,8 +348,7 @@ class CannedResponsesIntegrationTests {
 	}
 
 	private List<String> shortcuts(TestUser caller, String query) {
-		String path = (query != null)
-				? PATH + "?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8) : PATH;
+		String path = (query != null) ? PATH + "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) : PATH;
 		Reply reply = this.api.get(path, caller.token());
 		assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
 		return reply.data().get("items").valueStream().map((item) -> item.get("shortcut").stringValue()).toList();
