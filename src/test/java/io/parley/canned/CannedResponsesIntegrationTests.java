@@ -2,14 +2,21 @@ package io.parley.canned;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.TestUser;
+import io.parley.support.Barriers;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.TestWorkspace;
 import org.junit.jupiter.api.BeforeEach;
@@ -193,6 +200,31 @@ class CannedResponsesIntegrationTests {
 		assertThat(this.api.everyItem(PATH + "?q=refund", this.agent.token()))
 			.extracting((item) -> item.get("title").stringValue())
 			.containsExactlyInAnyOrder("Money back", "My refund");
+	}
+
+	@Test
+	void twoManagersRacingForAShortcutLeaveOneResponse() throws Exception {
+		TestUser admin = this.workspace.join(this.api, Map.of("role", "admin"));
+		CyclicBarrier start = new CyclicBarrier(2);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Reply>> replies = new ArrayList<>();
+			for (TestUser manager : List.of(this.owner, admin)) {
+				replies.add(threads.submit(() -> {
+					Barriers.await(start);
+					return create(manager, "race", "Race", "Who wins?", "shared");
+				}));
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Reply> reply : replies) {
+				statuses.add(reply.get(30, TimeUnit.SECONDS).status());
+			}
+			assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(shortcuts(this.agent, "race")).containsExactly("race");
 	}
 
 	@Test
