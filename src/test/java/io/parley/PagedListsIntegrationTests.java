@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import io.parley.support.Api;
@@ -174,6 +175,19 @@ class PagedListsIntegrationTests {
 	 * Pages of every size from one to one more than the list follow one another to the
 	 * whole list, in order, once each; the first page without a limit is all of it.
 	 */
+	@Test
+	void cannedResponsesComeInPagesByShortcut() {
+		Map<String, String> byShortcut = new TreeMap<>();
+		for (String shortcut : List.of("thanks", "refund", "hello", "bye", "refund-done", "wait")) {
+			Reply reply = this.api.post("/api/canned-responses", owner(),
+					Map.of("shortcut", shortcut, "title", shortcut, "body", "Text", "visibility", "shared"));
+			assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+			byShortcut.put(shortcut, reply.data().get("id").stringValue());
+		}
+
+		assertEveryPageSizeWalksTheList("/api/canned-responses", List.copyOf(byShortcut.values()));
+	}
+
 	private void assertEveryPageSizeWalksTheList(String path, List<String> expected) {
 		for (int limit = 1; limit <= expected.size() + 1; limit++) {
 			assertThat(ids(this.api.everyItem(path, owner(), limit))).as("limit " + limit)

@@ -54,7 +54,7 @@ class TenantIsolationIntegrationTests {
 	TestUser intrudingAgent;
 
 	record Ids(TestWorkspace workspace, String workspaceId, TestUser agent, String member, String role, String contact,
-			String note, String conversation, String invitation, String attachment) {
+			String note, String conversation, String invitation, String attachment, String cannedResponse) {
 	}
 
 	@BeforeEach
@@ -99,8 +99,12 @@ class TenantIsolationIntegrationTests {
 				Map.of("email", "pending-" + UUID.randomUUID() + "@example.com", "role", "agent")))
 			.get("id")
 			.stringValue();
+		String cannedResponse = data(this.api.post("/api/canned-responses", owner,
+				Map.of("shortcut", "refund", "title", "Refund", "body", "Private matter", "visibility", "shared")))
+			.get("id")
+			.stringValue();
 		return new Ids(workspace, workspace.id(), agent, agent.id(), role, contact, note, conversation, invitation,
-				attachment);
+				attachment, cannedResponse);
 	}
 
 	@Test
@@ -126,11 +130,13 @@ class TenantIsolationIntegrationTests {
 		String token = this.intruder.token();
 		for (String list : List.of("/api/conversations", "/api/conversations?q=secret", "/api/contacts?q=kim",
 				"/api/members", "/api/roles", "/api/invitations", "/api/workspaces", "/admin/analytics",
-				"/api/chat/settings", "/api/reports/overview", "/api/reports/agents")) {
+				"/api/chat/settings", "/api/reports/overview", "/api/reports/agents", "/api/canned-responses",
+				"/api/canned-responses?q=refund")) {
 			Reply reply = this.api.get(list, token);
 			assertThat(reply.status()).as(list).isEqualTo(200);
 			for (String id : List.of(this.mine.conversation(), this.mine.contact(), this.mine.member(),
-					this.mine.role(), this.mine.invitation(), "Private matter", "secret content")) {
+					this.mine.role(), this.mine.invitation(), this.mine.cannedResponse(), "Private matter",
+					"secret content")) {
 				assertThat(reply.raw()).as(list).doesNotContain(id);
 			}
 		}
@@ -199,7 +205,7 @@ class TenantIsolationIntegrationTests {
 	/** Made-up ids of the same shapes, named by nothing. */
 	private Ids madeUp() {
 		String none = UUID.randomUUID().toString();
-		return new Ids(this.mine.workspace(), none, this.mine.agent(), none, none, none, none, none, none, none);
+		return new Ids(this.mine.workspace(), none, this.mine.agent(), none, none, none, none, none, none, none, none);
 	}
 
 	/** What the first workspace's owner sees of it. */
@@ -210,7 +216,7 @@ class TenantIsolationIntegrationTests {
 				"/api/contacts/" + this.mine.contact(), "/api/contacts/" + this.mine.contact() + "/notes",
 				"/api/conversations/" + this.mine.conversation(),
 				"/api/conversations/" + this.mine.conversation() + "/messages", "/api/chat/settings",
-				"/api/chat/settings/identity-secret")) {
+				"/api/chat/settings/identity-secret", "/api/canned-responses/" + this.mine.cannedResponse())) {
 			state.put(path, this.api.get(path, owner).raw());
 		}
 		return state;
@@ -250,6 +256,11 @@ class TenantIsolationIntegrationTests {
 		probes.add(new Probe("POST", "/api/contacts/{contact}/notes", "{\"content\":\"x\"}"));
 		probes.add(new Probe("DELETE", "/api/contacts/{contact}/notes/{note}", null));
 		probes.add(new Probe("POST", "/api/workspaces/{workspace}/switch", "{}"));
+		probes.add(new Probe("GET", "/api/canned-responses/{canned}", null));
+		probes.add(new Probe("PATCH", "/api/canned-responses/{canned}", "{\"title\":\"Stolen\"}"));
+		probes.add(new Probe("DELETE", "/api/canned-responses/{canned}", null));
+		probes
+			.add(new Probe("POST", "/api/canned-responses/{canned}/render", "{\"conversationId\":\"{conversation}\"}"));
 		return probes;
 	}
 
@@ -269,6 +280,7 @@ class TenantIsolationIntegrationTests {
 				.replace("{note}", ids.note())
 				.replace("{invitation}", ids.invitation())
 				.replace("{attachment}", ids.attachment())
+				.replace("{canned}", ids.cannedResponse())
 				.replace("{workspace}",
 						ids.workspace().id().equals(ids.workspace().id()) && ids.member().equals(ids.agent().id())
 								? ids.workspace().id() : UUID.randomUUID().toString());

@@ -41,6 +41,9 @@ public enum ErrorCode {
 	/** A pre-chat field the workspace requires is missing or malformed (issue 11). */
 	PRE_CHAT_FIELD_REQUIRED(400, "A required pre-chat field is missing or invalid"),
 
+	/** A canned response's shortcut (decision 81). */
+	INVALID_SHORTCUT(400, "A shortcut is 1 to 32 lower-case letters, digits and dashes"),
+
 	UNAUTHORIZED(401, "Unauthorized, token missing or invalid", "Unauthorized or invalid token"),
 
 	INVALID_CREDENTIALS(401, "Invalid email or password"),
@@ -136,6 +139,9 @@ public enum ErrorCode {
 
 	CONTACT_NOT_FOUND(404, "Contact not found"),
 
+	/** Also for another member's private canned response (decision 81). */
+	CANNED_RESPONSE_NOT_FOUND(404, "Canned response not found"),
+
 	NOTE_NOT_FOUND(404, "Note not found"),
 
 	MESSAGE_NOT_FOUND(404, "Message not found"),
@@ -158,6 +164,11 @@ public enum ErrorCode {
 	ROLE_NAME_TAKEN(409, "A role with this name already exists"),
 
 	ROLE_IN_USE(409, "Role is still held by members"),
+
+	/**
+	 * Among the workspace's shared canned responses, or among the caller's private ones.
+	 */
+	SHORTCUT_TAKEN(409, "A canned response with this shortcut already exists"),
 
 	TWO_FACTOR_ALREADY_ON(409, "Two-factor authentication is already on"),
 

@@ -55,7 +55,18 @@ public enum Permission {
 	 * whoever may invite may invite supervisors (decision 88).
 	 */
 	VIEW_REPORTS("reports.view",
-			"See the reports: conversations per day, response and resolution times, CSAT, per agent");
+			"See the reports: conversations per day, response and resolution times, CSAT, per agent"),
+
+	/**
+	 * Read the workspace's shared canned responses, insert them into replies, and keep
+	 * private ones of one's own (decision 81).
+	 */
+	USE_CANNED_RESPONSES("canned_responses.use",
+			"Use the canned responses when answering, and keep private ones of one's own"),
+
+	/** Not administrative: the support work's own texts, kept by its supervisors too. */
+	MANAGE_CANNED_RESPONSES("canned_responses.manage",
+			"Create, change and delete the canned responses shared with the whole workspace");
 
 	private final String value;
 

@@ -15,6 +15,7 @@ import static io.parley.workspace.Permission.CLOSE_OPEN_CONVERSATION;
 import static io.parley.workspace.Permission.CREATE_CONVERSATION;
 import static io.parley.workspace.Permission.HANDLE_CONVERSATIONS;
 import static io.parley.workspace.Permission.INVITE_MEMBERS;
+import static io.parley.workspace.Permission.MANAGE_CANNED_RESPONSES;
 import static io.parley.workspace.Permission.MANAGE_CONTACTS;
 import static io.parley.workspace.Permission.MANAGE_MEMBERS;
 import static io.parley.workspace.Permission.MANAGE_ROLES;
@@ -22,6 +23,7 @@ import static io.parley.workspace.Permission.MANAGE_SETTINGS;
 import static io.parley.workspace.Permission.START_CONVERSATION;
 import static io.parley.workspace.Permission.TAKE_PART_IN_CONVERSATION;
 import static io.parley.workspace.Permission.UPDATE_CONVERSATION;
+import static io.parley.workspace.Permission.USE_CANNED_RESPONSES;
 import static io.parley.workspace.Permission.VIEW_ANALYTICS;
 import static io.parley.workspace.Permission.VIEW_ANY_CONVERSATION;
 import static io.parley.workspace.Permission.VIEW_REPORTS;
@@ -39,13 +41,14 @@ public enum Role {
 
 	ADMIN(EnumSet.of(CREATE_CONVERSATION, VIEW_ANY_CONVERSATION, UPDATE_CONVERSATION, CLOSE_OPEN_CONVERSATION,
 			CLOSE_ANY_CONVERSATION, WRITE_NOTES, MANAGE_CONTACTS, VIEW_WORKSPACE, INVITE_MEMBERS, MANAGE_MEMBERS,
-			MANAGE_ROLES, MANAGE_SETTINGS, VIEW_ANALYTICS, VIEW_REPORTS)),
+			MANAGE_ROLES, MANAGE_SETTINGS, VIEW_ANALYTICS, VIEW_REPORTS, USE_CANNED_RESPONSES,
+			MANAGE_CANNED_RESPONSES)),
 
 	SUPERVISOR(EnumSet.of(CREATE_CONVERSATION, ASSIGN_CONVERSATION, UPDATE_CONVERSATION, CLOSE_OPEN_CONVERSATION,
-			WRITE_NOTES, MANAGE_CONTACTS, VIEW_WORKSPACE, VIEW_REPORTS)),
+			WRITE_NOTES, MANAGE_CONTACTS, VIEW_WORKSPACE, VIEW_REPORTS, USE_CANNED_RESPONSES, MANAGE_CANNED_RESPONSES)),
 
 	AGENT(EnumSet.of(TAKE_PART_IN_CONVERSATION, HANDLE_CONVERSATIONS, CREATE_CONVERSATION, UPDATE_CONVERSATION,
-			CLOSE_ASSIGNED_CONVERSATION, WRITE_NOTES, MANAGE_CONTACTS, VIEW_WORKSPACE)),
+			CLOSE_ASSIGNED_CONVERSATION, WRITE_NOTES, MANAGE_CONTACTS, VIEW_WORKSPACE, USE_CANNED_RESPONSES)),
 
 	/** Seed 003's customer: a contact with a login, not a member of the staff. */
 	CANDIDATE(EnumSet.of(START_CONVERSATION, TAKE_PART_IN_CONVERSATION));

@@ -171,6 +171,17 @@ public class WorkspaceAccess {
 	}
 
 	/**
+	 * The workspace's name, for texts shown to its own members (a canned response's
+	 * placeholders) by modules that already checked their caller.
+	 */
+	@Transactional(readOnly = true)
+	public String name(WorkspaceId workspace) {
+		return this.workspaces.find(workspace)
+			.map(Workspace::name)
+			.orElseThrow(ErrorCode.WORKSPACE_NOT_FOUND::exception);
+	}
+
+	/**
 	 * An id {@link ZoneId#of} knows: a region ({@code Europe/Berlin}), {@code UTC}, or a
 	 * fixed offset ({@code +05:30}), which follows no daylight saving time.
 	 */

@@ -55,6 +55,9 @@ class PermissionMatrixIntegrationTests {
 
 	String contactId;
 
+	/** A shared canned response of the owner's. */
+	String cannedResponse;
+
 	/** Who is tried: the built-in roles and a custom one (an auditor). */
 	enum Actor {
 
@@ -90,6 +93,7 @@ class PermissionMatrixIntegrationTests {
 			.get("id")
 			.stringValue();
 		String unassigned = openConversation();
+		this.cannedResponse = sharedCannedResponse();
 		TestUser admin = this.workspace.join(this.api, Map.of("role", "admin"));
 		TestUser audit = this.workspace.join(this.api, Map.of("customRoleId", auditor));
 		for (Map.Entry<Actor, TestUser> staff : Map
@@ -238,6 +242,28 @@ class PermissionMatrixIntegrationTests {
 						allow(200, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR)),
 				row("GET /api/reports/agents", (f) -> get("/api/reports/agents?from=2027-01-01&to=2027-01-31", f),
 						allow(200, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR)),
+				// everyone who answers uses canned responses; the shared ones are
+				// written by those who manage them, the private ones by anyone
+				row("GET /api/canned-responses", (f) -> get("/api/canned-responses", f), answering(200)),
+				row("POST /api/canned-responses (private)",
+						(f) -> post("/api/canned-responses", f, cannedResponse("private")), answering(201)),
+				row("POST /api/canned-responses (shared)",
+						(f) -> post("/api/canned-responses", f, cannedResponse("shared")),
+						allow(201, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR)),
+				row("GET /api/canned-responses/{id}", (f) -> get("/api/canned-responses/" + this.cannedResponse, f),
+						answering(200)),
+				row("PATCH /api/canned-responses/{id}",
+						(f) -> patch("/api/canned-responses/" + this.cannedResponse, f, Map.of("title", "Changed")),
+						allow(200, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR)),
+				row("DELETE /api/canned-responses/{id}",
+						(f) -> this.api.send("DELETE", "/api/canned-responses/" + sharedCannedResponse(),
+								f.user().token(), null, null),
+						allow(200, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR)),
+				// the agent does not see the conversation of the supervisor's
+				row("POST /api/canned-responses/{id}/render",
+						(f) -> post("/api/canned-responses/" + this.cannedResponse + "/render", f,
+								Map.of("conversationId", f.conversation())),
+						allow(200, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR).and(Actor.AGENT, 404)),
 				row("GET /api/conversations", (f) -> get("/api/conversations", f), all(200)),
 				row("POST /api/conversations",
 						(f) -> post("/api/conversations", f, Map.of("contactId", this.contactId)),
@@ -297,6 +323,18 @@ class PermissionMatrixIntegrationTests {
 		return created.data().get("id").stringValue();
 	}
 
+	private String sharedCannedResponse() {
+		Reply created = this.api.post("/api/canned-responses", this.workspace.owner().token(),
+				cannedResponse("shared"));
+		assertThat(created.status()).as(created.raw()).isEqualTo(201);
+		return created.data().get("id").stringValue();
+	}
+
+	private static Map<String, String> cannedResponse(String visibility) {
+		return Map.of("shortcut", "s-" + UUID.randomUUID().toString().substring(0, 8), "title", "Hello", "body",
+				"Hi {{contact.name}}", "visibility", visibility);
+	}
+
 	private String assignedConversation() {
 		String id = openConversation();
 		Reply assigned = this.api.post("/api/conversations/" + id + "/assign", this.supervisor.token(),
@@ -333,6 +371,10 @@ class PermissionMatrixIntegrationTests {
 
 	private static Allowed staff(int status) {
 		return allow(status, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR, Actor.AGENT, Actor.AUDITOR);
+	}
+
+	private static Allowed answering(int status) {
+		return allow(status, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR, Actor.AGENT);
 	}
 
 	private static Allowed allow(int status, Actor... actors) {

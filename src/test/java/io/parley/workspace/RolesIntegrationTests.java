@@ -83,7 +83,7 @@ class RolesIntegrationTests {
 		}
 		assertThat(names(roles.get(Role.AGENT.ordinal()).get("permissions"))).containsExactly("conversations.take_part",
 				"conversations.handle", "conversations.create", "conversations.update", "conversations.close_assigned",
-				"conversations.notes", "contacts.manage", "workspace.view");
+				"conversations.notes", "contacts.manage", "workspace.view", "canned_responses.use");
 	}
 
 	@Test
