@@ -129,6 +129,37 @@ class DashboardBrowserTests {
 				"While you were away 2", "While you were away 3", "While you were away 4", "While you were away 5");
 	}
 
+	@Test
+	void theAgentAnswersWithACannedResponseFilledInForTheContact() {
+		TestWorkspace workspace = TestWorkspace.create(this.api);
+		TestUser agent = workspace.join(this.api, Map.of("role", "agent"));
+		Reply canned = this.api.post("/api/canned-responses", workspace.owner().token(),
+				Map.of("shortcut", "shipping", "title", "Shipping times", "body",
+						"Hi {{contact.name}}, your order ships today. {{agent.name}}", "visibility", "shared"));
+		assertThat(canned.status()).as(canned.raw()).isEqualTo(201);
+		TestVisitor visitor = this.visitors.visitor(workspace.id(), "Ada Lovelace");
+		String id = this.visitors.conversation(visitor, "When does it ship?");
+		this.api.post("/api/conversations/" + id + "/assign", workspace.owner().token(), Map.of("agentId", agent.id()));
+		this.dashboard.signIn(agent.email(), TestWorkspace.PASSWORD);
+		this.browser.follow("/app/conversations/" + id);
+		this.dashboard.awaitConnected();
+
+		this.browser.find(By.id("content")).sendKeys("/ship");
+		this.browser.await((driver) -> !driver.findElements(By.cssSelector("#canned-menu [role=option]")).isEmpty());
+		this.browser.screenshot("dashboard-canned-menu");
+		assertThat(this.browser.find(By.cssSelector("#canned-menu [aria-selected=true]")).getText())
+			.contains("/shipping")
+			.contains("Shipping times");
+		this.browser.find(By.id("content")).sendKeys(Keys.ENTER);
+		this.browser.await((driver) -> this.browser.find(By.id("content"))
+			.getDomProperty("value")
+			.equals("Hi Ada Lovelace, your order ships today. Member"));
+		this.browser.find(By.id("content")).sendKeys(Keys.ENTER);
+
+		Eventually.until("the filled-in response in the visitor's transcript", () -> visitorTranscript(visitor, id),
+				(texts) -> texts.contains("Hi Ada Lovelace, your order ships today. Member"));
+	}
+
 	private void visitorSays(TestVisitor visitor, String conversationId, String text) {
 		Reply sent = this.api.post("/api/widget/conversations/" + conversationId + "/messages", visitor.token(),
 				Map.of("content", text));
