@@ -102,10 +102,11 @@ class RateLimitFilter extends OncePerRequestFilter {
 	private RateLimit routeLimit(HttpServletRequest request) {
 		String path = request.getRequestURI();
 		boolean post = "POST".equals(request.getMethod());
-		// a log-in's second step shares the log-in's limit, and so does signing in
-		// through
-		// a provider: its start, callback and exchange
-		if ((post && (path.equals("/auth/login") || path.startsWith("/auth/login/"))) || path.startsWith("/auth/oidc/")
+		// a log-in's second step shares the log-in's limit, and so do signing in
+		// through a provider (its start, callback and exchange) and the dashboard's
+		// sign-in form
+		if ((post && (path.equals("/auth/login") || path.startsWith("/auth/login/") || path.equals("/app/login")
+				|| path.startsWith("/app/login/"))) || path.startsWith("/auth/oidc/")
 				|| path.startsWith("/login/oauth2/")) {
 			return this.login;
 		}
