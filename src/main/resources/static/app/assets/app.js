@@ -60,6 +60,32 @@
 		links[next].focus();
 	}
 
+	function focusedRow() {
+		var active = document.activeElement;
+		return (active && active.closest) ? active.closest('#list .row') : null;
+	}
+
+	// e resolves, a assigns to oneself, x selects: on the conversation whose row has focus
+	function act(key, row) {
+		var id = row.dataset.id;
+		if (key === 'x') {
+			var box = row.querySelector('input.select');
+			if (box) {
+				box.checked = !box.checked;
+			}
+			return;
+		}
+		var header = document.querySelector('header.top');
+		var path = '/app/conversations/' + id + (key === 'e' ? '/status' : '/assign');
+		var values = key === 'e' ? { status: 'resolved' } : { agentId: header ? header.dataset.me : '' };
+		window.htmx.ajax('POST', path, { values: values, swap: 'none', source: row }).then(function () {
+			var list = document.getElementById('list');
+			if (list) {
+				window.htmx.trigger(list, 'refresh');
+			}
+		});
+	}
+
 	document.addEventListener('keydown', function (event) {
 		if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) {
 			return;
@@ -70,6 +96,9 @@
 		}
 		else if (event.key === 'k') {
 			move(-1);
+		}
+		else if ((event.key === 'e' || event.key === 'a' || event.key === 'x') && focusedRow()) {
+			act(event.key, focusedRow());
 		}
 		else if (event.key === '/') {
 			var search = document.getElementById('q');
@@ -104,6 +133,14 @@
 			item.remove();
 		}, 6000);
 	}
+
+	// a refused action says why: the error fragment's text, as a toast
+	document.addEventListener('htmx:responseError', function (event) {
+		var holder = document.createElement('div');
+		holder.innerHTML = event.detail.xhr.responseText;
+		var error = holder.querySelector('.error');
+		toast(error ? error.textContent : String(event.detail.xhr.status), '');
+	});
 
 	window.Parley = window.Parley || {};
 	window.Parley.toast = toast;

@@ -160,6 +160,42 @@ class DashboardBrowserTests {
 				(texts) -> texts.contains("Hi Ada Lovelace, your order ships today. Member"));
 	}
 
+	@Test
+	void theInboxIsWorkedFromTheKeyboard() {
+		TestWorkspace workspace = TestWorkspace.create(this.api);
+		TestUser agent = workspace.join(this.api, Map.of("role", "agent"));
+		String older = assignedVisitorConversation(workspace, agent, "Alan Turing", "First question");
+		String newer = assignedVisitorConversation(workspace, agent, "Barbara Liskov", "Second question");
+		this.dashboard.signIn(agent.email(), TestWorkspace.PASSWORD);
+		this.dashboard.awaitConnected();
+		this.browser.await((driver) -> this.dashboard.inboxIds().equals(List.of(newer, older)));
+
+		this.dashboard.press("?");
+		assertThat(this.browser.find(By.id("shortcuts")).isDisplayed()).isTrue();
+		this.browser.screenshot("dashboard-shortcuts");
+		this.browser.find(By.cssSelector("#shortcuts button")).click();
+		this.dashboard.press("j");
+		this.dashboard.press("j");
+		this.dashboard.press("k");
+		assertThat(this.browser.driver().switchTo().activeElement().getText()).contains("Barbara Liskov");
+		this.browser.driver().switchTo().activeElement().sendKeys("e");
+
+		this.browser.await((driver) -> this.dashboard.inboxIds().equals(List.of(older)));
+		assertThat(this.api.get("/api/conversations/" + newer, agent.token()).data().get("status").stringValue())
+			.isEqualTo("resolved");
+		this.dashboard.press("/");
+		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("q");
+	}
+
+	private String assignedVisitorConversation(TestWorkspace workspace, TestUser agent, String name, String text) {
+		TestVisitor visitor = this.visitors.visitor(workspace.id(), name);
+		String id = this.visitors.conversation(visitor, text);
+		Reply assigned = this.api.post("/api/conversations/" + id + "/assign", workspace.owner().token(),
+				Map.of("agentId", agent.id()));
+		assertThat(assigned.status()).as(assigned.raw()).isEqualTo(200);
+		return id;
+	}
+
 	private void visitorSays(TestVisitor visitor, String conversationId, String text) {
 		Reply sent = this.api.post("/api/widget/conversations/" + conversationId + "/messages", visitor.token(),
 				Map.of("content", text));

@@ -83,6 +83,15 @@ final class DashboardClient {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/** An htmx POST of an urlencoded body, with the CSRF token as a header. */
+	Page htmxPost(String path, String body) {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("HX-Request", "true")
+			.header("X-CSRF-TOKEN", (this.csrfToken != null) ? this.csrfToken : "")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
 	/** A POST as the live script makes it: the CSRF token in the header. */
 	Page postWithHeaderToken(String path) {
 		return send(HttpRequest.newBuilder(uri(path))

@@ -14,16 +14,17 @@ import io.parley.workspace.Permission;
  * them again on every action).
  */
 public record CurrentMember(String userId, String name, String role, String workspaceName,
-		List<WorkspaceChoice> workspaces, Set<String> permissions) {
+		List<WorkspaceChoice> workspaces, Set<String> permissions, String availability) {
 
-	static CurrentMember of(Caller caller, String name, List<WorkspaceChoice> workspaces) {
+	static CurrentMember of(Caller caller, String name, String availability, List<WorkspaceChoice> workspaces) {
 		String workspaceName = workspaces.stream()
 			.filter(WorkspaceChoice::current)
 			.map(WorkspaceChoice::name)
 			.findFirst()
 			.orElse("");
 		return new CurrentMember(caller.userId().value().toString(), name, caller.role(), workspaceName, workspaces,
-				caller.permissions().stream().map(Permission::value).collect(Collectors.toUnmodifiableSet()));
+				caller.permissions().stream().map(Permission::value).collect(Collectors.toUnmodifiableSet()),
+				availability);
 	}
 
 	/** For templates: {@code ${me.can('reports.view')}}. */

@@ -27,8 +27,11 @@ class DashboardModel {
 		if (caller == null) {
 			return null;
 		}
-		String name = this.members.find(caller.workspaceId(), caller.userId()).map(Member::name).orElse("");
-		return CurrentMember.of(caller, name, this.signIn.workspaces(caller));
+		Member member = this.members.find(caller.workspaceId(), caller.userId()).orElse(null);
+		String name = (member != null) ? member.name() : "";
+		String availability = (member != null && member.profile() != null && member.profile().availability() != null)
+				? member.profile().availability().value() : "offline";
+		return CurrentMember.of(caller, name, availability, this.signIn.workspaces(caller));
 	}
 
 }

@@ -2,23 +2,18 @@ package io.parley.dashboard.web;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
-import io.parley.conversation.Channel;
 import io.parley.conversation.ConversationStatus;
 import io.parley.conversation.Inbox;
-import io.parley.conversation.InboxFilter;
-import io.parley.conversation.InboxFilter.Assignee;
-import io.parley.conversation.Priority;
 import io.parley.workspace.Caller;
-import org.jspecify.annotations.Nullable;
+import io.parley.workspace.MemberDirectory;
+import io.parley.workspace.Permission;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The inbox page: a view (mine, unassigned, all) with filters and search. The list is
@@ -36,8 +31,11 @@ class InboxPageController {
 
 	private final Inbox inbox;
 
-	InboxPageController(Inbox inbox) {
+	private final MemberDirectory members;
+
+	InboxPageController(Inbox inbox, MemberDirectory members) {
 		this.inbox = inbox;
+		this.members = members;
 	}
 
 	@GetMapping("/app")
@@ -58,13 +56,18 @@ class InboxPageController {
 		return "app/inbox :: list";
 	}
 
-	private void list(Caller caller, InboxParameters parameters, Model model) {
+	void list(Caller caller, InboxParameters parameters, Model model) {
 		Inbox.Page page = this.inbox.list(caller, parameters.filter(), parameters.cursor(), PAGE);
 		String me = caller.userId().value().toString();
 		List<InboxRow> rows = page.items().stream().map((item) -> InboxRow.of(item, me)).toList();
 		model.addAttribute("rows", rows);
 		model.addAttribute("nextCursor", page.nextCursor());
 		model.addAttribute("filters", parameters);
+		model.addAttribute("agents",
+				caller.can(Permission.ASSIGN_CONVERSATION) ? this.members.members(caller.workspaceId())
+					.stream()
+					.filter((member) -> member.can(Permission.HANDLE_CONVERSATIONS))
+					.toList() : List.of());
 	}
 
 }
