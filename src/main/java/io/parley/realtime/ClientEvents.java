@@ -1,5 +1,7 @@
 package io.parley.realtime;
 
+import java.util.List;
+
 import io.parley.conversation.Author;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationLifecycle;
@@ -107,7 +109,8 @@ class ClientEvents {
 	}
 
 	/**
-	 * Writes a message; with {@code clientMessageId} the sender is answered
+	 * Writes a message, {@code type} {@code text} (the default) or {@code note}, which
+	 * may carry {@code mentions}; with {@code clientMessageId} the sender is answered
 	 * {@code MESSAGE_SENT}, also for a repeat, which is stored and delivered only once.
 	 */
 	private void send(Connection connection, Frames.Inbound frame) {
@@ -116,14 +119,26 @@ class ClientEvents {
 		String conversationId = frame.conversationId();
 		String content = frame.text("content", Message.MAX_LENGTH);
 		String clientMessageId = frame.optionalText("clientMessageId", Message.MAX_CLIENT_ID_LENGTH);
+		MessageType type = messageType(frame.optionalText("type", 20));
+		List<String> mentions = frame.optionalTexts("mentions", Message.MAX_MENTIONS, 100);
 		ConversationId id = ConversationId.parse(conversationId)
 			.filter(connection::isIn)
 			.orElseThrow(ErrorCode.NOT_JOINED::exception);
-		Posted posted = this.messages.post(connection.sender(), id, MessageType.TEXT, content, clientMessageId,
-				connection.id());
+		Posted posted = this.messages.post(connection.sender(), id, type, content, clientMessageId, connection.id(),
+				mentions);
 		if (clientMessageId != null) {
 			connection.send(this.frames.messageSent(posted.message()));
 		}
+	}
+
+	/** What a socket sends: text, unless it says {@code note}. */
+	private static MessageType messageType(String type) {
+		if (type == null) {
+			return MessageType.TEXT;
+		}
+		return MessageType.parse(type)
+			.filter((parsed) -> parsed == MessageType.TEXT || parsed == MessageType.NOTE)
+			.orElseThrow(ErrorCode.INVALID_REQUEST_SCHEMA::exception);
 	}
 
 	private void leave(Connection connection, Frames.Inbound frame) {

@@ -30,6 +30,15 @@ public class MemberDirectory {
 		return UserId.parse(user).flatMap((id) -> find(workspace, id));
 	}
 
+	/**
+	 * The active member as a {@link Caller}, with the permissions their membership grants
+	 * now: what another module asks to learn what that member may see. Empty for a
+	 * deactivated member or a user of another workspace.
+	 */
+	public Optional<Caller> activeCaller(WorkspaceId workspace, UserId user) {
+		return this.memberships.find(workspace, user).filter(Member::active).map(Member::caller);
+	}
+
 	/** Whether a member who handles conversations is online now. */
 	@Transactional(readOnly = true)
 	public boolean anyoneAnswering(WorkspaceId workspace) {
