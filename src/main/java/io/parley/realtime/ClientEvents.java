@@ -77,6 +77,7 @@ class ClientEvents {
 				case "READ", "chat:read" -> read(connection, frame);
 				case "CLOSE_CONVERSATION" -> close(connection, frame);
 				case "SUBSCRIBE_INBOX" -> subscribe(connection);
+				case "SUBSCRIBE_NOTIFICATIONS" -> subscribeToNotifications(connection);
 				default -> throw ErrorCode.UNKNOWN_EVENT.exception();
 			}
 		}
@@ -188,6 +189,15 @@ class ClientEvents {
 		connection.caller().require(Permission.VIEW_WORKSPACE);
 		connection.subscribeToInbox();
 		connection.send(this.frames.inboxSubscribed(connection.caller().workspaceId()));
+	}
+
+	/**
+	 * From now on, the member's own notifications come to this socket as they are created
+	 * ({@code NOTIFICATION}); any signed-in member may, as they are their own.
+	 */
+	private void subscribeToNotifications(Connection connection) {
+		connection.subscribeToNotifications();
+		connection.send(this.frames.notificationsSubscribed(connection.caller().workspaceId()));
 	}
 
 	private void close(Connection connection, Frames.Inbound frame) {

@@ -156,6 +156,10 @@ class Frames {
 		return frame("INBOX_SUBSCRIBED", new WorkspaceData(workspace.toString()));
 	}
 
+	TextMessage notificationsSubscribed(WorkspaceId workspace) {
+		return frame("NOTIFICATIONS_SUBSCRIBED", new WorkspaceData(workspace.toString()));
+	}
+
 	TextMessage messageEdited(Message message) {
 		return frame("MESSAGE_EDITED", new EditedData(message.conversationId().toString(), message.sequence(),
 				message.content(), Timestamps.format(message.editedAt())));

@@ -9,8 +9,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.TextMessage;
 
 /**
- * Sends a member's notification to their staff sockets in its workspace once it is
- * committed, and to nobody else's: {@code NOTIFICATION}.
+ * Sends a member's notification, once it is committed, to their sockets in its workspace
+ * that asked for them ({@code SUBSCRIBE_NOTIFICATIONS}, as the dashboard's does), and to
+ * nobody else's: {@code NOTIFICATION}. A plain seed-003 socket gets no frame it did not
+ * ask for.
  */
 @Component
 class NotificationNotifier {
@@ -31,6 +33,9 @@ class NotificationNotifier {
 			TextMessage frame = null;
 			for (Connection connection : this.connections.ofMember(notification.workspaceId(),
 					notification.recipientId())) {
+				if (!connection.isSubscribedToNotifications()) {
+					continue;
+				}
 				frame = (frame != null) ? frame
 						: this.frames.notification(NotificationView.of(notification), event.unreadCount());
 				connection.send(frame);
