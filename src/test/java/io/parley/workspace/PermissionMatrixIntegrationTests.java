@@ -161,6 +161,10 @@ class PermissionMatrixIntegrationTests {
 				socket.send("SUBSCRIBE_INBOX", Map.of());
 				expect(socket, actor, "INBOX_SUBSCRIBED", Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR, Actor.AGENT,
 						Actor.AUDITOR);
+
+				// one's own notifications: anyone signed in
+				socket.send("SUBSCRIBE_NOTIFICATIONS", Map.of());
+				socket.expect("NOTIFICATIONS_SUBSCRIBED");
 			}
 		}
 		try (Socket agent = Socket.connect(this.port, this.agent.token())) {
