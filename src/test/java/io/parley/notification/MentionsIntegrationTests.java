@@ -119,6 +119,29 @@ class MentionsIntegrationTests {
 	}
 
 	@Test
+	void malformedMentionsAreRefusedOnBothTransports() {
+		Reply notAList = this.api.post("/api/conversations/" + this.conversation + "/messages",
+				this.team.admin().token(),
+				Map.of("content", "odd", "type", "note", "mentions", this.team.supervisor().id()));
+		assertThat(notAList.status()).isEqualTo(400);
+		assertThat(notAList.error()).isEqualTo("Invalid request schema");
+		try (Socket agent = Socket.connect(this.port, this.team.agent().token())) {
+			agent.send("JOIN_CONVERSATION", Map.of("conversationId", this.conversation));
+			agent.expect("JOINED_CONVERSATION");
+
+			agent.send("SEND_MESSAGE", Map.of("conversationId", this.conversation, "content", "odd", "type", "note",
+					"mentions", this.team.admin().id()));
+			agent.expectError("Invalid request schema");
+			agent.send("SEND_MESSAGE", Map.of("conversationId", this.conversation, "content", "odd", "type", "bot"));
+			agent.expectError("Invalid request schema");
+			agent.send("SEND_MESSAGE", Map.of("conversationId", this.conversation, "content", "odd", "type", "note",
+					"mentions", List.of(UUID.randomUUID().toString())));
+			agent.expectError(NOT_FOUND);
+		}
+		assertThat(contents()).doesNotContain("odd");
+	}
+
+	@Test
 	void aReplyCannotMention() {
 		Reply reply = this.api.post("/api/conversations/" + this.conversation + "/messages",
 				this.team.candidate().token(),

@@ -110,6 +110,18 @@ class NotificationsIntegrationTests {
 	}
 
 	@Test
+	void aCustomerMessageInAConversationNobodyHandlesNotifiesNoOne() throws Exception {
+		String id = this.api.startConversation(this.team);
+
+		customerWrites(id, "Anyone?");
+
+		Eventually.holdsFor("no notification", Duration.ofMillis(800), () -> List
+			.of(this.team.agent(), this.team.supervisor(), this.team.admin())
+			.stream()
+			.allMatch((member) -> this.api.get("/api/notifications", member.token()).data().get("items").isEmpty()));
+	}
+
+	@Test
 	void aMemberReadsOneOrAllAndPagesNewestFirst() {
 		String id = this.api.assignedConversation(this.team);
 		for (int i = 1; i <= 3; i++) {
