@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -91,14 +92,23 @@ class CustomerMessages implements SmartLifecycle {
 	}
 
 	private void notify(ConversationId conversation, ConversationAgents.Handling handling, Pending messages) {
-		try {
-			this.notifier.customerWrote(handling.workspace(), handling.agent(), conversation, messages.count(),
-					messages.last(), messages.excerpt());
-		}
-		catch (RuntimeException ex) {
-			// another node created the unread notification meanwhile: add to it
-			this.notifier.customerWrote(handling.workspace(), handling.agent(), conversation, messages.count(),
-					messages.last(), messages.excerpt());
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.notifier.customerWrote(handling.workspace(), handling.agent(), conversation, messages.count(),
+						messages.last(), messages.excerpt());
+				return;
+			}
+			catch (DataIntegrityViolationException ex) {
+				// another node created the unread notification meanwhile: add to it
+				if (attempt > 1) {
+					log.error("Could not notify the agent of conversation {}", conversation, ex);
+					return;
+				}
+			}
+			catch (RuntimeException ex) {
+				log.error("Could not notify the agent of conversation {}", conversation, ex);
+				return;
+			}
 		}
 	}
 

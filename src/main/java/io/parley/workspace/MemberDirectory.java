@@ -17,8 +17,11 @@ public class MemberDirectory {
 
 	private final Memberships memberships;
 
-	MemberDirectory(Memberships memberships) {
+	private final Callers callers;
+
+	MemberDirectory(Memberships memberships, Callers callers) {
 		this.memberships = memberships;
+		this.callers = callers;
 	}
 
 	public Optional<Member> find(WorkspaceId workspace, UserId user) {
@@ -36,7 +39,7 @@ public class MemberDirectory {
 	 * deactivated member or a user of another workspace.
 	 */
 	public Optional<Caller> activeCaller(WorkspaceId workspace, UserId user) {
-		return this.memberships.find(workspace, user).filter(Member::active).map(Member::caller);
+		return this.callers.resolve(user, workspace);
 	}
 
 	/** Whether a member who handles conversations is online now. */
