@@ -1,10 +1,14 @@
 package io.parley.notification;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.parley.conversation.ConversationId;
+import io.parley.conversation.MembersMentioned;
+import io.parley.identity.UserId;
 import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.Team;
@@ -13,11 +17,13 @@ import io.parley.support.Eventually;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.Socket;
 import io.parley.support.TestWorkspace;
+import io.parley.workspace.WorkspaceId;
 import tools.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,11 +49,17 @@ class MentionsIntegrationTests {
 
 	String conversation;
 
+	String workspace;
+
+	@Autowired
+	Notifier notifier;
+
 	@BeforeEach
 	void setUp() {
 		this.api = new Api(this.port);
 		this.team = this.api.team();
 		this.conversation = this.api.assignedConversation(this.team);
+		this.workspace = this.api.get("/api/workspace", this.team.admin().token()).data().get("id").stringValue();
 		Notices.await(this.api, this.team.agent(), "ASSIGNED", 1);
 	}
 
@@ -163,6 +175,26 @@ class MentionsIntegrationTests {
 		Eventually.until("no notification for the author",
 				() -> this.api.get("/api/notifications", this.team.admin().token()).data().get("items").isEmpty());
 		assertThat(this.api.get("/api/notifications", this.team.supervisor().token()).data().get("items")).hasSize(1);
+	}
+
+	@Test
+	void aMentionPublishedAgainIsNotStoredTwice() throws Exception {
+		Reply posted = note(this.team.admin(), "Once only", List.of(this.team.supervisor().id()));
+		Notices.await(this.api, this.team.supervisor(), "MENTIONED", 1);
+		JsonNode message = posted.data();
+
+		// as the event publication registry does for a publication it did not see
+		// completed
+		this.notifier.on(new MembersMentioned(new WorkspaceId(UUID.fromString(this.workspace)),
+				new ConversationId(UUID.fromString(this.conversation)), message.get("sequence").asLong(),
+				message.get("note").asLong(), new UserId(UUID.fromString(this.team.admin().id())),
+				List.of(new UserId(UUID.fromString(this.team.supervisor().id()))), "Once only", Instant.now()));
+
+		Eventually.holdsFor("one notification", Duration.ofMillis(600),
+				() -> this.api.get("/api/notifications", this.team.supervisor().token())
+					.data()
+					.get("items")
+					.size() == 1);
 	}
 
 	private Reply note(TestUser author, String content, List<String> mentions) {
