@@ -131,7 +131,7 @@ class TenantIsolationIntegrationTests {
 		for (String list : List.of("/api/conversations", "/api/conversations?q=secret", "/api/contacts?q=kim",
 				"/api/members", "/api/roles", "/api/invitations", "/api/workspaces", "/admin/analytics",
 				"/api/chat/settings", "/api/reports/overview", "/api/reports/agents", "/api/canned-responses",
-				"/api/canned-responses?q=refund")) {
+				"/api/canned-responses?q=refund", "/api/notifications")) {
 			Reply reply = this.api.get(list, token);
 			assertThat(reply.status()).as(list).isEqualTo(200);
 			for (String id : List.of(this.mine.conversation(), this.mine.contact(), this.mine.member(),

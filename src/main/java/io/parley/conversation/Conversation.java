@@ -315,6 +315,17 @@ public final class Conversation {
 	}
 
 	/**
+	 * The note just appended mentions these members, checked already: recorded as
+	 * {@link MembersMentioned}, which is published with the commit.
+	 */
+	Message mention(Message note, List<UserId> members) {
+		Message mentioning = note.mentioning(members);
+		this.events.add(new MembersMentioned(this.workspaceId, this.id, mentioning.sequence(), mentioning.note(),
+				mentioning.author().login(), members, mentioning.excerpt(), mentioning.createdAt()));
+		return mentioning;
+	}
+
+	/**
 	 * How a signed-in person is shown as this conversation's author: its customer as the
 	 * contact, anyone else as a member of the staff.
 	 */

@@ -209,6 +209,9 @@ class MessageBatch {
 			try {
 				Message message = conversation.append(author, draft.type(), draft.content(), draft.clientMessageId(),
 						draft.attachments(), now);
+				if (!draft.mentions().isEmpty()) {
+					message = conversation.mention(message, draft.mentions());
+				}
 				attempt.appended.add(message);
 				attempt.outcomes.add(Outcome.stored(message));
 				written.put(conversation.id(), conversation);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import io.parley.identity.UserId;
 import io.parley.system.ErrorCode;
 import io.parley.system.Timestamps;
 import io.parley.workspace.AnyCaller;
@@ -37,11 +38,14 @@ public class MessageLog {
 
 	private final MemberDirectory members;
 
+	private final Mentions mentions;
+
 	private final Clock clock;
 
 	MessageLog(Conversations conversations, Messages messages, ReadStates reads, MessageWriter writer,
-			ApplicationEventPublisher events, MemberDirectory members, Clock clock) {
+			ApplicationEventPublisher events, MemberDirectory members, Mentions mentions, Clock clock) {
 		this.conversations = conversations;
+		this.mentions = mentions;
 		this.messages = messages;
 		this.reads = reads;
 		this.writer = writer;
@@ -75,6 +79,21 @@ public class MessageLog {
 	 */
 	public Posted post(Sender sender, ConversationId id, MessageType type, String content, String clientMessageId,
 			String origin) {
+		return post(sender, id, type, content, clientMessageId, origin, null);
+	}
+
+	/**
+	 * {@link #post(Sender, ConversationId, MessageType, String, String, String)} of a
+	 * note that mentions members: each must be an active member of the workspace who
+	 * reads the conversation's notes; they are stored with the note and told of it
+	 * ({@link MembersMentioned}).
+	 * @param mentions the raw user ids mentioned, or {@code null} or empty for none
+	 * @throws io.parley.system.ParleyException also
+	 * {@link ErrorCode#MENTIONS_ONLY_IN_NOTES} and
+	 * {@link ErrorCode#MENTIONED_MEMBER_NOT_FOUND}, and then nothing is stored
+	 */
+	public Posted post(Sender sender, ConversationId id, MessageType type, String content, String clientMessageId,
+			String origin, List<String> mentions) {
 		Caller caller = sender.caller();
 		requireWellFormed(content, clientMessageId);
 		if (type != MessageType.TEXT && type != MessageType.NOTE) {
@@ -84,9 +103,10 @@ public class MessageLog {
 			// as for joining a room: writing takes part in the conversation
 			caller.require(Permission.TAKE_PART_IN_CONVERSATION);
 		}
+		List<UserId> mentioned = this.mentions.check(caller, id, type, mentions);
 		Author shown = new Author.Member(caller.userId(), caller.role(), sender.name(), sender.avatarUrl());
-		return posted(this.writer
-			.write(new Draft(caller.workspaceId(), caller, shown, id, type, content, clientMessageId, origin)));
+		return posted(this.writer.write(new Draft(caller.workspaceId(), caller, shown, id, type, content,
+				clientMessageId, origin, List.of(), mentioned)));
 	}
 
 	/**

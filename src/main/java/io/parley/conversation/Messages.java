@@ -44,13 +44,19 @@ class Messages {
 
 	private final MessageAttachments attachments;
 
-	Messages(JdbcClient jdbc, JdbcTemplate batch, MessageAttachments attachments) {
+	private final MessageMentions mentions;
+
+	Messages(JdbcClient jdbc, JdbcTemplate batch, MessageAttachments attachments, MessageMentions mentions) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.attachments = attachments;
+		this.mentions = mentions;
 	}
 
-	/** Inserts the messages in one JDBC batch, and then the files they carry. */
+	/**
+	 * Inserts the messages in one JDBC batch, and then the files they carry and the
+	 * members their notes mention.
+	 */
 	void addAll(List<Message> messages) {
 		this.batch.batchUpdate(
 				"INSERT INTO messages (conversation_id, sequence_number, note_number, author_type, "
@@ -58,6 +64,12 @@ class Messages {
 						+ "client_message_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				messages.stream().map(Messages::columns).toList());
 		this.attachments.addAll(messages);
+		this.mentions.addAll(messages);
+	}
+
+	/** The messages with their files and, for notes, whom they mention. */
+	private List<Message> complete(List<Message> messages) {
+		return this.mentions.attach(this.attachments.attach(messages));
 	}
 
 	private static Object[] columns(Message message) {
@@ -73,7 +85,7 @@ class Messages {
 	 * only when asked for, system messages never (decision 44).
 	 */
 	List<Message> of(ConversationId conversation, boolean withNotes) {
-		return this.attachments.attach(this.jdbc
+		return complete(this.jdbc
 			.sql(SELECT + "WHERE conversation_id = ? AND message_type <> 'system'" + notes(withNotes) + ORDER)
 			.param(conversation.value())
 			.query(Messages::map)
@@ -82,7 +94,7 @@ class Messages {
 
 	/** The first messages after {@code position}, in order; notes only when asked for. */
 	List<Message> after(ConversationId conversation, Position position, int limit, boolean withNotes) {
-		return this.attachments.attach(this.jdbc
+		return complete(this.jdbc
 			.sql(SELECT + "WHERE conversation_id = ? AND (sequence_number > ? OR (sequence_number = ? "
 					+ "AND note_number > ?))" + notes(withNotes) + ORDER + " LIMIT ?")
 			.params(conversation.value(), position.sequence(), position.sequence(), position.note(), limit)
@@ -94,7 +106,7 @@ class Messages {
 	 * The last messages before {@code position}, newest first; notes only when asked for.
 	 */
 	List<Message> before(ConversationId conversation, Position position, int limit, boolean withNotes) {
-		return this.attachments.attach(this.jdbc
+		return complete(this.jdbc
 			.sql(SELECT + "WHERE conversation_id = ? AND (sequence_number < ? OR (sequence_number = ? "
 					+ "AND note_number < ?))" + notes(withNotes)
 					+ " ORDER BY sequence_number DESC, note_number DESC LIMIT ?")
@@ -117,7 +129,8 @@ class Messages {
 		return this.jdbc.sql(SELECT + "WHERE conversation_id = ? AND note_number = ?")
 			.params(conversation.value(), note)
 			.query(Messages::map)
-			.optional();
+			.optional()
+			.map((found) -> this.mentions.attach(List.of(found)).get(0));
 	}
 
 	/** The messages of these conversations that carry one of these client ids. */
@@ -132,7 +145,7 @@ class Messages {
 			params.add(key.conversation().value());
 			params.add(key.clientMessageId());
 		}
-		return this.attachments.attach(this.jdbc.sql(sql.toString()).params(params).query(Messages::map).list());
+		return complete(this.jdbc.sql(sql.toString()).params(params).query(Messages::map).list());
 	}
 
 	/**

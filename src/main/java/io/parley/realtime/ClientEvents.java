@@ -1,5 +1,7 @@
 package io.parley.realtime;
 
+import java.util.List;
+
 import io.parley.conversation.Author;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationLifecycle;
@@ -75,6 +77,7 @@ class ClientEvents {
 				case "READ", "chat:read" -> read(connection, frame);
 				case "CLOSE_CONVERSATION" -> close(connection, frame);
 				case "SUBSCRIBE_INBOX" -> subscribe(connection);
+				case "SUBSCRIBE_NOTIFICATIONS" -> subscribeToNotifications(connection);
 				default -> throw ErrorCode.UNKNOWN_EVENT.exception();
 			}
 		}
@@ -107,7 +110,8 @@ class ClientEvents {
 	}
 
 	/**
-	 * Writes a message; with {@code clientMessageId} the sender is answered
+	 * Writes a message, {@code type} {@code text} (the default) or {@code note}, which
+	 * may carry {@code mentions}; with {@code clientMessageId} the sender is answered
 	 * {@code MESSAGE_SENT}, also for a repeat, which is stored and delivered only once.
 	 */
 	private void send(Connection connection, Frames.Inbound frame) {
@@ -116,14 +120,26 @@ class ClientEvents {
 		String conversationId = frame.conversationId();
 		String content = frame.text("content", Message.MAX_LENGTH);
 		String clientMessageId = frame.optionalText("clientMessageId", Message.MAX_CLIENT_ID_LENGTH);
+		MessageType type = messageType(frame.optionalText("type", 20));
+		List<String> mentions = frame.optionalTexts("mentions", Message.MAX_MENTIONS, 100);
 		ConversationId id = ConversationId.parse(conversationId)
 			.filter(connection::isIn)
 			.orElseThrow(ErrorCode.NOT_JOINED::exception);
-		Posted posted = this.messages.post(connection.sender(), id, MessageType.TEXT, content, clientMessageId,
-				connection.id());
+		Posted posted = this.messages.post(connection.sender(), id, type, content, clientMessageId, connection.id(),
+				mentions);
 		if (clientMessageId != null) {
 			connection.send(this.frames.messageSent(posted.message()));
 		}
+	}
+
+	/** What a socket sends: text, unless it says {@code note}. */
+	private static MessageType messageType(String type) {
+		if (type == null) {
+			return MessageType.TEXT;
+		}
+		return MessageType.parse(type)
+			.filter((parsed) -> parsed == MessageType.TEXT || parsed == MessageType.NOTE)
+			.orElseThrow(ErrorCode.INVALID_REQUEST_SCHEMA::exception);
 	}
 
 	private void leave(Connection connection, Frames.Inbound frame) {
@@ -173,6 +189,15 @@ class ClientEvents {
 		connection.caller().require(Permission.VIEW_WORKSPACE);
 		connection.subscribeToInbox();
 		connection.send(this.frames.inboxSubscribed(connection.caller().workspaceId()));
+	}
+
+	/**
+	 * From now on, the member's own notifications come to this socket as they are created
+	 * ({@code NOTIFICATION}); any signed-in member may, as they are their own.
+	 */
+	private void subscribeToNotifications(Connection connection) {
+		connection.subscribeToNotifications();
+		connection.send(this.frames.notificationsSubscribed(connection.caller().workspaceId()));
 	}
 
 	private void close(Connection connection, Frames.Inbound frame) {

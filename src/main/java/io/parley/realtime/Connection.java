@@ -38,6 +38,8 @@ final class Connection {
 
 	private volatile boolean inboxSubscribed;
 
+	private volatile boolean notificationsSubscribed;
+
 	private volatile boolean closed;
 
 	/**
@@ -98,6 +100,14 @@ final class Connection {
 
 	boolean isSubscribedToInbox() {
 		return this.inboxSubscribed;
+	}
+
+	void subscribeToNotifications() {
+		this.notificationsSubscribed = true;
+	}
+
+	boolean isSubscribedToNotifications() {
+		return this.notificationsSubscribed;
 	}
 
 	/** Takes a typing frame from the connection's own budget; false when over it. */

@@ -1,5 +1,6 @@
 package io.parley.realtime;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import io.parley.conversation.Message;
 import io.parley.conversation.Position;
 import io.parley.conversation.QueueEstimate;
 import io.parley.identity.UserId;
+import io.parley.notification.NotificationView;
 import io.parley.system.ErrorCode;
 import io.parley.system.MalformedTextException;
 import io.parley.system.Text;
@@ -111,6 +113,11 @@ class Frames {
 				message.attachments().stream().map((attachment) -> AttachmentData.of(attachment, downloads)).toList()));
 	}
 
+	/** A member's new or grown notification, to their staff sockets. */
+	TextMessage notification(NotificationView notification, long unreadCount) {
+		return frame("NOTIFICATION", new NotificationData(notification, unreadCount));
+	}
+
 	/** The sender's answer for a message it gave a {@code clientMessageId}. */
 	TextMessage messageSent(Message message) {
 		return frame("MESSAGE_SENT", new SentData(message.conversationId().toString(), message.clientMessageId(),
@@ -147,6 +154,10 @@ class Frames {
 
 	TextMessage inboxSubscribed(WorkspaceId workspace) {
 		return frame("INBOX_SUBSCRIBED", new WorkspaceData(workspace.toString()));
+	}
+
+	TextMessage notificationsSubscribed(WorkspaceId workspace) {
+		return frame("NOTIFICATIONS_SUBSCRIBED", new WorkspaceData(workspace.toString()));
 	}
 
 	TextMessage messageEdited(Message message) {
@@ -207,6 +218,30 @@ class Frames {
 		String optionalText(String field, int maxLength) {
 			JsonNode value = field(field);
 			return (value == null || value.isNull()) ? null : text(field, maxLength);
+		}
+
+		/**
+		 * {@code data.field} as a list of at most {@code maxItems} texts of at most
+		 * {@code maxLength} each, or {@code null} when absent.
+		 * @throws io.parley.system.ParleyException
+		 * {@link ErrorCode#INVALID_REQUEST_SCHEMA} when present but no such list
+		 */
+		List<String> optionalTexts(String field, int maxItems, int maxLength) {
+			JsonNode value = field(field);
+			if (value == null || value.isNull()) {
+				return null;
+			}
+			if (!value.isArray() || value.size() > maxItems) {
+				throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+			}
+			List<String> texts = new ArrayList<>(value.size());
+			for (JsonNode item : value) {
+				if (!item.isString() || item.stringValue().isBlank() || item.stringValue().length() > maxLength) {
+					throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+				}
+				texts.add(item.stringValue());
+			}
+			return texts;
 		}
 
 		/**
@@ -342,6 +377,10 @@ class Frames {
 	}
 
 	record SentData(String conversationId, String clientMessageId, long sequence, String createdAt) {
+	}
+
+	@JsonPropertyOrder({ "notification", "unreadCount" })
+	record NotificationData(NotificationView notification, long unreadCount) {
 	}
 
 	record WorkspaceData(String workspaceId) {

@@ -44,6 +44,15 @@ public enum ErrorCode {
 	/** A canned response's shortcut (decision 81). */
 	INVALID_SHORTCUT(400, "A shortcut is 1 to 32 lower-case letters, digits and dashes"),
 
+	/** Mentions on a message the customer sees (decision 86). */
+	MENTIONS_ONLY_IN_NOTES(400, "Only internal notes can mention members"),
+
+	/**
+	 * A mention of someone who is no active member of the workspace, or who cannot read
+	 * the conversation's notes (decision 86).
+	 */
+	MENTIONED_MEMBER_NOT_FOUND(400, "A mentioned member does not exist or cannot see this conversation"),
+
 	UNAUTHORIZED(401, "Unauthorized, token missing or invalid", "Unauthorized or invalid token"),
 
 	INVALID_CREDENTIALS(401, "Invalid email or password"),
@@ -145,6 +154,9 @@ public enum ErrorCode {
 	NOTE_NOT_FOUND(404, "Note not found"),
 
 	MESSAGE_NOT_FOUND(404, "Message not found"),
+
+	/** Also another member's notification. */
+	NOTIFICATION_NOT_FOUND(404, "Notification not found"),
 
 	/** Also for a file of a conversation the caller does not see. */
 	ATTACHMENT_NOT_FOUND(404, "Attachment not found"),

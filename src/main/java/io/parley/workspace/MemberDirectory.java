@@ -17,8 +17,11 @@ public class MemberDirectory {
 
 	private final Memberships memberships;
 
-	MemberDirectory(Memberships memberships) {
+	private final Callers callers;
+
+	MemberDirectory(Memberships memberships, Callers callers) {
 		this.memberships = memberships;
+		this.callers = callers;
 	}
 
 	public Optional<Member> find(WorkspaceId workspace, UserId user) {
@@ -28,6 +31,15 @@ public class MemberDirectory {
 	/** The member named by a raw id from a request; empty when no member has it. */
 	public Optional<Member> find(WorkspaceId workspace, String user) {
 		return UserId.parse(user).flatMap((id) -> find(workspace, id));
+	}
+
+	/**
+	 * The active member as a {@link Caller}, with the permissions their membership grants
+	 * now: what another module asks to learn what that member may see. Empty for a
+	 * deactivated member or a user of another workspace.
+	 */
+	public Optional<Caller> activeCaller(WorkspaceId workspace, UserId user) {
+		return this.callers.resolve(user, workspace);
 	}
 
 	/** Whether a member who handles conversations is online now. */

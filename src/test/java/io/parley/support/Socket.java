@@ -97,6 +97,17 @@ public final class Socket implements AutoCloseable {
 		}
 	}
 
+	/** The next frame, or {@code null} when none arrives within {@code duration}. */
+	public JsonNode poll(Duration duration) {
+		try {
+			return this.frames.poll(duration.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Asserts the next frame is {@code event} and returns its data. */
 	public JsonNode expect(String event) {
 		JsonNode frame = next();

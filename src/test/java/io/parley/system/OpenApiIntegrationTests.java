@@ -159,7 +159,7 @@ class OpenApiIntegrationTests {
 		Map<String, JsonNode> operations = operations(description());
 
 		for (String list : List.of("GET /api/members", "GET /api/contacts", "GET /api/invitations", "GET /api/roles",
-				"GET /api/workspaces", "GET /api/contacts/{id}/notes")) {
+				"GET /api/workspaces", "GET /api/contacts/{id}/notes", "GET /api/notifications")) {
 			assertThat(operations.get(list).path("parameters").valueStream().map((p) -> p.get("name").stringValue()))
 				.as(list)
 				.contains("cursor", "limit");

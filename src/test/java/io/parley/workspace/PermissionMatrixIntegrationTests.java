@@ -165,6 +165,10 @@ class PermissionMatrixIntegrationTests {
 				socket.send("SUBSCRIBE_INBOX", Map.of());
 				expect(socket, actor, "INBOX_SUBSCRIBED", Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR, Actor.AGENT,
 						Actor.AUDITOR);
+
+				// one's own notifications: anyone signed in
+				socket.send("SUBSCRIBE_NOTIFICATIONS", Map.of());
+				socket.expect("NOTIFICATIONS_SUBSCRIBED");
 			}
 		}
 		try (Socket agent = Socket.connect(this.port, this.agent.token())) {
@@ -195,6 +199,12 @@ class PermissionMatrixIntegrationTests {
 				row("GET /api/account/two-factor", (f) -> get("/api/account/two-factor", f), all(200)),
 				// any caller may open the socket, so any caller gets a ticket for it
 				row("POST /api/socket-tickets", (f) -> post("/api/socket-tickets", f, Map.of()), all(201)),
+				// a member's own notifications: anyone has some, or none
+				row("GET /api/notifications", (f) -> get("/api/notifications", f), all(200)),
+				row("POST /api/notifications/read-all", (f) -> post("/api/notifications/read-all", f, Map.of()),
+						all(200)),
+				row("POST /api/notifications/{id}/read",
+						(f) -> post("/api/notifications/" + UUID.randomUUID() + "/read", f, Map.of()), all(404)),
 				row("GET /api/workspace", (f) -> get("/api/workspace", f), staff(200)),
 				row("PATCH /api/workspace", (f) -> patch("/api/workspace", f, Map.of("name", this.workspace.name())),
 						allow(200, Actor.OWNER, Actor.ADMIN)),
@@ -286,6 +296,11 @@ class PermissionMatrixIntegrationTests {
 				row("POST /api/conversations/{id}/messages (note)",
 						(f) -> post("/api/conversations/" + f.conversation() + "/messages", f,
 								Map.of("content", "internal", "type", "note")),
+						allow(201, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR)),
+				row("POST /api/conversations/{id}/messages (note with a mention)",
+						(f) -> post("/api/conversations/" + f.conversation() + "/messages", f,
+								Map.of("content", "internal", "type", "note", "mentions",
+										List.of(this.supervisor.id()))),
 						allow(201, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR)),
 				row("POST /api/conversations/{id}/attachments",
 						(f) -> Multipart.to(this.port)

@@ -1,5 +1,7 @@
 package io.parley.conversation.web;
 
+import java.util.List;
+
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.Message;
 import io.parley.conversation.MessageLog;
@@ -72,7 +74,7 @@ class MessageController {
 	ResponseEntity<ApiResponse> post(Caller caller, @PathVariable String id, @Valid @RequestBody PostRequest request) {
 		MessageType type = (request.type() != null) ? parse(MessageType.parse(request.type())) : MessageType.TEXT;
 		Posted posted = this.messages.post(this.messages.sender(caller), idOf(id), type, request.content(),
-				request.clientMessageId(), null);
+				request.clientMessageId(), null, request.mentions());
 		return ResponseEntity.status(posted.repeated() ? HttpStatus.OK : HttpStatus.CREATED)
 			.body(ApiResponse.ok(MessageView.of(posted.message())));
 	}
@@ -102,8 +104,13 @@ class MessageController {
 				state.lastReadSequence(), Timestamps.format(state.readAt())));
 	}
 
+	/**
+	 * @param mentions the user ids of the members a note mentions (decision 86), or
+	 * {@code null}
+	 */
 	record PostRequest(@NotNull @Size(max = Message.MAX_LENGTH) String content, @Size(max = 20) String type,
-			@Size(max = Message.MAX_CLIENT_ID_LENGTH) String clientMessageId) {
+			@Size(max = Message.MAX_CLIENT_ID_LENGTH) String clientMessageId,
+			@Size(max = Message.MAX_MENTIONS) List<@NotNull @Size(max = 100) String> mentions) {
 	}
 
 	record EditRequest(@NotNull @Size(max = Message.MAX_LENGTH) String content) {

@@ -9,12 +9,13 @@ import io.parley.system.Timestamps;
 
 /**
  * A message as the {@code /api} routes show it: seed 001's fields, its author, and its
- * place ({@code sequence}, and {@code note} for an internal note).
+ * place ({@code sequence}, and {@code note} for an internal note), and the members a note
+ * mentions.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record MessageView(String conversationId, long sequence, @JsonInclude(JsonInclude.Include.NON_NULL) Long note,
 		String senderId, String senderRole, AuthorView author, String type, String content, String clientMessageId,
-		String createdAt, String editedAt, List<AttachmentView> attachments) {
+		String createdAt, String editedAt, List<AttachmentView> attachments, List<String> mentions) {
 
 	static MessageView of(Message message) {
 		return new MessageView(message.conversationId().toString(), message.sequence(),
@@ -22,7 +23,8 @@ record MessageView(String conversationId, long sequence, @JsonInclude(JsonInclud
 				AuthorView.of(message.author()), message.type().value(), message.content(), message.clientMessageId(),
 				Timestamps.format(message.createdAt()),
 				(message.editedAt() != null) ? Timestamps.format(message.editedAt()) : null,
-				message.attachments().stream().map(AttachmentView::of).toList());
+				message.attachments().stream().map(AttachmentView::of).toList(),
+				message.mentions().stream().map(Object::toString).toList());
 	}
 
 	/**
