@@ -156,11 +156,14 @@
 		window.Parley.live.on('CONVERSATION_UPDATED', refresh);
 		window.Parley.live.on('CONVERSATION_CREATED', function (data) {
 			refresh();
-			if (window.Parley.toast) {
-				window.Parley.toast(document.body.dataset.newConversation || 'New conversation', data.subject || '');
+			if (window.Parley.notify) {
+				window.Parley.notify((document.querySelector('header.top') || document.body).dataset.newConversation || 'New conversation', data.subject || '',
+					'/app/conversations/' + data.conversationId);
 			}
 		});
 	}
 
-	document.addEventListener('DOMContentLoaded', connect);
+	if (indicator) {
+		document.addEventListener('DOMContentLoaded', connect);
+	}
 }());

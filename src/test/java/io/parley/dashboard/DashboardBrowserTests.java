@@ -187,6 +187,47 @@ class DashboardBrowserTests {
 		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("q");
 	}
 
+	@Test
+	void aNoteMentioningAMemberNotifiesThemLiveAndOnTheirNotificationsPage() {
+		TestWorkspace workspace = TestWorkspace.create(this.api);
+		TestUser agent = workspace.join(this.api, Map.of("role", "agent"));
+		String id = assignedVisitorConversation(workspace, agent, "Ada Lovelace", "My refund?");
+		this.dashboard.signIn(agent.email(), TestWorkspace.PASSWORD);
+		this.browser.follow("/app/conversations/" + id);
+		this.dashboard.awaitConnected();
+
+		this.browser.find(By.id("note")).click();
+		this.browser.find(By.id("content")).sendKeys("Can you approve this, @Oliv");
+		this.browser.await((driver) -> !driver.findElements(By.cssSelector("#mention-menu [role=option]")).isEmpty());
+		assertThat(this.browser.find(By.cssSelector("#mention-menu [aria-selected=true]")).getText())
+			.isEqualTo("@Olivia Owner");
+		this.browser.find(By.id("content")).sendKeys(Keys.ENTER);
+		this.browser.find(By.id("content")).sendKeys("?");
+		this.browser.find(By.id("content")).sendKeys(Keys.ENTER);
+		this.browser.await((driver) -> !driver.findElements(By.cssSelector("#messages .message.note")).isEmpty());
+		assertThat(this.browser.find(By.cssSelector("#messages .message.note .content")).getText())
+			.isEqualTo("Can you approve this, @Olivia Owner ?");
+
+		this.browser.find(By.cssSelector("form[action='/app/logout'] button")).click();
+		this.dashboard.signIn(workspace.owner().email(), TestWorkspace.PASSWORD);
+		this.dashboard.awaitConnected();
+		assertThat(this.browser.find(By.id("bell-count")).getText()).isEqualTo("1");
+		Reply another = this.api.post("/api/conversations/" + id + "/messages", agent.token(),
+				Map.of("content", "@Olivia one more", "type", "note", "mentions", List.of(workspace.owner().id())));
+		assertThat(another.status()).as(another.raw()).isEqualTo(201);
+		this.browser.await((driver) -> driver.findElements(By.cssSelector("#toasts .toast"))
+			.stream()
+			.anyMatch((toast) -> toast.getText().contains("You were mentioned in a note")));
+		this.browser.await((driver) -> this.browser.find(By.id("bell-count")).getText().equals("2"));
+		this.browser.screenshot("dashboard-mention-toast");
+
+		this.browser.find(By.id("bell")).click();
+		this.browser.await((driver) -> driver.getCurrentUrl().endsWith("/app/notifications"));
+		this.browser.screenshot("dashboard-notifications");
+		this.browser.find(By.cssSelector(".notifications .row.unread button")).click();
+		this.browser.await((driver) -> driver.getCurrentUrl().endsWith("/app/conversations/" + id));
+	}
+
 	private String assignedVisitorConversation(TestWorkspace workspace, TestUser agent, String name, String text) {
 		TestVisitor visitor = this.visitors.visitor(workspace.id(), name);
 		String id = this.visitors.conversation(visitor, text);

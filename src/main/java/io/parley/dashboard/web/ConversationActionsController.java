@@ -52,16 +52,19 @@ class ConversationActionsController {
 	@PostMapping("/app/conversations/{id}/messages")
 	String reply(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "") String content,
 			@RequestParam(defaultValue = "false") boolean note,
-			@RequestParam(required = false) @Nullable String clientMessageId, Model model) {
-		model.addAttribute("messages", List.of(MessageRow.of(post(caller, id, content, note, clientMessageId))));
+			@RequestParam(required = false) @Nullable String clientMessageId,
+			@RequestParam(required = false) @Nullable List<String> mentions, Model model) {
+		model.addAttribute("messages",
+				List.of(MessageRow.of(post(caller, id, content, note, clientMessageId, mentions))));
 		return "app/conversation :: rows";
 	}
 
 	@PostMapping("/app/conversations/{id}/messages")
 	String replyWithoutScript(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "") String content,
 			@RequestParam(defaultValue = "false") boolean note,
-			@RequestParam(required = false) @Nullable String clientMessageId) {
-		post(caller, id, content, note, clientMessageId);
+			@RequestParam(required = false) @Nullable String clientMessageId,
+			@RequestParam(required = false) @Nullable List<String> mentions) {
+		post(caller, id, content, note, clientMessageId, mentions);
 		return "redirect:/app/conversations/" + ConversationPageController.idOf(id);
 	}
 
@@ -92,14 +95,16 @@ class ConversationActionsController {
 		return details(caller, conversation, htmx != null, model);
 	}
 
-	private Message post(Caller caller, String id, String content, boolean note, @Nullable String clientMessageId) {
+	private Message post(Caller caller, String id, String content, boolean note, @Nullable String clientMessageId,
+			@Nullable List<String> mentions) {
 		if (content.isBlank() || content.length() > Message.MAX_LENGTH) {
 			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 		}
 		String client = (clientMessageId != null && !clientMessageId.isBlank()
 				&& clientMessageId.length() <= Message.MAX_CLIENT_ID_LENGTH) ? clientMessageId : null;
 		Posted posted = this.messages.post(this.messages.sender(caller), ConversationPageController.idOf(id),
-				note ? MessageType.NOTE : MessageType.TEXT, content, client, null);
+				note ? MessageType.NOTE : MessageType.TEXT, content, client, null,
+				(mentions != null && !mentions.isEmpty()) ? mentions : null);
 		return posted.message();
 	}
 

@@ -1,5 +1,6 @@
 package io.parley.dashboard.web;
 
+import io.parley.notification.MemberNotifications;
 import io.parley.workspace.BrowserSignIn;
 import io.parley.workspace.Caller;
 import io.parley.workspace.Member;
@@ -17,9 +18,18 @@ class DashboardModel {
 
 	private final MemberDirectory members;
 
-	DashboardModel(BrowserSignIn signIn, MemberDirectory members) {
+	private final MemberNotifications notifications;
+
+	DashboardModel(BrowserSignIn signIn, MemberDirectory members, MemberNotifications notifications) {
 		this.signIn = signIn;
 		this.members = members;
+		this.notifications = notifications;
+	}
+
+	/** The bell's count in the header. */
+	@ModelAttribute("unreadNotifications")
+	long unreadNotifications(@Nullable Caller caller) {
+		return (caller != null) ? this.notifications.page(caller, true, null, 1).unreadCount() : 0;
 	}
 
 	@ModelAttribute("me")
