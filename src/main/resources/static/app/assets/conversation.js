@@ -110,10 +110,52 @@
 			{ target: '#messages', swap: 'beforeend' });
 	}
 
+	// read receipts: the customer's read mark shows as "Seen" under the last reply they
+	// read; the agent's own reading moves theirs (and the inbox's unread count)
+	var customerRead = Number(body.dataset.customerRead || 0);
+	function showSeen() {
+		list.querySelectorAll('.seen-mark').forEach(function (mark) {
+			mark.remove();
+		});
+		var last = null;
+		list.querySelectorAll('li.message.member').forEach(function (item) {
+			if (Number(item.dataset.sequence) <= customerRead && Number(item.dataset.note || 0) === 0) {
+				last = item;
+			}
+		});
+		if (last) {
+			last.appendChild(element('span', 'seen-mark', body.dataset.seenLabel || 'Seen'));
+		}
+	}
+	var readSent = 0;
+	var readTimer = null;
+	function markRead() {
+		if (!joined || document.hidden) {
+			return;
+		}
+		clearTimeout(readTimer);
+		readTimer = setTimeout(function () {
+			var sequence = lastPosition().sequence;
+			if (sequence > readSent) {
+				readSent = sequence;
+				window.Parley.live.send('READ', { conversationId: conversationId, sequence: sequence });
+			}
+		}, 500);
+	}
+	document.addEventListener('visibilitychange', markRead);
+	window.Parley.live.on('READ', function (data) {
+		if (data.conversationId === conversationId && data.author && data.author.type === 'contact') {
+			customerRead = Math.max(customerRead, Number(data.sequence || 0));
+			showSeen();
+		}
+	});
+	showSeen();
+
 	window.Parley.live.onOpen(join);
 	window.Parley.live.on('JOINED_CONVERSATION', function (data) {
 		if (data.conversationId === conversationId) {
 			joined = true;
+			markRead();
 			if (pollTimer !== null) {
 				clearInterval(pollTimer);
 				pollTimer = null;
@@ -130,6 +172,8 @@
 		if (data.conversationId === conversationId) {
 			append(render(data));
 			typingLine.textContent = '';
+			showSeen();
+			markRead();
 		}
 	});
 	window.Parley.live.on('TYPING', function (data) {

@@ -66,6 +66,11 @@
 		window.Parley.live.on('NOTIFICATION', function (data) {
 			var notification = data.notification || {};
 			setCount(data.unreadCount || 0);
+			// what arrives in the conversation one is looking at needs no toast
+			if (!document.hidden && notification.kind === 'NEW_MESSAGE'
+				&& notification.conversationId === document.body.dataset.conversationId) {
+				return;
+			}
 			notify(titles[notification.kind] || notification.kind, notification.excerpt || '',
 				'/app/conversations/' + notification.conversationId);
 		});

@@ -99,6 +99,21 @@ class DashboardBrowserTests {
 			.equals(List.of("Where is my order?", "It was due yesterday.",
 					"It ships today. <b>Sorry</b> for the wait!")));
 		assertThat(this.browser.driver().findElements(By.cssSelector("#messages b"))).as("text, never HTML").isEmpty();
+		assertThat(this.browser.driver().findElements(By.cssSelector(".seen-mark"))).isEmpty();
+
+		long replied = visitorTranscriptSequence(visitor, id);
+		Reply read = this.api.post("/api/widget/conversations/" + id + "/read", visitor.token(),
+				Map.of("sequence", replied));
+		assertThat(read.status()).as(read.raw()).isEqualTo(200);
+		this.browser
+			.await((driver) -> driver.findElements(By.cssSelector("#messages .message.member .seen-mark")).size() == 1);
+		Eventually.until("the agent's read mark",
+				() -> this.api.get("/api/conversations?assignee=me", agent.token())
+					.data()
+					.get("items")
+					.get(0)
+					.get("unread")
+					.asLong() == 0);
 		this.browser.screenshot("dashboard-conversation");
 	}
 
@@ -241,6 +256,17 @@ class DashboardBrowserTests {
 		Reply sent = this.api.post("/api/widget/conversations/" + conversationId + "/messages", visitor.token(),
 				Map.of("content", text));
 		assertThat(sent.status()).as(sent.raw()).isIn(200, 201);
+	}
+
+	private long visitorTranscriptSequence(TestVisitor visitor, String conversationId) {
+		long last = 0;
+		for (JsonNode message : this.api
+			.get("/api/widget/conversations/" + conversationId + "/messages?limit=100", visitor.token())
+			.data()
+			.get("items")) {
+			last = Math.max(last, message.get("sequence").asLong());
+		}
+		return last;
 	}
 
 	private List<String> visitorTranscript(TestVisitor visitor, String conversationId) {

@@ -1,11 +1,15 @@
 package io.parley.dashboard.web;
 
+import java.util.Arrays;
 import java.util.List;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import io.parley.contact.Contact;
+import io.parley.contact.ContactNotebook;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationLifecycle;
 import io.parley.conversation.ConversationStatus;
+import io.parley.conversation.Inbox;
 import io.parley.conversation.Message;
 import io.parley.conversation.MessageLog;
 import io.parley.conversation.MessageLog.Posted;
@@ -32,6 +36,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ConversationActionsController {
 
+	/** Twenty tags of fifty characters, with their commas. */
+	static final int MAX_TAGS_TEXT = 1100;
+
 	private final MessageLog messages;
 
 	private final Triage triage;
@@ -40,12 +47,18 @@ class ConversationActionsController {
 
 	private final ConversationPageController page;
 
+	private final Inbox inbox;
+
+	private final ContactNotebook notebook;
+
 	ConversationActionsController(MessageLog messages, Triage triage, ConversationLifecycle lifecycle,
-			ConversationPageController page) {
+			ConversationPageController page, Inbox inbox, ContactNotebook notebook) {
 		this.messages = messages;
 		this.triage = triage;
 		this.lifecycle = lifecycle;
 		this.page = page;
+		this.inbox = inbox;
+		this.notebook = notebook;
 	}
 
 	@HxRequest
@@ -92,6 +105,30 @@ class ConversationActionsController {
 			@RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
 		ConversationId conversation = ConversationPageController.idOf(id);
 		this.lifecycle.assign(caller, conversation, agentId, null);
+		return details(caller, conversation, htmx != null, model);
+	}
+
+	@PostMapping("/app/conversations/{id}/tags")
+	String tags(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "") String tags,
+			@RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		if (tags.length() > MAX_TAGS_TEXT) {
+			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+		}
+		List<String> chosen = Arrays.stream(tags.split(",")).map(String::trim).filter((tag) -> !tag.isEmpty()).toList();
+		ConversationId conversation = ConversationPageController.idOf(id);
+		this.triage.update(caller, conversation, null, null, chosen);
+		return details(caller, conversation, htmx != null, model);
+	}
+
+	@PostMapping("/app/conversations/{id}/contact-notes")
+	String contactNote(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "") String content,
+			@RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		ConversationId conversation = ConversationPageController.idOf(id);
+		Contact contact = this.inbox.details(caller, conversation).contact();
+		if (contact == null) {
+			throw ErrorCode.CONTACT_NOT_FOUND.exception();
+		}
+		this.notebook.write(caller, contact.id().toString(), content);
 		return details(caller, conversation, htmx != null, model);
 	}
 

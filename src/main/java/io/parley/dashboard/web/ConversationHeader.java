@@ -6,6 +6,7 @@ import java.util.Locale;
 import io.parley.contact.Contact;
 import io.parley.conversation.Conversation;
 import io.parley.conversation.Inbox;
+import io.parley.conversation.ReadState;
 import io.parley.workspace.Member;
 import io.parley.workspace.Permission;
 
@@ -15,9 +16,10 @@ import io.parley.workspace.Permission;
  */
 public record ConversationHeader(String id, String subject, String status, String priority, String channel,
 		boolean active, String agentId, String agentName, String contactName, String contactEmail, String pageUrl,
-		List<String> tags, long lastSequence, long lastNote, List<AgentChoice> agents) {
+		List<String> tags, long lastSequence, long lastNote, List<AgentChoice> agents, long customerRead,
+		ContactPanel panel) {
 
-	static ConversationHeader of(Inbox.Details details, List<Member> members, boolean mayAssign) {
+	static ConversationHeader of(Inbox.Details details, List<Member> members, boolean mayAssign, ContactPanel panel) {
 		Conversation conversation = details.conversation();
 		Contact contact = details.contact();
 		String agentId = (conversation.agentId() != null) ? conversation.agentId().value().toString() : null;
@@ -38,7 +40,18 @@ public record ConversationHeader(String id, String subject, String status, Strin
 				lower(conversation.channel().name()), conversation.isActive(), agentId, agentName,
 				(contact != null && contact.name() != null) ? contact.name() : "",
 				(contact != null && contact.email() != null) ? contact.email() : "", conversation.context().pageUrl(),
-				details.tags(), conversation.lastSequence(), conversation.lastNote(), agents);
+				details.tags(), conversation.lastSequence(), conversation.lastNote(), agents,
+				customerRead(details, members), panel);
+	}
+
+	/** How far the customer read: the read mark of the one reader who is no member. */
+	private static long customerRead(Inbox.Details details, List<Member> members) {
+		return details.reads()
+			.stream()
+			.filter((read) -> members.stream().noneMatch((member) -> member.userId().equals(read.readerId())))
+			.mapToLong(ReadState::lastReadSequence)
+			.max()
+			.orElse(0);
 	}
 
 	private static String lower(String name) {

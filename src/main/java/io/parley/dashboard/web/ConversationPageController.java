@@ -3,13 +3,16 @@ package io.parley.dashboard.web;
 import java.util.List;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import io.parley.contact.ContactNotebook;
 import io.parley.conversation.ConversationId;
+import io.parley.conversation.CustomerConversations;
 import io.parley.conversation.Inbox;
 import io.parley.conversation.MessageLog;
 import io.parley.conversation.MessageLog.MessagePage;
 import io.parley.conversation.Position;
 import io.parley.system.ErrorCode;
 import io.parley.workspace.Caller;
+import io.parley.workspace.Member;
 import io.parley.workspace.MemberDirectory;
 import io.parley.workspace.Permission;
 import org.jspecify.annotations.Nullable;
@@ -31,16 +34,26 @@ class ConversationPageController {
 
 	static final int PAGE = 50;
 
+	/** Other conversations and notes of the contact shown beside one. */
+	static final int PAST = 5;
+
 	private final Inbox inbox;
 
 	private final MessageLog messages;
 
 	private final MemberDirectory members;
 
-	ConversationPageController(Inbox inbox, MessageLog messages, MemberDirectory members) {
+	private final CustomerConversations customers;
+
+	private final ContactNotebook notebook;
+
+	ConversationPageController(Inbox inbox, MessageLog messages, MemberDirectory members,
+			CustomerConversations customers, ContactNotebook notebook) {
 		this.inbox = inbox;
 		this.messages = messages;
 		this.members = members;
+		this.customers = customers;
+		this.notebook = notebook;
 	}
 
 	@GetMapping("/app/conversations/{id}")
@@ -76,8 +89,25 @@ class ConversationPageController {
 
 	ConversationHeader header(Caller caller, ConversationId conversation) {
 		Inbox.Details details = this.inbox.details(caller, conversation);
-		return ConversationHeader.of(details, this.members.members(caller.workspaceId()),
-				caller.can(Permission.ASSIGN_CONVERSATION));
+		List<Member> members = this.members.members(caller.workspaceId());
+		return ConversationHeader.of(details, members, caller.can(Permission.ASSIGN_CONVERSATION),
+				contact(caller, details));
+	}
+
+	private ContactPanel contact(Caller caller, Inbox.Details details) {
+		if (details.contact() == null) {
+			return null;
+		}
+		List<ContactPanel.PastConversation> others = this.customers.of(caller.workspaceId(), details.contact().id())
+			.stream()
+			.filter((other) -> !other.id().equals(details.conversation().id()) && other.isVisibleTo(caller))
+			.limit(PAST)
+			.map(ContactPanel.PastConversation::of)
+			.toList();
+		boolean notes = caller.can(Permission.MANAGE_CONTACTS);
+		List<ContactNotebook.Entry> written = notes
+				? this.notebook.notes(caller, details.contact().id().toString(), null, PAST).items() : List.of();
+		return ContactPanel.of(details.contact(), others, written, notes, details.rating(), details.attributes());
 	}
 
 	private static void page(Model model, MessagePage page) {
