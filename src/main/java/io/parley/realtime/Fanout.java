@@ -65,6 +65,13 @@ interface Fanout {
 	void agentChanged(WorkspaceId workspace, ConversationId conversation, UserId agent);
 
 	/**
+	 * Tells the inboxes of the agent a conversation was taken from that it is no longer
+	 * theirs ({@code CONVERSATION_REMOVED}): they no longer see it, so its
+	 * {@code CONVERSATION_UPDATED} does not reach them.
+	 */
+	void unassigned(WorkspaceId workspace, ConversationId conversation, UserId previousAgent);
+
+	/**
 	 * A member's availability changed: the visitors in the rooms of the conversations
 	 * they handle are told.
 	 */

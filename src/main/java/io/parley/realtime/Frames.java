@@ -94,6 +94,10 @@ class Frames {
 		return frame("CONVERSATION_CLOSED", new ConversationData(conversationId.toString()));
 	}
 
+	TextMessage removed(ConversationId conversationId) {
+		return frame("CONVERSATION_REMOVED", new ConversationData(conversationId.toString()));
+	}
+
 	TextMessage newMessage(Message message) {
 		return newMessage(message, Attachment.STAFF_PATH);
 	}

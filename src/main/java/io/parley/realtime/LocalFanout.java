@@ -87,6 +87,17 @@ class LocalFanout implements Fanout {
 	}
 
 	@Override
+	public void unassigned(WorkspaceId workspace, ConversationId conversation, UserId previousAgent) {
+		TextMessage frame = null;
+		for (Connection connection : this.connections.ofMember(workspace, previousAgent)) {
+			if (connection.isSubscribedToInbox()) {
+				frame = (frame != null) ? frame : this.frames.removed(conversation);
+				connection.send(frame);
+			}
+		}
+	}
+
+	@Override
 	public void agentChanged(WorkspaceId workspace, ConversationId conversation, UserId agent) {
 		AtomicBoolean visitors = new AtomicBoolean();
 		this.rooms.ifPresent(conversation, (room) -> {

@@ -40,6 +40,7 @@ class RoomNotifier {
 			this.rooms.accessChanged();
 			if (event.previousAgentId() != null) {
 				this.fanout.revoked(event.conversationId(), event.previousAgentId());
+				this.fanout.unassigned(event.workspaceId(), event.conversationId(), event.previousAgentId());
 			}
 			if (!event.again()) {
 				this.fanout.agentChanged(event.workspaceId(), event.conversationId(), event.agentId());

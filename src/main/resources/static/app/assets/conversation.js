@@ -181,6 +181,30 @@
 			typingLine.textContent = data.typing ? (body.dataset.typingLabel || 'Typing…') : '';
 		}
 	});
+	// given to someone else: the page says so and the reply box closes
+	var header = document.querySelector('header.top');
+	var me = header ? header.dataset.me : null;
+	var wasMine = body.dataset.agentId === me;
+	function lost() {
+		var banner = document.getElementById('lost');
+		banner.hidden = false;
+		banner.setAttribute('role', 'alert');
+		form.querySelectorAll('textarea, button, input').forEach(function (field) {
+			field.disabled = true;
+		});
+	}
+	window.Parley.live.on('CONVERSATION_UPDATED', function (data) {
+		if (data.conversationId === conversationId && wasMine && data.agentId !== me) {
+			wasMine = false;
+			lost();
+		}
+	});
+	window.Parley.live.on('CONVERSATION_REMOVED', function (data) {
+		if (data.conversationId === conversationId && wasMine) {
+			wasMine = false;
+			lost();
+		}
+	});
 	window.Parley.live.on('CONVERSATION_UPDATED', function (data) {
 		if (data.conversationId === conversationId && window.htmx) {
 			window.htmx.ajax('GET', '/app/conversations/' + conversationId + '/details', { target: '#details', swap: 'outerHTML' });

@@ -154,6 +154,7 @@
 		};
 		window.Parley.live.on('INBOX_SUBSCRIBED', refresh);
 		window.Parley.live.on('CONVERSATION_UPDATED', refresh);
+		window.Parley.live.on('CONVERSATION_REMOVED', refresh);
 		window.Parley.live.on('CONVERSATION_CREATED', function (data) {
 			refresh();
 			if (window.Parley.notify) {

@@ -243,6 +243,35 @@ class DashboardBrowserTests {
 		this.browser.await((driver) -> driver.getCurrentUrl().endsWith("/app/conversations/" + id));
 	}
 
+	@Test
+	void aReassignedConversationLeavesTheFirstAgentsInboxAndPageLive() {
+		TestWorkspace workspace = TestWorkspace.create(this.api);
+		TestUser first = workspace.join(this.api, Map.of("role", "agent"));
+		TestUser second = workspace.join(this.api, Map.of("role", "agent"));
+		String id = assignedVisitorConversation(workspace, first, "Ada Lovelace", "Hello?");
+		String kept = assignedVisitorConversation(workspace, first, "Grace Hopper", "Hi!");
+		this.dashboard.signIn(first.email(), TestWorkspace.PASSWORD);
+		this.dashboard.awaitConnected();
+		this.browser.await((driver) -> this.dashboard.inboxIds().containsAll(List.of(id, kept)));
+
+		reassign(workspace, id, second);
+		this.browser.await((driver) -> this.dashboard.inboxIds().equals(List.of(kept)));
+
+		this.browser.follow("/app/conversations/" + kept);
+		this.dashboard.awaitConnected();
+		reassign(workspace, kept, second);
+		this.browser.await((driver) -> !driver.findElements(By.cssSelector("#lost[role=alert]")).isEmpty());
+		assertThat(this.browser.find(By.id("lost")).getText()).contains("no longer yours");
+		assertThat(this.browser.find(By.id("content")).isEnabled()).isFalse();
+		this.browser.screenshot("dashboard-reassigned");
+	}
+
+	private void reassign(TestWorkspace workspace, String conversationId, TestUser agent) {
+		Reply assigned = this.api.post("/api/conversations/" + conversationId + "/assign", workspace.owner().token(),
+				Map.of("agentId", agent.id()));
+		assertThat(assigned.status()).as(assigned.raw()).isEqualTo(200);
+	}
+
 	private String assignedVisitorConversation(TestWorkspace workspace, TestUser agent, String name, String text) {
 		TestVisitor visitor = this.visitors.visitor(workspace.id(), name);
 		String id = this.visitors.conversation(visitor, text);

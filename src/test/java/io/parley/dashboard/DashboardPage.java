@@ -42,20 +42,19 @@ final class DashboardPage {
 		return this.browser.find(By.id("connection"));
 	}
 
+	/**
+	 * Read in one go by the page, so a list being swapped meanwhile is never half read.
+	 */
+	@SuppressWarnings("unchecked")
 	List<String> inboxIds() {
-		return this.browser.driver()
-			.findElements(By.cssSelector("#list .row"))
-			.stream()
-			.map((row) -> row.getAttribute("data-id"))
-			.toList();
+		return (List<String>) this.browser.script(
+				"return Array.from(document.querySelectorAll('#list .row')).map(function (r) { return r.dataset.id; });");
 	}
 
+	@SuppressWarnings("unchecked")
 	List<String> messages() {
-		return this.browser.driver()
-			.findElements(By.cssSelector("#messages .message:not(.system) .content"))
-			.stream()
-			.map(WebElement::getText)
-			.toList();
+		return (List<String>) this.browser.script("return Array.from(document.querySelectorAll("
+				+ "'#messages .message:not(.system) .content')).map(function (c) { return c.textContent; });");
 	}
 
 	void press(CharSequence key) {
