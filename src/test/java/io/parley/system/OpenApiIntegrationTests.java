@@ -89,6 +89,7 @@ class OpenApiIntegrationTests {
 			.containsAll(routes);
 		assertThat(described).containsExactlyInAnyOrderElementsOf(routes);
 		assertThat(described).noneMatch((operation) -> operation.contains(" /actuator"))
+			.noneMatch((operation) -> operation.contains(" /app"))
 			.noneMatch((operation) -> operation.endsWith(" /error"));
 	}
 
@@ -243,9 +244,15 @@ class OpenApiIntegrationTests {
 		return routes;
 	}
 
+	/**
+	 * The API's routes: not springdoc's, not the error page, and not the dashboard's
+	 * pages ({@code /app}), which are HTML for the browser session and no part of the
+	 * API.
+	 */
 	private static boolean isTheApplications(HandlerMethod handler) {
 		Class<?> type = handler.getBeanType();
-		return !type.getName().startsWith("org.springdoc.") && !ErrorController.class.isAssignableFrom(type);
+		return !type.getName().startsWith("org.springdoc.") && !type.getName().startsWith("io.parley.dashboard.")
+				&& !ErrorController.class.isAssignableFrom(type);
 	}
 
 	private static List<String> routesOf(RequestMappingInfo info) {
