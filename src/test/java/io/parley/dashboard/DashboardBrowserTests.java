@@ -200,6 +200,17 @@ class DashboardBrowserTests {
 			.isEqualTo("resolved");
 		this.dashboard.press("/");
 		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("q");
+
+		this.browser.resize(768, 900);
+		this.browser.screenshot("dashboard-inbox-768");
+		assertThat((Boolean) this.browser.script("return document.documentElement.scrollWidth <= 768"))
+			.as("usable from 768 px wide: nothing sticks out sideways")
+			.isTrue();
+		this.browser.follow("/app/conversations/" + older);
+		this.dashboard.awaitConnected();
+		this.browser.screenshot("dashboard-conversation-768");
+		assertThat((Boolean) this.browser.script("return document.documentElement.scrollWidth <= 768")).isTrue();
+		this.browser.resize(1280, 800);
 	}
 
 	@Test
