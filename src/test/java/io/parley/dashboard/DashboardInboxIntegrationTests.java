@@ -105,6 +105,33 @@ class DashboardInboxIntegrationTests {
 	}
 
 	@Test
+	void aMemberSavesTheirFiltersAsAViewThatNobodyElseSees() {
+		TestWorkspace workspace = TestWorkspace.create(this.api);
+		TestUser agent = workspace.join(this.api, Map.of("role", "agent"));
+		DashboardClient owner = DashboardClient.signedIn(this.port, workspace.owner().email(), TestWorkspace.PASSWORD);
+		DashboardClient other = DashboardClient.signedIn(this.port, agent.email(), TestWorkspace.PASSWORD);
+		owner.get("/app/inbox");
+		other.get("/app/inbox");
+
+		Page saved = owner.post("/app/views",
+				Map.of("name", "Urgent <b>mail</b>", "view", "all", "priority", "urgent", "channel", "email"));
+		Page inbox = owner.get("/app/inbox");
+		Page blank = owner.post("/app/views", Map.of("name", "  ", "view", "all"));
+		String id = inbox.body().replaceAll("(?s).*action=\"/app/views/([0-9a-f-]{36})/delete\".*", "$1");
+		Page stolen = other.post("/app/views/" + id + "/delete", Map.of());
+
+		assertThat(saved.status()).isEqualTo(302);
+		assertThat(saved.location()).endsWith("/app/inbox?view=all&priority=urgent&channel=email");
+		assertThat(inbox.body()).contains("href=\"/app/inbox?view=all&amp;priority=urgent&amp;channel=email\"")
+			.contains("Urgent &lt;b&gt;mail&lt;/b&gt;");
+		assertThat(blank.status()).isEqualTo(400);
+		assertThat(other.get("/app/inbox").body()).doesNotContain("Urgent &lt;b&gt;mail");
+		assertThat(stolen.status()).isEqualTo(404);
+		assertThat(owner.post("/app/views/" + id + "/delete", Map.of()).status()).isEqualTo(302);
+		assertThat(owner.get("/app/inbox").body()).doesNotContain("Urgent &lt;b&gt;mail");
+	}
+
+	@Test
 	void anAgentSetsTheirAvailabilityFromTheHeader() {
 		Team team = this.api.team();
 		DashboardClient agent = DashboardClient.signedIn(this.port, team.agent().email(), "secret123");

@@ -33,9 +33,12 @@ class InboxPageController {
 
 	private final MemberDirectory members;
 
-	InboxPageController(Inbox inbox, MemberDirectory members) {
+	private final SavedViews views;
+
+	InboxPageController(Inbox inbox, MemberDirectory members, SavedViews views) {
 		this.inbox = inbox;
 		this.members = members;
+		this.views = views;
 	}
 
 	@GetMapping("/app")
@@ -46,6 +49,8 @@ class InboxPageController {
 	@GetMapping("/app/inbox")
 	String page(Caller caller, InboxParameters parameters, Model model) {
 		list(caller, parameters, model);
+		model.addAttribute("savedViews", this.views.of(caller));
+		model.addAttribute("currentQuery", parameters.queryString());
 		return "app/inbox";
 	}
 

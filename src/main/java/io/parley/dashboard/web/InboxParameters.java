@@ -11,6 +11,8 @@ import io.parley.conversation.InboxFilter.Assignee;
 import io.parley.conversation.Priority;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.web.util.UriComponentsBuilder;
+
 /**
  * The inbox's query: unknown values are ignored rather than refused, as a link or an old
  * bookmark may carry them.
@@ -23,6 +25,26 @@ public record InboxParameters(@Nullable String view, @Nullable String status, @N
 			case "unassigned", "all" -> this.view;
 			default -> "mine";
 		};
+	}
+
+	/**
+	 * The query this names, for a saved view: only the known parameters, each encoded, so
+	 * a saved view opens exactly this inbox and nothing else.
+	 */
+	String queryString() {
+		UriComponentsBuilder query = UriComponentsBuilder.newInstance().queryParam("view", currentView());
+		add(query, "status", this.status);
+		add(query, "priority", this.priority);
+		add(query, "channel", this.channel);
+		add(query, "tag", this.tag);
+		add(query, "q", this.q);
+		return query.encode().build().getQuery();
+	}
+
+	private static void add(UriComponentsBuilder query, String name, @Nullable String value) {
+		if (value != null && !value.isBlank()) {
+			query.queryParam(name, value.strip());
+		}
 	}
 
 	InboxFilter filter() {
