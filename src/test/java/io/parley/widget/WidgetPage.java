@@ -15,7 +15,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The widget on a host page, as the visitor sees it: the launcher on the page and the
  * chat inside its iframe. Methods about the chat switch into the frame and back.
  */
-final class WidgetPage {
+public final class WidgetPage {
 
 	static final By LAUNCHER = By.cssSelector("button[data-parley=launcher]");
 
@@ -25,35 +25,35 @@ final class WidgetPage {
 
 	private boolean inside;
 
-	WidgetPage(Browser browser) {
+	public WidgetPage(Browser browser) {
 		this.browser = browser;
 	}
 
-	WebElement launcher() {
+	public WebElement launcher() {
 		return this.browser.await(ExpectedConditions.visibilityOfElementLocated(LAUNCHER));
 	}
 
-	boolean hasFrame() {
+	public boolean hasFrame() {
 		return !this.browser.driver().findElements(FRAME).isEmpty();
 	}
 
-	boolean frameShown() {
+	public boolean frameShown() {
 		return hasFrame() && this.browser.find(FRAME).isDisplayed();
 	}
 
-	void open() {
+	public void open() {
 		launcher().click();
 		this.browser.await(ExpectedConditions.visibilityOfElementLocated(FRAME));
 	}
 
 	/** Waits until the chat shows its message field (or a form in its footer). */
-	void awaitReady() {
+	public void awaitReady() {
 		this.browser.await(ExpectedConditions.visibilityOfElementLocated(FRAME));
 		inFrame(() -> this.browser.await(ExpectedConditions
 			.presenceOfElementLocated(By.cssSelector("#chat:not([aria-busy]) #footer textarea, #status.error"))));
 	}
 
-	void fillPreChat(String name, String value) {
+	public void fillPreChat(String name, String value) {
 		inFrame(() -> {
 			WebElement input = this.browser.find(By.cssSelector(".prechat input[name=" + name + "]"));
 			input.clear();
@@ -62,14 +62,14 @@ final class WidgetPage {
 		});
 	}
 
-	void type(String text) {
+	public void type(String text) {
 		inFrame(() -> {
 			this.browser.find(By.id("input")).sendKeys(text);
 			return null;
 		});
 	}
 
-	void send(String text) {
+	public void send(String text) {
 		inFrame(() -> {
 			WebElement input = this.browser.await(ExpectedConditions.elementToBeClickable(By.id("input")));
 			input.clear();
@@ -80,7 +80,7 @@ final class WidgetPage {
 	}
 
 	/** The texts of the messages shown, oldest first, the welcome message left out. */
-	List<String> messages() {
+	public List<String> messages() {
 		return inFrame(() -> this.browser.driver()
 			.findElements(By.cssSelector("#messages .message:not(.welcome) .bubble"))
 			.stream()
@@ -88,7 +88,7 @@ final class WidgetPage {
 			.toList());
 	}
 
-	List<String> confirmedMessages() {
+	public List<String> confirmedMessages() {
 		return inFrame(() -> this.browser.driver()
 			.findElements(By.cssSelector("#messages .message[data-sequence] .bubble"))
 			.stream()
@@ -96,7 +96,7 @@ final class WidgetPage {
 			.toList());
 	}
 
-	String text(By locator) {
+	public String text(By locator) {
 		return inFrame(() -> {
 			List<WebElement> found = this.browser.driver().findElements(locator);
 			return (found.isEmpty() || !found.get(0).isDisplayed()) ? "" : found.get(0).getText();
@@ -104,24 +104,24 @@ final class WidgetPage {
 	}
 
 	/** Whether the chat's connection is up ({@code online}) or being restored. */
-	String connection() {
+	public String connection() {
 		return inFrame(() -> String.valueOf(this.browser.script("return document.documentElement.dataset.connection")));
 	}
 
-	String status() {
+	public String status() {
 		return text(By.id("status"));
 	}
 
-	String typing() {
+	public String typing() {
 		return text(By.id("typing"));
 	}
 
-	String title() {
+	public String title() {
 		return text(By.id("title"));
 	}
 
 	/** Runs {@code action} inside the chat's iframe. */
-	<T> T inFrame(Supplier<T> action) {
+	public <T> T inFrame(Supplier<T> action) {
 		if (this.inside) {
 			return action.get();
 		}
@@ -137,7 +137,7 @@ final class WidgetPage {
 	}
 
 	/** Waits, inside the frame, until {@code check} is true. */
-	void awaitInFrame(BooleanSupplier check, String what) {
+	public void awaitInFrame(BooleanSupplier check, String what) {
 		try {
 			this.browser.await((driver) -> {
 				try {
