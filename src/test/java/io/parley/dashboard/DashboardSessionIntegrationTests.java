@@ -224,4 +224,25 @@ class DashboardSessionIntegrationTests {
 			.contains("<h1>Anmelden</h1>");
 	}
 
+	@Test
+	void aMembersChosenLanguageFollowsThemToTheirNextSignIn() {
+		TestUser supervisor = this.api.signUp("supervisor");
+		DashboardClient browser = DashboardClient.signedIn(this.port, supervisor.email(), "secret123");
+		browser.get("/app/inbox");
+
+		Page chosen = browser.post("/app/language", Map.of("language", "de", "back", "/app/notifications"));
+		Page outside = browser.post("/app/language", Map.of("language", "de", "back", "//evil.example/"));
+		Page unknown = browser.post("/app/language", Map.of("language", "xx"));
+		DashboardClient later = DashboardClient.signedIn(this.port, supervisor.email(), "secret123");
+
+		assertThat(chosen.status()).isEqualTo(302);
+		assertThat(chosen.location()).endsWith("/app/notifications");
+		assertThat(browser.get("/app/inbox").body()).contains("<html lang=\"de\"").contains("Posteingang");
+		assertThat(outside.location()).endsWith("/app/inbox");
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(later.getInLanguage("/app/inbox", "en").body()).contains("<html lang=\"de\"");
+		assertThat(new DashboardClient(this.port).getInLanguage("/app/login", "en").body())
+			.contains("<html lang=\"en\"");
+	}
+
 }

@@ -1,10 +1,14 @@
 package io.parley.dashboard.web;
 
+import java.util.List;
+
+import io.parley.dashboard.DashboardLanguage;
 import io.parley.notification.MemberNotifications;
 import io.parley.workspace.BrowserSignIn;
 import io.parley.workspace.Caller;
 import io.parley.workspace.Member;
 import io.parley.workspace.MemberDirectory;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -24,6 +28,19 @@ class DashboardModel {
 		this.signIn = signIn;
 		this.members = members;
 		this.notifications = notifications;
+	}
+
+	/** The page's own address, for forms that come back to it (the language menu). */
+	@ModelAttribute("currentPath")
+	String currentPath(HttpServletRequest request) {
+		String query = request.getQueryString();
+		return request.getRequestURI() + ((query != null) ? "?" + query : "");
+	}
+
+	/** The languages the header's menu offers. */
+	@ModelAttribute("languages")
+	List<String> languages() {
+		return DashboardLanguage.LANGUAGES;
 	}
 
 	/** The bell's count in the header. */

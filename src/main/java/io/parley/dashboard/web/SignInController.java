@@ -2,8 +2,10 @@ package io.parley.dashboard.web;
 
 import java.time.Duration;
 
+import io.parley.dashboard.DashboardLanguage;
 import io.parley.dashboard.DashboardSession;
 import io.parley.identity.TwoFactorEnrolment;
+import io.parley.identity.UserId;
 import io.parley.system.ParleyException;
 import io.parley.workspace.BrowserSignIn;
 import io.parley.workspace.BrowserSignIn.Step;
@@ -27,7 +29,11 @@ class SignInController {
 
 	private final Duration idleTimeout;
 
-	SignInController(BrowserSignIn signIn, @Value("${parley.app.session-timeout}") Duration idleTimeout) {
+	private final DashboardLanguage language;
+
+	SignInController(BrowserSignIn signIn, @Value("${parley.app.session-timeout}") Duration idleTimeout,
+			DashboardLanguage language) {
+		this.language = language;
 		this.signIn = signIn;
 		this.idleTimeout = idleTimeout;
 	}
@@ -76,6 +82,7 @@ class SignInController {
 			return "app/two-factor";
 		}
 		DashboardSession.signIn(request, step.signedIn(), this.idleTimeout);
+		this.language.signedIn(request, UserId.parse(step.signedIn().user()).orElseThrow());
 		if (!step.backupCodes().isEmpty()) {
 			model.addAttribute("backupCodes", step.backupCodes());
 			return "app/backup-codes";

@@ -2,6 +2,7 @@ package io.parley.dashboard.web;
 
 import java.time.Duration;
 
+import io.parley.dashboard.DashboardLanguage;
 import io.parley.dashboard.DashboardSession;
 import io.parley.workspace.BrowserSignIn;
 import io.parley.workspace.Caller;
@@ -20,7 +21,11 @@ class WorkspaceSwitchController {
 
 	private final Duration idleTimeout;
 
-	WorkspaceSwitchController(BrowserSignIn signIn, @Value("${parley.app.session-timeout}") Duration idleTimeout) {
+	private final DashboardLanguage language;
+
+	WorkspaceSwitchController(BrowserSignIn signIn, @Value("${parley.app.session-timeout}") Duration idleTimeout,
+			DashboardLanguage language) {
+		this.language = language;
 		this.signIn = signIn;
 		this.idleTimeout = idleTimeout;
 	}
@@ -28,6 +33,7 @@ class WorkspaceSwitchController {
 	@PostMapping("/app/workspace")
 	String switchTo(Caller caller, @RequestParam(defaultValue = "") String workspaceId, HttpServletRequest request) {
 		DashboardSession.signIn(request, this.signIn.switchTo(caller, workspaceId), this.idleTimeout);
+		this.language.signedIn(request, caller.userId());
 		return "redirect:/app/inbox";
 	}
 
