@@ -58,7 +58,17 @@ public class Inbox {
 	 */
 	@Transactional(readOnly = true)
 	public Page list(Caller caller, InboxFilter filter, String cursor, int limit) {
-		InboxQuery query = InboxQuery.of(caller, filter, cursor, limit + 1);
+		return list(caller, filter, cursor, limit, false);
+	}
+
+	/**
+	 * {@link #list(Caller, InboxFilter, String, int)}, the conversations inactive longest
+	 * first when {@code waitingFirst}: the customer who has waited longest for anything
+	 * to happen comes first. A cursor pages on in the order it was made in.
+	 */
+	@Transactional(readOnly = true)
+	public Page list(Caller caller, InboxFilter filter, String cursor, int limit, boolean waitingFirst) {
+		InboxQuery query = InboxQuery.of(caller, filter, cursor, limit + 1, waitingFirst);
 		List<Row> rows = this.jdbc.sql(query.sql()).params(query.params()).query(Inbox::row).list();
 		boolean more = rows.size() > limit;
 		List<Row> page = more ? rows.subList(0, limit) : rows;

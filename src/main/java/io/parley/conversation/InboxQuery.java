@@ -16,7 +16,7 @@ import io.parley.workspace.Caller;
 
 /**
  * The SQL of one inbox page: the conversations the caller may see, filtered, most
- * recently changed first, after the cursor's position.
+ * recently changed first (or inactive longest first), after the cursor's position.
  */
 record InboxQuery(String sql, Map<String, Object> params) {
 
@@ -36,6 +36,16 @@ record InboxQuery(String sql, Map<String, Object> params) {
 	 * for a cursor this did not make
 	 */
 	static InboxQuery of(Caller caller, InboxFilter filter, String cursor, int rows) {
+		return of(caller, filter, cursor, rows, false);
+	}
+
+	/**
+	 * @param waitingFirst the conversations inactive longest first (the inbox's "waiting
+	 * longest"), instead of the most recently changed
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_REQUEST_SCHEMA}
+	 * for a cursor this did not make
+	 */
+	static InboxQuery of(Caller caller, InboxFilter filter, String cursor, int rows, boolean waitingFirst) {
 		StringBuilder sql = new StringBuilder(SELECT);
 		Map<String, Object> params = new HashMap<>();
 		params.put("me", caller.userId().value());
@@ -77,11 +87,13 @@ record InboxQuery(String sql, Map<String, Object> params) {
 		}
 		if (cursor != null) {
 			Position after = Position.parse(cursor).orElseThrow(ErrorCode.INVALID_REQUEST_SCHEMA::exception);
-			sql.append(" AND (c.updated_at < :at OR (c.updated_at = :at AND c.id < :id))");
+			sql.append(waitingFirst ? " AND (c.updated_at > :at OR (c.updated_at = :at AND c.id > :id))"
+					: " AND (c.updated_at < :at OR (c.updated_at = :at AND c.id < :id))");
 			params.put("at", after.updatedAt().atOffset(ZoneOffset.UTC));
 			params.put("id", after.id());
 		}
-		sql.append(" ORDER BY c.updated_at DESC, c.id DESC LIMIT :rows");
+		sql.append(waitingFirst ? " ORDER BY c.updated_at ASC, c.id ASC LIMIT :rows"
+				: " ORDER BY c.updated_at DESC, c.id DESC LIMIT :rows");
 		params.put("rows", rows);
 		return new InboxQuery(sql.toString(), params);
 	}

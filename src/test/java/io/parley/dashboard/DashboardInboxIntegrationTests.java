@@ -1,5 +1,6 @@
 package io.parley.dashboard;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.parley.dashboard.DashboardClient.Page;
@@ -7,6 +8,7 @@ import io.parley.support.Api;
 import io.parley.support.Api.Team;
 import io.parley.support.Api.TestUser;
 import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.TestClock;
 import io.parley.support.TestWorkspace;
 import io.parley.support.Visitors;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +35,9 @@ class DashboardInboxIntegrationTests {
 	@Autowired
 	ApplicationContext context;
 
+	@Autowired
+	TestClock clock;
+
 	Api api;
 
 	Visitors visitors;
@@ -41,6 +46,7 @@ class DashboardInboxIntegrationTests {
 	void setUp() {
 		this.api = new Api(this.port);
 		this.visitors = new Visitors(this.context);
+		this.clock.reset();
 	}
 
 	@Test
@@ -129,6 +135,25 @@ class DashboardInboxIntegrationTests {
 		assertThat(stolen.status()).isEqualTo(404);
 		assertThat(owner.post("/app/views/" + id + "/delete", Map.of()).status()).isEqualTo(302);
 		assertThat(owner.get("/app/inbox").body()).doesNotContain("Urgent &lt;b&gt;mail");
+	}
+
+	@Test
+	void theInboxSortsByLatestActivityOrWaitingLongestThroughThePageAndTheApi() {
+		TestWorkspace workspace = TestWorkspace.create(this.api);
+		String first = this.visitors.conversation(this.visitors.visitor(workspace.id(), "Ada"), "One");
+		String second = this.visitors.conversation(this.visitors.visitor(workspace.id(), "Grace"), "Two");
+		DashboardClient owner = DashboardClient.signedIn(this.port, workspace.owner().email(), TestWorkspace.PASSWORD);
+
+		String latest = owner.get("/app/inbox?view=all").body();
+		String waiting = owner.get("/app/inbox?view=all&sort=waiting").body();
+		JsonNode api = this.api.get("/api/conversations?assignee=anyone&sort=waiting", workspace.owner().token())
+			.data()
+			.get("items");
+
+		assertThat(latest.indexOf("data-id=\"" + second)).isLessThan(latest.indexOf("data-id=\"" + first));
+		assertThat(waiting.indexOf("data-id=\"" + first)).isLessThan(waiting.indexOf("data-id=\"" + second));
+		assertThat(api.get(0).get("id").stringValue()).isEqualTo(first);
+		assertThat(this.api.get("/api/conversations?sort=oldest", workspace.owner().token()).status()).isEqualTo(400);
 	}
 
 	@Test

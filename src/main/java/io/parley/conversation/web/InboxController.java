@@ -63,12 +63,13 @@ class InboxController {
 			@RequestParam(required = false) String assignee, @RequestParam(required = false) String priority,
 			@RequestParam(required = false) String channel, @RequestParam(required = false) String tag,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
-			@RequestParam(defaultValue = "25") int limit) {
-		if (limit < 1 || limit > Inbox.MAX_PAGE || (q != null && q.length() > 200)) {
+			@RequestParam(defaultValue = "25") int limit, @RequestParam(defaultValue = "activity") String sort) {
+		if (limit < 1 || limit > Inbox.MAX_PAGE || (q != null && q.length() > 200)
+				|| !(sort.equals("activity") || sort.equals("waiting"))) {
 			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 		}
 		InboxFilter filter = filter(caller, status, assignee, priority, channel, tag, q);
-		Inbox.Page page = this.inbox.list(caller, filter, cursor, limit);
+		Inbox.Page page = this.inbox.list(caller, filter, cursor, limit, sort.equals("waiting"));
 		return ApiResponse
 			.ok(new PageView<>(page.items().stream().map(ConversationSummaryView::of).toList(), page.nextCursor()));
 	}

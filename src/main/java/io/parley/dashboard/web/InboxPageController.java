@@ -62,7 +62,8 @@ class InboxPageController {
 	}
 
 	void list(Caller caller, InboxParameters parameters, Model model) {
-		Inbox.Page page = this.inbox.list(caller, parameters.filter(), parameters.cursor(), PAGE);
+		Inbox.Page page = this.inbox.list(caller, parameters.filter(), parameters.cursor(), PAGE,
+				parameters.waitingFirst());
 		String me = caller.userId().value().toString();
 		List<InboxRow> rows = page.items().stream().map((item) -> InboxRow.of(item, me)).toList();
 		model.addAttribute("rows", rows);

@@ -18,7 +18,13 @@ import org.springframework.web.util.UriComponentsBuilder;
  * bookmark may carry them.
  */
 public record InboxParameters(@Nullable String view, @Nullable String status, @Nullable String priority,
-		@Nullable String channel, @Nullable String tag, @Nullable String q, @Nullable String cursor) {
+		@Nullable String channel, @Nullable String tag, @Nullable String q, @Nullable String sort,
+		@Nullable String cursor) {
+
+	/** Whether the conversations inactive longest come first ({@code sort=waiting}). */
+	public boolean waitingFirst() {
+		return "waiting".equals(this.sort);
+	}
 
 	public String currentView() {
 		return switch ((this.view != null) ? this.view : "") {
@@ -38,6 +44,9 @@ public record InboxParameters(@Nullable String view, @Nullable String status, @N
 		add(query, "channel", this.channel);
 		add(query, "tag", this.tag);
 		add(query, "q", this.q);
+		if (waitingFirst()) {
+			query.queryParam("sort", "waiting");
+		}
 		return query.encode().build().getQuery();
 	}
 
