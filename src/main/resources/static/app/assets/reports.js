@@ -29,6 +29,24 @@
 		return dayFormat.format(new Date(iso + 'T00:00:00Z'));
 	}
 
+	// a step of whole minutes, hours or days, so the axis reads 30m, 1h, 1h 30m
+	var steps = [1, 5, 10, 15, 30, 60, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800];
+
+	function durationStep(series) {
+		var max = 0;
+		series.forEach(function (s) {
+			s.values.forEach(function (v) {
+				max = Math.max(max, v || 0);
+			});
+		});
+		for (var i = 0; i < steps.length; i++) {
+			if (max / steps[i] <= 8) {
+				return steps[i];
+			}
+		}
+		return steps[steps.length - 1];
+	}
+
 	var colors = ['#2f5bea', '#1e7d45', '#b3261e', '#8a6400'];
 
 	function draw(canvas, units) {
@@ -40,6 +58,13 @@
 			return data.unit === 'percent' ? Math.round(value) + '%' : value;
 		};
 		var bars = data.unit === 'count';
+		var y = { beginAtZero: true, ticks: { callback: format, precision: 0 } };
+		if (data.unit === 'percent') {
+			y.max = 100;
+		}
+		else if (data.unit === 'duration') {
+			y.ticks.stepSize = durationStep(data.series);
+		}
 		return new window.Chart(canvas, {
 			type: bars ? 'bar' : 'line',
 			data: {
@@ -58,13 +83,7 @@
 			options: {
 				animation: false,
 				maintainAspectRatio: false,
-				scales: {
-					y: {
-						beginAtZero: true,
-						max: data.unit === 'percent' ? 100 : undefined,
-						ticks: { callback: format, precision: 0 }
-					}
-				},
+				scales: { y: y },
 				plugins: {
 					tooltip: {
 						callbacks: {
@@ -135,7 +154,9 @@
 		}
 	});
 
+	// another range swapped in, or the back button's page restored from the server
 	document.addEventListener('htmx:afterSettle', drawAll);
+	document.addEventListener('htmx:historyRestore', drawAll);
 
 	document.addEventListener('DOMContentLoaded', drawAll);
 }());

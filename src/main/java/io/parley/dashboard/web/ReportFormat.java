@@ -2,6 +2,9 @@ package io.parley.dashboard.web;
 
 import java.text.NumberFormat;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import io.parley.analytics.Satisfaction;
@@ -44,6 +47,11 @@ final class ReportFormat {
 			return units("m", minutes, "s", seconds % 60);
 		}
 		return unit("s", seconds);
+	}
+
+	/** A day as the member's language writes it: {@code Mar 28, 2027}. */
+	String date(LocalDate date) {
+		return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(this.locale).format(date);
 	}
 
 	/** The satisfied share as a percentage: {@code 50%}. */

@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@link ReportFormat}). Each chart's data is JSON for the page's script, which reads it
  * from an attribute: the pages' Content-Security-Policy runs no inline script.
  */
-public record ReportPage(String from, String to, List<FigureCard> cards, List<Chart> charts, List<DayRow> days,
-		List<AgentRow> agents) {
+public record ReportPage(String from, String to, String fromText, String toText, List<FigureCard> cards,
+		List<Chart> charts, List<DayRow> days, List<AgentRow> agents) {
 
 	static ReportPage of(ReportOverview overview, AgentsReport agents, ReportFormat format, JsonMapper json) {
 		ReportFigures total = overview.total();
@@ -53,7 +53,8 @@ public record ReportPage(String from, String to, List<FigureCard> cards, List<Ch
 					format.duration(day.figures().resolution().median()), format.share(day.figures().satisfaction())))
 			.toList();
 		List<AgentRow> agentRows = agents.agents().stream().map((agent) -> AgentRow.of(agent, format)).toList();
-		return new ReportPage(overview.range().from().toString(), overview.range().to().toString(), cards, charts, rows,
+		return new ReportPage(overview.range().from().toString(), overview.range().to().toString(),
+				format.date(overview.range().from()), format.date(overview.range().to()), cards, charts, rows,
 				agentRows);
 	}
 
