@@ -119,6 +119,17 @@ class DashboardReportsBrowserTests {
 			.await((driver) -> driver.getCurrentUrl().endsWith("from=" + d.minusDays(1) + "&to=" + d.plusDays(1)));
 		this.browser.await((driver) -> figure("created").equals("5"));
 		this.browser.await((driver) -> chartValues("chart-conversations", 0).equals(List.of(1L, 2L, 2L)));
+
+		// a range that is none: said in place of the report, the page still works
+		this.browser.script("document.getElementById('from').value = arguments[0];", d.plusDays(2).toString());
+		this.browser.find(By.cssSelector("#range button[type=submit]")).click();
+		this.browser.await((driver) -> !driver.findElements(By.id("range-error")).isEmpty());
+		assertThat(this.browser.find(By.id("range-error")).getText()).startsWith("That range cannot be shown.");
+		assertThat(this.browser.driver().findElements(By.cssSelector(".figure-value"))).isEmpty();
+		assertThat(this.browser.driver().findElements(By.cssSelector("#toasts .toast"))).isEmpty();
+		this.browser.find(By.linkText("Last 30 days")).click();
+		this.browser.await((driver) -> figure("created").equals("7"));
+		assertThat(this.browser.driver().findElements(By.id("range-error"))).isEmpty();
 	}
 
 	/** A figure card's value, read in one step, as htmx may swap the report meanwhile. */
