@@ -1,15 +1,10 @@
 package io.parley.analytics;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.parley.analytics.ReportFixture.Started;
 import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.TestUser;
@@ -25,44 +20,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
-import static java.time.Duration.ofHours;
-import static java.time.Duration.ofMinutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The reports against a fixture whose numbers are worked out by hand (docs/reports.md
- * defines them). The workspace is in Europe/Berlin, and the fixture spans the night its
- * clocks spring forward: T, the transition, is 01:00 UTC of day D, when 02:00 CET becomes
- * 03:00 CEST. So in Berlin day D-1 (CET, UTC+1) runs from T-26h to T-2h, day D (23 hours
- * long) from T-2h to T+21h, day D+1 (CEST, UTC+2) from T+21h to T+45h; UTC days begin an
- * hour or two earlier. The report covers D-1 to D+1.
- * <p>
- * Conversations, by the instants their clocks start and stop (Berlin time in brackets):
- * <ul>
- * <li>C6 (Bob): created T-28h (D-2 22:00, before the range); first response T-18h (D-1
- * 08:00): 600 min; resolved T-17h (D-1 09:00): 660 min; rated 3 at T-16h50m (D-1).</li>
- * <li>C1 (Ann): created T-16h (D-1 10:00); first response T-15h50m: 10 min; resolved
- * T-14h (D-1 12:00): 120 min; rated 5 at T-13h30m (D-1).</li>
- * <li>C2 (Bob): created T-1h30m (D 00:30 CET, still D-1 in UTC); first response T-10m (D
- * 01:50 CET): 80 min; resolved T+20m (D 03:20 CEST), reopened by the customer at T+1h,
- * resolved again at T+3h (D 06:00): counted once, at the last resolution, 4h30m = 270 min
- * (the local wall clock would say 5h30m); rated 2 at T+3h10m (D).</li>
- * <li>C3 (given to Bob, then to Ann before anyone answered): created T+6h (D 09:00); a
- * note by Ann at T+6h5m is no response; first response T+6h30m: 30 min; resolved T+9h (D
- * 12:00): 180 min; closed T+30h, which keeps the resolution; rated 4 at T+30h30m (D+1
- * 09:30).</li>
- * <li>C4 (Ann): created T+21h30m (D+1 00:30 CEST, still D in UTC); first response
- * T+21h50m: 20 min; not resolved.</li>
- * <li>C5 (nobody's): created T+31h (D+1 10:00); never answered; closed by the owner at
- * T+32h: 60 min.</li>
- * <li>C7: created T+46h (D+2 01:00), after the range.</li>
- * </ul>
+ * defines them): {@link ReportFixture#build} describes its conversations, in
+ * Europe/Berlin across the night its clocks spring forward. The report covers D-1 to D+1.
  */
 @ParleyIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportsIntegrationTests {
-
-	static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
 	@LocalServerPort
 	int port;
@@ -88,59 +55,13 @@ class ReportsIntegrationTests {
 
 	@BeforeAll
 	void buildTheFixture() {
-		Instant t = nextSpringForward(this.clock.instant());
-		this.d = LocalDate.ofInstant(t, BERLIN);
-		this.clock.stopAt(t.minus(ofHours(30)));
-		ReportFixture f = new ReportFixture(new Api(this.port), this.clock, this.context, t);
-		this.fixture = f;
-		this.owner = f.workspace("Europe/Berlin").owner();
-		String helper = f.role("Helper", List.of("conversations.handle", "conversations.take_part",
-				"conversations.update", "conversations.close_assigned", "workspace.view"));
-		this.supervisor = f.member("Sue Supervisor", Map.of("role", "supervisor"));
-		this.ann = f.member("Ann Agent", Map.of("role", "agent", "supervisorId", this.supervisor.id()));
-		// a custom role's agent counts as much as a built-in one
-		this.bob = f.member("Bob Helper", Map.of("customRoleId", helper));
-
-		Started c6 = f.at(ofHours(-28)).start("C6");
-		f.at(ofHours(-28).plusMinutes(1)).assign(c6, this.bob);
-		f.at(ofHours(-18)).write(c6, this.bob, "Good morning", false);
-		f.at(ofHours(-17)).status(c6, this.bob, "resolved");
-		f.at(ofHours(-17).plusMinutes(10)).rate(c6, 3);
-
-		Started c1 = f.at(ofHours(-16)).start("C1");
-		f.at(ofHours(-16).plusMinutes(1)).assign(c1, this.ann);
-		f.at(ofHours(-16).plusMinutes(10)).write(c1, this.ann, "Hi", false);
-		f.at(ofHours(-14)).status(c1, this.ann, "resolved");
-		f.at(ofHours(-14).plusMinutes(30)).rate(c1, 5);
-
-		Started c2 = f.at(ofMinutes(-90)).start("C2");
-		f.at(ofMinutes(-89)).assign(c2, this.bob);
-		f.at(ofMinutes(-10)).write(c2, this.bob, "Late night, hello", false);
-		f.at(ofMinutes(20)).status(c2, this.bob, "resolved");
-		f.at(ofHours(1)).visitorWrites(c2, "It is broken again");
-		f.at(ofHours(2)).write(c2, this.bob, "Looking", false);
-		f.at(ofHours(3)).status(c2, this.bob, "resolved");
-		f.at(ofHours(3).plusMinutes(10)).rate(c2, 2);
-
-		Started c3 = f.at(ofHours(6)).start("C3");
-		f.at(ofHours(6).plusMinutes(1)).assign(c3, this.bob);
-		f.at(ofHours(6).plusMinutes(2)).assign(c3, this.ann);
-		f.at(ofHours(6).plusMinutes(5)).write(c3, this.ann, "Mine now", true);
-		f.at(ofHours(6).plusMinutes(30)).write(c3, this.ann, "Hello", false);
-		f.at(ofHours(9)).status(c3, this.ann, "resolved");
-
-		Started c4 = f.at(ofHours(21).plusMinutes(30)).start("C4");
-		f.at(ofHours(21).plusMinutes(31)).assign(c4, this.ann);
-		f.at(ofHours(21).plusMinutes(50)).write(c4, this.ann, "Up late?", false);
-
-		f.at(ofHours(30)).status(c3, this.ann, "closed");
-		f.at(ofHours(30).plusMinutes(30)).rate(c3, 4);
-
-		Started c5 = f.at(ofHours(31)).start("C5");
-		f.at(ofHours(32)).status(c5, this.owner, "closed");
-
-		f.at(ofHours(46)).start("C7");
-		f.at(ofHours(47));
+		ReportFixture.Built built = ReportFixture.build(new Api(this.port), this.clock, this.context);
+		this.fixture = built.fixture();
+		this.d = built.d();
+		this.owner = built.owner();
+		this.supervisor = built.supervisor();
+		this.ann = built.ann();
+		this.bob = built.bob();
 	}
 
 	@AfterAll
@@ -338,19 +259,6 @@ class ReportsIntegrationTests {
 		assertThat(csat.get("satisfied").asLong()).as(csat.toString()).isEqualTo(satisfied);
 		assertThat(csat.get("satisfiedShare").asDouble()).as(csat.toString()).isEqualTo(share);
 		assertThat(csat.get("averageScore").asDouble()).as(csat.toString()).isEqualTo(average);
-	}
-
-	/**
-	 * The instant Berlin next springs forward, at least two days ahead so the fixture's
-	 * first day is still to come: 01:00 UTC of the last Sunday of March.
-	 */
-	private static Instant nextSpringForward(Instant now) {
-		Instant after = now.plus(Duration.ofDays(2));
-		ZoneOffsetTransition transition = BERLIN.getRules().nextTransition(after);
-		while (!transition.isGap()) {
-			transition = BERLIN.getRules().nextTransition(transition.getInstant());
-		}
-		return transition.getInstant();
 	}
 
 }
