@@ -1,5 +1,6 @@
 package io.parley.conversation;
 
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Map;
 import io.parley.contact.Contact;
 import io.parley.contact.ContactDirectory;
 import io.parley.system.ErrorCode;
+import io.parley.system.Timestamps;
 import io.parley.workspace.Caller;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,9 +42,12 @@ public class Inbox {
 
 	private final ConversationRatings ratings;
 
+	private final Clock clock;
+
 	Inbox(JdbcClient jdbc, Conversations conversations, ConversationTags tags, AssignmentHistory history,
-			ReadStates reads, ContactDirectory contacts, ConversationRatings ratings) {
+			ReadStates reads, ContactDirectory contacts, ConversationRatings ratings, Clock clock) {
 		this.ratings = ratings;
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.conversations = conversations;
 		this.tags = tags;
@@ -68,7 +73,7 @@ public class Inbox {
 	 */
 	@Transactional(readOnly = true)
 	public Page list(Caller caller, InboxFilter filter, String cursor, int limit, boolean waitingFirst) {
-		InboxQuery query = InboxQuery.of(caller, filter, cursor, limit + 1, waitingFirst);
+		InboxQuery query = InboxQuery.of(caller, filter, cursor, limit + 1, waitingFirst, Timestamps.now(this.clock));
 		List<Row> rows = this.jdbc.sql(query.sql()).params(query.params()).query(Inbox::row).list();
 		boolean more = rows.size() > limit;
 		List<Row> page = more ? rows.subList(0, limit) : rows;

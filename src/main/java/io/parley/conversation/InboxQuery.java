@@ -36,7 +36,7 @@ record InboxQuery(String sql, Map<String, Object> params) {
 	 * for a cursor this did not make
 	 */
 	static InboxQuery of(Caller caller, InboxFilter filter, String cursor, int rows) {
-		return of(caller, filter, cursor, rows, false);
+		return of(caller, filter, cursor, rows, false, Instant.now());
 	}
 
 	/**
@@ -45,7 +45,8 @@ record InboxQuery(String sql, Map<String, Object> params) {
 	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_REQUEST_SCHEMA}
 	 * for a cursor this did not make
 	 */
-	static InboxQuery of(Caller caller, InboxFilter filter, String cursor, int rows, boolean waitingFirst) {
+	static InboxQuery of(Caller caller, InboxFilter filter, String cursor, int rows, boolean waitingFirst,
+			Instant now) {
 		StringBuilder sql = new StringBuilder(SELECT);
 		Map<String, Object> params = new HashMap<>();
 		params.put("me", caller.userId().value());
@@ -84,6 +85,11 @@ record InboxQuery(String sql, Map<String, Object> params) {
 			// customers never find a conversation by the words of an internal note
 			sql.append(TEXT).append(" AND ").append(ConversationAccess.readsSql(caller)).append("))");
 			params.put("text", "%" + escapeLike(filter.text().trim().toLowerCase(Locale.ROOT)) + "%");
+		}
+		if (filter.sleep() != null && filter.sleep() != InboxFilter.Sleep.ANY) {
+			sql.append(" AND ")
+				.append(filter.sleep() == InboxFilter.Sleep.AWAKE ? Snoozes.awakeSql("c.") : Snoozes.asleepSql("c."));
+			params.put("now", now.atOffset(ZoneOffset.UTC));
 		}
 		if (cursor != null) {
 			Position after = Position.parse(cursor).orElseThrow(ErrorCode.INVALID_REQUEST_SCHEMA::exception);

@@ -1,5 +1,6 @@
 package io.parley.dashboard;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import io.parley.support.Api.TestUser;
 import io.parley.support.Browser;
 import io.parley.support.Eventually;
 import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.TestClock;
 import io.parley.support.TestWorkspace;
 import io.parley.support.Visitors;
 import io.parley.support.Visitors.TestVisitor;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +44,9 @@ class DashboardBrowserTests {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	TestClock clock;
 
 	Api api;
 
@@ -275,6 +281,27 @@ class DashboardBrowserTests {
 		assertThat(this.browser.find(By.id("lost")).getText()).contains("no longer yours");
 		assertThat(this.browser.find(By.id("content")).isEnabled()).isFalse();
 		this.browser.screenshot("dashboard-reassigned");
+	}
+
+	@Test
+	void aSnoozedConversationComesBackIntoTheInboxLiveWhenItsTimeComes() {
+		TestWorkspace workspace = TestWorkspace.create(this.api);
+		TestUser agent = workspace.join(this.api, Map.of("role", "agent"));
+		String id = assignedVisitorConversation(workspace, agent, "Ada Lovelace", "Remind me later");
+		this.dashboard.signIn(agent.email(), TestWorkspace.PASSWORD);
+		this.browser.follow("/app/conversations/" + id);
+		this.dashboard.awaitConnected();
+		new Select(this.browser.find(By.id("snooze-preset"))).selectByValue("1h");
+		this.browser.find(By.id("snooze")).click();
+		this.browser.await((driver) -> !driver.findElements(By.id("snoozed-until")).isEmpty());
+		this.browser.follow("/app/inbox");
+		this.dashboard.awaitConnected();
+		assertThat(this.dashboard.inboxIds()).doesNotContain(id);
+
+		this.clock.advance(Duration.ofMinutes(61));
+
+		this.browser.await((driver) -> this.dashboard.inboxIds().contains(id));
+		this.clock.reset();
 	}
 
 	private void reassign(TestWorkspace workspace, String conversationId, TestUser agent) {

@@ -1,5 +1,8 @@
 package io.parley.conversation.web;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,11 +18,14 @@ import io.parley.conversation.ConversationStatus;
 import io.parley.conversation.Inbox;
 import io.parley.conversation.InboxFilter;
 import io.parley.conversation.InboxFilter.Assignee;
+import io.parley.conversation.InboxFilter.Sleep;
 import io.parley.conversation.Priority;
+import io.parley.conversation.Snoozes;
 import io.parley.conversation.Triage;
 import io.parley.identity.UserId;
 import io.parley.system.ApiResponse;
 import io.parley.system.ErrorCode;
+import io.parley.system.Timestamps;
 import io.parley.workspace.Caller;
 import io.parley.workspace.Permission;
 import io.parley.workspace.RequiresPermission;
@@ -28,6 +34,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,10 +59,13 @@ class InboxController {
 
 	private final Triage triage;
 
-	InboxController(Inbox inbox, ConversationLifecycle lifecycle, Triage triage) {
+	private final Snoozes snoozes;
+
+	InboxController(Inbox inbox, ConversationLifecycle lifecycle, Triage triage, Snoozes snoozes) {
 		this.inbox = inbox;
 		this.lifecycle = lifecycle;
 		this.triage = triage;
+		this.snoozes = snoozes;
 	}
 
 	@GetMapping
@@ -63,12 +73,13 @@ class InboxController {
 			@RequestParam(required = false) String assignee, @RequestParam(required = false) String priority,
 			@RequestParam(required = false) String channel, @RequestParam(required = false) String tag,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
-			@RequestParam(defaultValue = "25") int limit, @RequestParam(defaultValue = "activity") String sort) {
+			@RequestParam(defaultValue = "25") int limit, @RequestParam(defaultValue = "activity") String sort,
+			@RequestParam(required = false) Boolean snoozed) {
 		if (limit < 1 || limit > Inbox.MAX_PAGE || (q != null && q.length() > 200)
 				|| !(sort.equals("activity") || sort.equals("waiting"))) {
 			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 		}
-		InboxFilter filter = filter(caller, status, assignee, priority, channel, tag, q);
+		InboxFilter filter = filter(caller, status, assignee, priority, channel, tag, q, snoozed);
 		Inbox.Page page = this.inbox.list(caller, filter, cursor, limit, sort.equals("waiting"));
 		return ApiResponse
 			.ok(new PageView<>(page.items().stream().map(ConversationSummaryView::of).toList(), page.nextCursor()));
@@ -122,6 +133,29 @@ class InboxController {
 		return ApiResponse.ok(ConversationDetailsView.of(this.inbox.details(caller, conversation)));
 	}
 
+	/** Snoozes the conversation until {@code until} (decision 83). */
+	@PostMapping("/{id}/snooze")
+	@RequiresPermission(Permission.UPDATE_CONVERSATION)
+	ApiResponse snooze(Caller caller, @PathVariable String id, @Valid @RequestBody SnoozeRequest request) {
+		Instant until;
+		try {
+			until = OffsetDateTime.parse(request.until()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+		}
+		Instant asleep = this.snoozes.snooze(caller, idOf(id), until);
+		return ApiResponse.ok(new SnoozeView(id, Timestamps.format(asleep)));
+	}
+
+	/** Wakes the conversation now. */
+	@DeleteMapping("/{id}/snooze")
+	@RequiresPermission(Permission.UPDATE_CONVERSATION)
+	ApiResponse wake(Caller caller, @PathVariable String id) {
+		this.snoozes.wake(caller, idOf(id));
+		return ApiResponse.ok(new SnoozeView(id, null));
+	}
+
 	static ConversationId idOf(String id) {
 		return ConversationId.parse(id).orElseThrow(ErrorCode.CONVERSATION_NOT_FOUND::exception);
 	}
@@ -131,7 +165,7 @@ class InboxController {
 	}
 
 	private static InboxFilter filter(Caller caller, String status, String assignee, String priority, String channel,
-			String tag, String q) {
+			String tag, String q, Boolean snoozed) {
 		Set<ConversationStatus> statuses = EnumSet.noneOf(ConversationStatus.class);
 		if (status != null) {
 			for (String value : status.split(",")) {
@@ -153,7 +187,8 @@ class InboxController {
 		}
 		return new InboxFilter(statuses, who, agent, (priority != null) ? parse(Priority.parse(priority)) : null,
 				(channel != null) ? parse(Channel.parse(channel)) : null,
-				(tag != null) ? tag.trim().toLowerCase(Locale.ROOT) : null, q);
+				(tag != null) ? tag.trim().toLowerCase(Locale.ROOT) : null, q,
+				(snoozed == null) ? Sleep.ANY : snoozed ? Sleep.ASLEEP : Sleep.AWAKE);
 	}
 
 	record CreateRequest(@Size(max = 100) String supervisorId, @Size(max = 100) String contactId,
@@ -162,6 +197,12 @@ class InboxController {
 	}
 
 	record UpdateRequest(@Size(max = 20) String status, @Size(max = 20) String priority, List<String> tags) {
+	}
+
+	record SnoozeRequest(@NotBlank @Size(max = 40) String until) {
+	}
+
+	record SnoozeView(String conversationId, String snoozedUntil) {
 	}
 
 	record AssignRequest(@NotBlank @Size(max = 100) String agentId, @Size(max = 200) String reason) {

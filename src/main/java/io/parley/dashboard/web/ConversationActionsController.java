@@ -145,7 +145,7 @@ class ConversationActionsController {
 		return posted.message();
 	}
 
-	private String details(Caller caller, ConversationId conversation, boolean htmx, Model model) {
+	String details(Caller caller, ConversationId conversation, boolean htmx, Model model) {
 		if (!htmx) {
 			return "redirect:/app/conversations/" + conversation;
 		}

@@ -1,5 +1,6 @@
 package io.parley.dashboard.web;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,9 +18,10 @@ import io.parley.workspace.Permission;
 public record ConversationHeader(String id, String subject, String status, String priority, String channel,
 		boolean active, String agentId, String agentName, String contactName, String contactEmail, String pageUrl,
 		List<String> tags, long lastSequence, long lastNote, List<AgentChoice> agents, long customerRead,
-		ContactPanel panel) {
+		ContactPanel panel, String snoozedUntil) {
 
-	static ConversationHeader of(Inbox.Details details, List<Member> members, boolean mayAssign, ContactPanel panel) {
+	static ConversationHeader of(Inbox.Details details, List<Member> members, boolean mayAssign, ContactPanel panel,
+			Instant snoozedUntil) {
 		Conversation conversation = details.conversation();
 		Contact contact = details.contact();
 		String agentId = (conversation.agentId() != null) ? conversation.agentId().value().toString() : null;
@@ -41,7 +43,7 @@ public record ConversationHeader(String id, String subject, String status, Strin
 				(contact != null && contact.name() != null) ? contact.name() : "",
 				(contact != null && contact.email() != null) ? contact.email() : "", conversation.context().pageUrl(),
 				details.tags(), conversation.lastSequence(), conversation.lastNote(), agents,
-				customerRead(details, members), panel);
+				customerRead(details, members), panel, (snoozedUntil != null) ? snoozedUntil.toString() : null);
 	}
 
 	/** How far the customer read: the read mark of the one reader who is no member. */

@@ -10,6 +10,7 @@ import io.parley.conversation.Inbox;
 import io.parley.conversation.MessageLog;
 import io.parley.conversation.MessageLog.MessagePage;
 import io.parley.conversation.Position;
+import io.parley.conversation.Snoozes;
 import io.parley.system.ErrorCode;
 import io.parley.workspace.Caller;
 import io.parley.workspace.Member;
@@ -47,8 +48,11 @@ class ConversationPageController {
 
 	private final ContactNotebook notebook;
 
+	private final Snoozes snoozes;
+
 	ConversationPageController(Inbox inbox, MessageLog messages, MemberDirectory members,
-			CustomerConversations customers, ContactNotebook notebook) {
+			CustomerConversations customers, ContactNotebook notebook, Snoozes snoozes) {
+		this.snoozes = snoozes;
 		this.inbox = inbox;
 		this.messages = messages;
 		this.members = members;
@@ -91,7 +95,7 @@ class ConversationPageController {
 		Inbox.Details details = this.inbox.details(caller, conversation);
 		List<Member> members = this.members.members(caller.workspaceId());
 		return ConversationHeader.of(details, members, caller.can(Permission.ASSIGN_CONVERSATION),
-				contact(caller, details));
+				contact(caller, details), this.snoozes.until(caller.workspaceId(), conversation).orElse(null));
 	}
 
 	private ContactPanel contact(Caller caller, Inbox.Details details) {

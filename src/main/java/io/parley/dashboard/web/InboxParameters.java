@@ -8,6 +8,7 @@ import io.parley.conversation.Channel;
 import io.parley.conversation.ConversationStatus;
 import io.parley.conversation.InboxFilter;
 import io.parley.conversation.InboxFilter.Assignee;
+import io.parley.conversation.InboxFilter.Sleep;
 import io.parley.conversation.Priority;
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +29,7 @@ public record InboxParameters(@Nullable String view, @Nullable String status, @N
 
 	public String currentView() {
 		return switch ((this.view != null) ? this.view : "") {
-			case "unassigned", "all" -> this.view;
+			case "unassigned", "all", "snoozed" -> this.view;
 			default -> "mine";
 		};
 	}
@@ -59,7 +60,7 @@ public record InboxParameters(@Nullable String view, @Nullable String status, @N
 	InboxFilter filter() {
 		Assignee assignee = switch (currentView()) {
 			case "unassigned" -> Assignee.UNASSIGNED;
-			case "all" -> Assignee.ANYONE;
+			case "all", "snoozed" -> Assignee.ANYONE;
 			default -> Assignee.ME;
 		};
 		Set<ConversationStatus> statuses = (this.status != null) ? ConversationStatus.parse(this.status)
@@ -69,7 +70,8 @@ public record InboxParameters(@Nullable String view, @Nullable String status, @N
 		Channel chosenChannel = (this.channel != null) ? Channel.parse(this.channel).orElse(null) : null;
 		String chosenTag = (this.tag != null && !this.tag.isBlank()) ? this.tag.trim().toLowerCase(Locale.ROOT) : null;
 		String text = (this.q != null && !this.q.isBlank() && this.q.length() <= 200) ? this.q.trim() : null;
-		return new InboxFilter(statuses, assignee, null, chosenPriority, chosenChannel, chosenTag, text);
+		return new InboxFilter(statuses, assignee, null, chosenPriority, chosenChannel, chosenTag, text,
+				"snoozed".equals(currentView()) ? Sleep.ASLEEP : Sleep.AWAKE);
 	}
 
 }
