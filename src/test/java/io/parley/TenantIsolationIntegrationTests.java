@@ -1,6 +1,7 @@
 package io.parley;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -233,6 +234,8 @@ class TenantIsolationIntegrationTests {
 			probes.add(new Probe("POST", base + "/messages", "{\"content\":\"hi\"}"));
 			probes.add(new Probe("PATCH", base + "/messages/1", "{\"content\":\"changed\"}"));
 			probes.add(new Probe("PUT", base + "/read", "{}"));
+			probes.add(new Probe("POST", base + "/snooze", "{\"until\":\"" + Instant.now().plusSeconds(3600) + "\"}"));
+			probes.add(new Probe("DELETE", base + "/snooze", null));
 		}
 		probes.add(new Probe("POST", "/api/conversations/{conversation}/rating", "{\"score\":5}"));
 		probes.add(new Probe("GET", "/api/attachments/{attachment}", null));

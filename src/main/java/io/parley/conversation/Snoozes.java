@@ -61,11 +61,11 @@ public class Snoozes {
 	@Transactional
 	public Instant snooze(Caller caller, ConversationId id, Instant until) {
 		caller.require(Permission.UPDATE_CONVERSATION);
+		Conversation conversation = locked(caller, id);
 		Instant now = Timestamps.now(this.clock);
 		if (until == null || !until.isAfter(now) || until.isAfter(now.plus(MAX))) {
 			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 		}
-		Conversation conversation = locked(caller, id);
 		if (!conversation.isActive()) {
 			throw ErrorCode.CONVERSATION_ALREADY_CLOSED.exception();
 		}

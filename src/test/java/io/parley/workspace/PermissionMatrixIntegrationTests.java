@@ -1,6 +1,7 @@
 package io.parley.workspace;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -313,6 +314,10 @@ class PermissionMatrixIntegrationTests {
 						allow(409, Actor.CANDIDATE)),
 				row("PATCH /api/conversations/{id}",
 						(f) -> patch("/api/conversations/" + f.conversation(), f, Map.of("priority", "high")),
+						allow(200, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR)),
+				row("POST /api/conversations/{id}/snooze",
+						(f) -> post("/api/conversations/" + f.conversation() + "/snooze", f,
+								Map.of("until", Instant.now().plusSeconds(3600).toString())),
 						allow(200, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR)),
 				row("POST /api/conversations/{id}/assign",
 						(f) -> post("/api/conversations/" + f.assignable() + "/assign", f,
