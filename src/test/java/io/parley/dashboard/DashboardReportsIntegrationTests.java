@@ -124,7 +124,15 @@ class DashboardReportsIntegrationTests {
 			.containsEntry("firstResponseP90", "28m")
 			.containsEntry("csat", "100%");
 		assertThat(agentRows(page)).containsExactly(List.of("Ann Agent", "2", "20m", "2h 30m", "100%"));
-		assertThat(page.body()).doesNotContain("Bob Helper");
+		assertThat(page.body()).doesNotContain("Bob Helper").doesNotContain("id=\"teams\"");
+	}
+
+	@Test
+	void theOwnerAlsoSeesSeed003sTablePerSupervisor() {
+		Page page = signedIn(this.fixture.owner()).get("/app/reports");
+
+		assertThat(page.body()).contains("id=\"teams\"")
+			.containsPattern("<tr class=\"team\"><td>Sue Supervisor</td>\\s*<td>1</td>");
 	}
 
 	@Test

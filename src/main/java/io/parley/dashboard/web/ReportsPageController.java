@@ -6,9 +6,11 @@ import java.util.Locale;
 
 import io.parley.analytics.ReportRange;
 import io.parley.analytics.Reports;
+import io.parley.analytics.TeamAnalytics;
 import io.parley.system.ErrorCode;
 import io.parley.system.ParleyException;
 import io.parley.workspace.Caller;
+import io.parley.workspace.Permission;
 import io.parley.workspace.WorkspaceAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +43,11 @@ class ReportsPageController {
 
 	private final JsonMapper json;
 
-	ReportsPageController(Reports reports, WorkspaceAccess workspaces, MessageSource messages, JsonMapper json) {
+	private final TeamAnalytics teams;
+
+	ReportsPageController(Reports reports, WorkspaceAccess workspaces, MessageSource messages, JsonMapper json,
+			TeamAnalytics teams) {
+		this.teams = teams;
 		this.reports = reports;
 		this.workspaces = workspaces;
 		this.messages = messages;
@@ -57,6 +63,9 @@ class ReportsPageController {
 		// checks reports.view before anything else, and knows today in the workspace
 		LocalDate today = this.reports.range(caller, null, null).to();
 		model.addAttribute("timeZone", this.workspaces.timeZone(caller.workspaceId()).getId());
+		// seed 003's table per supervisor, for those who see the workspace's analytics
+		model.addAttribute("teams",
+				caller.can(Permission.VIEW_ANALYTICS) ? this.teams.bySupervisor(caller.workspaceId()) : null);
 		try {
 			ReportRange range = this.reports.range(caller, from, to);
 			model.addAttribute("report", ReportPage.of(this.reports.overview(caller, range),
