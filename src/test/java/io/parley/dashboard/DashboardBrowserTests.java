@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -291,8 +290,10 @@ class DashboardBrowserTests {
 		this.dashboard.signIn(agent.email(), TestWorkspace.PASSWORD);
 		this.browser.follow("/app/conversations/" + id);
 		this.dashboard.awaitConnected();
-		new Select(this.browser.find(By.id("snooze-preset"))).selectByValue("1h");
-		this.browser.find(By.id("snooze")).click();
+		// in one script: the panel is swapped whenever the conversation changes (the join
+		// makes it assigned), which would leave an element found before it stale
+		this.browser.script("document.getElementById('snooze-preset').value = '1h';"
+				+ " document.getElementById('snooze').click();");
 		this.browser.await((driver) -> !driver.findElements(By.id("snoozed-until")).isEmpty());
 		this.browser.follow("/app/inbox");
 		this.dashboard.awaitConnected();

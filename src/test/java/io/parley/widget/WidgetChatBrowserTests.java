@@ -3,6 +3,7 @@ package io.parley.widget;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -361,7 +362,10 @@ class WidgetChatBrowserTests {
 		this.widget.awaitReady();
 		this.widget.send("Signed in and asking");
 		JsonNode conversation = Eventually
-			.until("the verified visitor's conversation", () -> chat.inbox(), (items) -> items.size() == 1)
+			// the widget opens a session, then the conversation: on a loaded machine that
+			// has taken longer than the default patience
+			.until("the verified visitor's conversation", Duration.ofSeconds(30), () -> chat.inbox(),
+					(items) -> items.size() == 1)
 			.get(0);
 		assertThat(chat.transcript(conversation.get("id").stringValue())).containsExactly("Signed in and asking");
 	}
