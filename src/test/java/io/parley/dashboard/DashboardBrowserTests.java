@@ -290,8 +290,11 @@ class DashboardBrowserTests {
 		this.dashboard.signIn(agent.email(), TestWorkspace.PASSWORD);
 		this.browser.follow("/app/conversations/" + id);
 		this.dashboard.awaitConnected();
-		// in one script: the panel is swapped whenever the conversation changes (the join
-		// makes it assigned), which would leave an element found before it stale
+		// the panel is swapped when the conversation changes: wait for the one the
+		// agent's
+		// join brings (assigned), so the menu found is the one clicked
+		this.browser.await((driver) -> "Assigned".equals(this.browser
+			.script("var b = document.getElementById('status-badge'); return b && b.textContent.trim();")));
 		this.browser.script("document.getElementById('snooze-preset').value = '1h';"
 				+ " document.getElementById('snooze').click();");
 		this.browser.await((driver) -> !driver.findElements(By.id("snoozed-until")).isEmpty());
