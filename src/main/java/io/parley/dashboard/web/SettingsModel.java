@@ -1,0 +1,20 @@
+package io.parley.dashboard.web;
+
+import java.util.List;
+
+import io.parley.workspace.Caller;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** The sections the member may open, for the side navigation of every settings page. */
+@ControllerAdvice(assignableTypes = { SettingsPageController.class, WidgetSettingsController.class })
+class SettingsModel {
+
+	@ModelAttribute("settingsSections")
+	List<SettingsSection> sections(@Nullable Caller caller) {
+		return (caller != null) ? SettingsSection.openTo(caller) : List.of();
+	}
+
+}
