@@ -46,6 +46,9 @@ CREATE TABLE email_messages (
     -- the message's place in its conversation, when it became one
     sequence_number BIGINT,
     outgoing        BOOLEAN                  NOT NULL,
+    -- who wrote an incoming mail and about what: a reply goes back there
+    address         VARCHAR(254),
+    subject         VARCHAR(300),
     auto_reply      BOOLEAN                  DEFAULT FALSE NOT NULL,
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (inbox_id, message_id)

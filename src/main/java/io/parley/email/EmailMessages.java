@@ -62,15 +62,35 @@ class EmailMessages {
 			.list();
 	}
 
-	/** Stores the mail's id; the primary key refuses a second. */
+	/**
+	 * Stores the mail's id; the primary key refuses a second.
+	 * @param address who wrote an incoming mail, {@code null} for an outgoing one
+	 */
 	void add(UUID inbox, WorkspaceId workspace, String messageId, @Nullable ConversationId conversation,
-			@Nullable Long sequence, boolean outgoing, boolean automatic, Instant at) {
+			@Nullable Long sequence, @Nullable String address, @Nullable String subject, boolean automatic,
+			Instant at) {
 		this.jdbc
 			.sql("INSERT INTO email_messages (inbox_id, message_id, workspace_id, conversation_id, sequence_number, "
-					+ "outgoing, auto_reply, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "outgoing, address, subject, auto_reply, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(inbox, messageId, workspace.value(), (conversation != null) ? conversation.value() : null, sequence,
-					outgoing, automatic, at.atOffset(ZoneOffset.UTC))
+					address == null, address, subject, automatic, at.atOffset(ZoneOffset.UTC))
 			.update();
+	}
+
+	/** The conversation's last mail from the customer, which a reply answers. */
+	Optional<Incoming> lastIncoming(ConversationId conversation) {
+		return this.jdbc
+			.sql("SELECT inbox_id, message_id, address, subject, auto_reply FROM email_messages "
+					+ "WHERE conversation_id = ? AND NOT outgoing ORDER BY created_at DESC, sequence_number DESC "
+					+ "FETCH FIRST 1 ROWS ONLY")
+			.param(conversation.value())
+			.query((row, number) -> new Incoming(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+					row.getString(4), row.getBoolean(5)))
+			.optional();
+	}
+
+	/** An incoming mail, as a reply needs it. */
+	record Incoming(UUID inboxId, String messageId, String address, @Nullable String subject, boolean automatic) {
 	}
 
 }

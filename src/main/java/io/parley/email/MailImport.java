@@ -87,7 +87,8 @@ class MailImport {
 		Message stored = message;
 		this.transaction.executeWithoutResult((status) -> {
 			this.messages.add(inbox.id(), inbox.workspaceId(), mail.messageId(), stored.conversationId(),
-					stored.sequence(), false, mail.automatic(), Timestamps.now(this.clock));
+					stored.sequence(), mail.fromAddress(), mail.subject(), mail.automatic(),
+					Timestamps.now(this.clock));
 			this.inboxes.advance(inbox.id(), uidValidity, uid);
 		});
 		if (mail.automatic()) {

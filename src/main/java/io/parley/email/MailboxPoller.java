@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.parley.system.Timestamps;
 import jakarta.annotation.PreDestroy;
@@ -32,13 +29,7 @@ class MailboxPoller {
 
 	private final Clock clock;
 
-	private final ExecutorService reader = Executors.newSingleThreadExecutor((task) -> {
-		Thread thread = new Thread(task, "email-poller");
-		thread.setDaemon(true);
-		return thread;
-	});
-
-	private final AtomicBoolean reading = new AtomicBoolean();
+	private final Rounds rounds = new Rounds("email-poller");
 
 	MailboxPoller(EmailInboxes inboxes, MailboxSync sync, Clock clock) {
 		this.inboxes = inboxes;
@@ -48,23 +39,12 @@ class MailboxPoller {
 
 	@Scheduled(fixedDelayString = "${parley.email.poll-interval}", initialDelayString = "${parley.email.poll-interval}")
 	void pollAll() {
-		// at most one round at a time: a round that takes longer than the interval is
-		// not queued behind itself
-		if (this.reading.compareAndSet(false, true)) {
-			this.reader.execute(() -> {
-				try {
-					this.inboxes.ids().forEach(this::poll);
-				}
-				finally {
-					this.reading.set(false);
-				}
-			});
-		}
+		this.rounds.start(() -> this.inboxes.ids().forEach(this::poll));
 	}
 
 	@PreDestroy
 	void stop() {
-		this.reader.shutdownNow();
+		this.rounds.stop();
 	}
 
 	/** Reads the mailbox, unless another node is reading it: then {@code false}. */

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * REST inbox.
  */
 @ParleyIntegrationTest
-class MailImportIntegrationTests {
+public class MailImportIntegrationTests {
 
 	@RegisterExtension
 	static GreenMailExtension mail = new GreenMailExtension(
@@ -51,6 +51,8 @@ class MailImportIntegrationTests {
 
 	Api api;
 
+	TestWorkspace workspace;
+
 	String owner;
 
 	String address;
@@ -62,7 +64,8 @@ class MailImportIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		this.api = new Api(this.port);
-		this.owner = TestWorkspace.create(this.api).owner().token();
+		this.workspace = TestWorkspace.create(this.api);
+		this.owner = this.workspace.owner().token();
 		this.address = "support-" + UUID.randomUUID().toString().substring(0, 8) + "@acme.test";
 		this.mailbox = mail.setUser(this.address, this.address, MailboxIntegrationTests.IMAP_PASSWORD);
 		this.inbox = UUID.fromString(
@@ -214,11 +217,11 @@ class MailImportIntegrationTests {
 		assertThat(contents(conversations.get(0))).containsExactly("Hello?");
 	}
 
-	private void poll() {
+	void poll() {
 		Eventually.until("the mailbox polled", () -> this.poller.poll(this.inbox));
 	}
 
-	private JsonNode emailConversations() {
+	JsonNode emailConversations() {
 		return this.api.get("/api/conversations?channel=email&limit=100", this.owner).data().get("items");
 	}
 
@@ -227,9 +230,12 @@ class MailImportIntegrationTests {
 		return items.get(0);
 	}
 
-	private List<String> contents(JsonNode conversation) {
-		JsonNode items = this.api
-			.get("/api/conversations/" + conversation.get("id").stringValue() + "/messages?limit=100", this.owner)
+	List<String> contents(JsonNode conversation) {
+		return contentsOf(conversation.get("id").stringValue());
+	}
+
+	List<String> contentsOf(String conversation) {
+		JsonNode items = this.api.get("/api/conversations/" + conversation + "/messages?limit=100", this.owner)
 			.data()
 			.get("items");
 		return java.util.stream.StreamSupport.stream(items.spliterator(), false)
@@ -238,7 +244,7 @@ class MailImportIntegrationTests {
 			.toList();
 	}
 
-	private MimeMessage mail(String from, String name, String subject, String text, String messageId,
+	MimeMessage mail(String from, String name, String subject, String text, String messageId,
 			Map<String, String> headers) throws Exception {
 		MimeMessage message = new MimeMessage(Session.getInstance(new Properties())) {
 			@Override
@@ -266,7 +272,7 @@ class MailImportIntegrationTests {
 		return message;
 	}
 
-	private void deliver(MimeMessage message) {
+	void deliver(MimeMessage message) {
 		this.mailbox.deliver(message);
 	}
 

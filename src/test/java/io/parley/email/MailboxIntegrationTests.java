@@ -46,7 +46,7 @@ class MailboxIntegrationTests {
 				Map.of("host", "127.0.0.1", "port", imapPort, "secure", false, "user", address, "password",
 						IMAP_PASSWORD),
 				"smtp", Map.of("host", "127.0.0.1", "port", smtpPort, "secure", false, "user", address, "password",
-						"smtp-password-never-shown"),
+						IMAP_PASSWORD),
 				"signature", "-- \nAcme Support");
 	}
 
