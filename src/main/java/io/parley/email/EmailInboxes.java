@@ -47,23 +47,13 @@ class EmailInboxes {
 	 */
 	void add(EmailInbox inbox, String imapPassword, String smtpPassword) {
 		try {
-			this.jdbc.sql("INSERT INTO email_inboxes (" + COLUMNS + ", imap_password, smtp_password) VALUES (:id, "
+			details(inbox, this.jdbc.sql("INSERT INTO email_inboxes (" + COLUMNS
+					+ ", imap_password, smtp_password) VALUES (:id, "
 					+ ":workspace, :name, :address, :imapHost, :imapPort, :imapTls, :imapUser, :smtpHost, :smtpPort, "
 					+ ":smtpTls, :smtpUser, :signature, NULL, 0, FALSE, NULL, NULL, :created, :imapPassword, "
-					+ ":smtpPassword)")
+					+ ":smtpPassword)"))
 				.param("id", inbox.id())
 				.param("workspace", inbox.workspaceId().value())
-				.param("name", inbox.displayName())
-				.param("address", inbox.fromAddress())
-				.param("imapHost", inbox.imap().host())
-				.param("imapPort", inbox.imap().port())
-				.param("imapTls", inbox.imap().secure())
-				.param("imapUser", inbox.imap().user())
-				.param("smtpHost", inbox.smtp().host())
-				.param("smtpPort", inbox.smtp().port())
-				.param("smtpTls", inbox.smtp().secure())
-				.param("smtpUser", inbox.smtp().user())
-				.param("signature", inbox.signature())
 				.param("created", inbox.createdAt().atOffset(ZoneOffset.UTC))
 				.param("imapPassword", seal(inbox.id(), "imap", imapPassword))
 				.param("smtpPassword", seal(inbox.id(), "smtp", smtpPassword))
@@ -81,24 +71,13 @@ class EmailInboxes {
 	 */
 	void save(EmailInbox inbox, @Nullable String imapPassword, @Nullable String smtpPassword, boolean newServer) {
 		try {
-			this.jdbc.sql("UPDATE email_inboxes SET display_name = :name, from_address = :address, "
+			details(inbox, this.jdbc.sql("UPDATE email_inboxes SET display_name = :name, from_address = :address, "
 					+ "imap_host = :imapHost, imap_port = :imapPort, imap_tls = :imapTls, imap_user = :imapUser, "
 					+ "smtp_host = :smtpHost, smtp_port = :smtpPort, smtp_starttls = :smtpTls, smtp_user = :smtpUser, "
 					+ "signature = :signature, imap_password = COALESCE(:imapPassword, imap_password), "
 					+ "smtp_password = COALESCE(:smtpPassword, smtp_password)"
 					+ (newServer ? ", uid_validity = NULL, last_uid = 0, connected = FALSE" : "")
-					+ " WHERE workspace_id = :workspace AND id = :id")
-				.param("name", inbox.displayName())
-				.param("address", inbox.fromAddress())
-				.param("imapHost", inbox.imap().host())
-				.param("imapPort", inbox.imap().port())
-				.param("imapTls", inbox.imap().secure())
-				.param("imapUser", inbox.imap().user())
-				.param("smtpHost", inbox.smtp().host())
-				.param("smtpPort", inbox.smtp().port())
-				.param("smtpTls", inbox.smtp().secure())
-				.param("smtpUser", inbox.smtp().user())
-				.param("signature", inbox.signature())
+					+ " WHERE workspace_id = :workspace AND id = :id"))
 				.param("imapPassword", (imapPassword != null) ? seal(inbox.id(), "imap", imapPassword) : null)
 				.param("smtpPassword", (smtpPassword != null) ? seal(inbox.id(), "smtp", smtpPassword) : null)
 				.param("workspace", inbox.workspaceId().value())
@@ -108,6 +87,21 @@ class EmailInboxes {
 		catch (DuplicateKeyException ex) {
 			throw ErrorCode.EMAIL_INBOX_ALREADY_EXISTS.exception();
 		}
+	}
+
+	/** What an administrator says of the inbox, as named parameters. */
+	private static JdbcClient.StatementSpec details(EmailInbox inbox, JdbcClient.StatementSpec statement) {
+		return statement.param("name", inbox.displayName())
+			.param("address", inbox.fromAddress())
+			.param("imapHost", inbox.imap().host())
+			.param("imapPort", inbox.imap().port())
+			.param("imapTls", inbox.imap().secure())
+			.param("imapUser", inbox.imap().user())
+			.param("smtpHost", inbox.smtp().host())
+			.param("smtpPort", inbox.smtp().port())
+			.param("smtpTls", inbox.smtp().secure())
+			.param("smtpUser", inbox.smtp().user())
+			.param("signature", inbox.signature());
 	}
 
 	boolean remove(WorkspaceId workspace, UUID id) {
