@@ -28,7 +28,7 @@ class ModularityTests {
 	void theFeaturesAreModules() {
 		assertThat(this.modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
 			.containsExactlyInAnyOrder("system", "identity", "workspace", "contact", "conversation", "analytics",
-					"realtime", "widget", "oidc", "canned", "notification", "dashboard");
+					"realtime", "widget", "oidc", "canned", "notification", "email", "dashboard");
 	}
 
 	/**

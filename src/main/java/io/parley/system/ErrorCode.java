@@ -144,6 +144,8 @@ public enum ErrorCode {
 
 	MEMBER_NOT_FOUND(404, "Member not found"),
 
+	EMAIL_INBOX_NOT_FOUND(404, "Email inbox not found"),
+
 	ROLE_NOT_FOUND(404, "Role not found"),
 
 	CONTACT_NOT_FOUND(404, "Contact not found"),
@@ -168,6 +170,9 @@ public enum ErrorCode {
 	NOT_ACCEPTABLE(406, "Not acceptable, this API answers application/json"),
 
 	EMAIL_ALREADY_EXISTS(409, "Email already exists"),
+
+	/** Another inbox of the workspace sends from this address. */
+	EMAIL_INBOX_ALREADY_EXISTS(409, "An email inbox with this address already exists"),
 
 	ACTIVE_CONVERSATION_EXISTS(409, "Candidate already has an active conversation"),
 

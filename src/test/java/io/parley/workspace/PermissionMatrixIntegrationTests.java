@@ -184,6 +184,13 @@ class PermissionMatrixIntegrationTests {
 			.stringValue()).isEqualTo("closed");
 	}
 
+	private static Map<String, Object> mailbox() {
+		Map<String, Object> server = Map.of("host", "127.0.0.1", "port", 3143, "secure", false, "user", "support",
+				"password", "secret");
+		return Map.of("displayName", "Support", "fromAddress", "support-" + UUID.randomUUID() + "@example.com", "imap",
+				server, "smtp", server);
+	}
+
 	private static void expect(Socket socket, Actor actor, String event, Actor... allowed) {
 		if (List.of(allowed).contains(actor)) {
 			socket.expect(event);
@@ -219,6 +226,10 @@ class PermissionMatrixIntegrationTests {
 						allow(200, Actor.OWNER, Actor.ADMIN)),
 				row("POST /api/chat/settings/widget-key", (f) -> post("/api/chat/settings/widget-key", f, Map.of()),
 						allow(200, Actor.OWNER, Actor.ADMIN)),
+				row("GET /api/email-inboxes", (f) -> get("/api/email-inboxes", f),
+						allow(200, Actor.OWNER, Actor.ADMIN)),
+				row("POST /api/email-inboxes", (f) -> post("/api/email-inboxes", f, mailbox()),
+						allow(201, Actor.OWNER, Actor.ADMIN)),
 				row("GET /api/members", (f) -> get("/api/members", f), staff(200)),
 				row("GET /api/members/{id}", (f) -> get("/api/members/" + target, f), staff(200)),
 				row("PATCH /api/members/{id}", (f) -> patch("/api/members/" + target, f, Map.of("maxConcurrent", 4)),

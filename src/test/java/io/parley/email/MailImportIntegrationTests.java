@@ -1,0 +1,279 @@
+package io.parley.email;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.parley.support.Api;
+import io.parley.support.Eventually;
+import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.TestWorkspace;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Mail into conversations, through a real IMAP server: what the staff then see over the
+ * REST inbox.
+ */
+@ParleyIntegrationTest
+public class MailImportIntegrationTests {
+
+	@RegisterExtension
+	static GreenMailExtension mail = new GreenMailExtension(
+			new ServerSetup[] { ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort() })
+		.withPerMethodLifecycle(false);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MailboxPoller poller;
+
+	Api api;
+
+	TestWorkspace workspace;
+
+	String owner;
+
+	String address;
+
+	UUID inbox;
+
+	GreenMailUser mailbox;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+		this.workspace = TestWorkspace.create(this.api);
+		this.owner = this.workspace.owner().token();
+		this.address = "support-" + UUID.randomUUID().toString().substring(0, 8) + "@acme.test";
+		this.mailbox = mail.setUser(this.address, this.address, MailboxIntegrationTests.IMAP_PASSWORD);
+		this.inbox = UUID.fromString(
+				this.api
+					.post("/api/email-inboxes", this.owner,
+							MailboxIntegrationTests.mailbox(this.address, mail.getImap().getPort(),
+									mail.getSmtp().getPort()))
+					.data()
+					.get("id")
+					.stringValue());
+	}
+
+	@Test
+	void aNewMailBecomesAConversationOnTheEmailChannelWithItsSubjectAndSender() throws Exception {
+		deliver(mail("kim@customer.test", "Kim Lee", "Order 1234 has not arrived", "Where is my parcel?", null, null));
+
+		poll();
+
+		JsonNode conversation = only(emailConversations());
+		assertThat(conversation.get("subject").stringValue()).isEqualTo("Order 1234 has not arrived");
+		assertThat(conversation.at("/contact/email").stringValue()).isEqualTo("kim@customer.test");
+		assertThat(conversation.at("/contact/name").stringValue()).isEqualTo("Kim Lee");
+		assertThat(contents(conversation)).containsExactly("Where is my parcel?");
+		JsonNode state = this.api.get("/api/email-inboxes/" + this.inbox, this.owner).data().get("state");
+		assertThat(state.get("connected").asBoolean()).isTrue();
+		assertThat(state.get("lastSync").isNull()).isFalse();
+		assertThat(state.get("lastError").isNull()).isTrue();
+	}
+
+	@Test
+	void aReplyJoinsItsConversationByInReplyToAndAnOutlookStyleReplyByReferences() throws Exception {
+		deliver(mail("ana@customer.test", "Ana", "Refund", "I want a refund", "<first@customer.test>", null));
+		poll();
+		deliver(mail("ana@customer.test", "Ana", "Re: Refund", "Any news?", "<second@customer.test>",
+				Map.of("In-Reply-To", "<first@customer.test>", "References", "<first@customer.test>")));
+		// Outlook rewrites In-Reply-To to an id nobody knows; References still names
+		// the thread
+		deliver(mail("ana@customer.test", "Ana", "AW: Refund", "Hello?", "<third@customer.test>", Map.of("In-Reply-To",
+				"<unknown-outlook-id@outlook.test>", "References", "<first@customer.test> <second@customer.test>")));
+
+		poll();
+
+		JsonNode conversation = only(emailConversations());
+		assertThat(contents(conversation)).containsExactly("I want a refund", "Any news?", "Hello?");
+	}
+
+	@Test
+	void mailThatArrivesWhileNobodyPollsIsFetchedExactlyOnceAfterwards() throws Exception {
+		deliver(mail("one@customer.test", null, "One", "first", null, null));
+		poll();
+		// Parley does not read the mailbox for a while: two mails arrive meanwhile
+		deliver(mail("two@customer.test", null, "Two", "second", null, null));
+		deliver(mail("three@customer.test", null, "Three", "third", null, null));
+
+		poll();
+		poll();
+
+		JsonNode conversations = emailConversations();
+		assertThat(conversations.size()).isEqualTo(3);
+		for (JsonNode conversation : conversations) {
+			assertThat(contents(conversation)).hasSize(1);
+		}
+	}
+
+	@Test
+	void aNewUidValidityReadsTheMailboxAgainAndImportsNothingTwice() throws Exception {
+		deliver(mail("lee@customer.test", null, "Hello", "hello", null, null));
+		deliver(mail("lee@customer.test", null, "Re: Hello", "again", null, null));
+		poll();
+		// the server renumbered its mail, as after a restore
+		this.jdbc.sql("UPDATE email_inboxes SET uid_validity = uid_validity + 1000 WHERE id = ?")
+			.param(this.inbox)
+			.update();
+
+		poll();
+		deliver(mail("lee@customer.test", null, "Later", "later", null, null));
+		poll();
+
+		JsonNode conversations = emailConversations();
+		assertThat(conversations.size()).isEqualTo(3);
+		long stored = this.jdbc.sql("SELECT COUNT(*) FROM email_messages WHERE inbox_id = ?")
+			.param(this.inbox)
+			.query(Long.class)
+			.single();
+		assertThat(stored).isEqualTo(3);
+	}
+
+	@Test
+	void htmlMailIsStoredAsSafeText() throws Exception {
+		MimeMessage html = mail("html@customer.test", null, "Html", null, null, null);
+		html.setContent("<p>Hello <b>there</b></p><script>alert('x')</script><img src=\"https://track.test/p.gif\">"
+				+ "<p onclick=\"steal()\">Bye &amp; thanks</p>", "text/html; charset=UTF-8");
+		html.saveChanges();
+		deliver(html);
+
+		poll();
+
+		String content = contents(only(emailConversations())).get(0);
+		assertThat(content).contains("Hello there").contains("Bye & thanks");
+		assertThat(content).doesNotContain("script")
+			.doesNotContain("alert")
+			.doesNotContain("<")
+			.doesNotContain("track");
+	}
+
+	@Test
+	void anAutoReplyIsImportedAndFlagged() throws Exception {
+		deliver(mail("away@customer.test", null, "Out of office", "I am away until Monday", "<away@customer.test>",
+				Map.of("Auto-Submitted", "auto-replied")));
+		deliver(mail("list@customer.test", null, "Newsletter", "News", "<news@customer.test>",
+				Map.of("Precedence", "bulk")));
+		deliver(mail("kim@customer.test", null, "A person", "Hi", "<person@customer.test>", null));
+
+		poll();
+
+		assertThat(emailConversations().size()).isEqualTo(3);
+		List<String> automatic = this.jdbc
+			.sql("SELECT message_id FROM email_messages WHERE inbox_id = ? AND auto_reply ORDER BY message_id")
+			.param(this.inbox)
+			.query(String.class)
+			.list();
+		assertThat(automatic).containsExactly("<away@customer.test>", "<news@customer.test>");
+	}
+
+	@Test
+	void aReplyToAResolvedConversationReopensItAndToAClosedOneStartsANewOne() throws Exception {
+		deliver(mail("pat@customer.test", null, "Broken", "It is broken", "<broken@customer.test>", null));
+		poll();
+		String id = only(emailConversations()).get("id").stringValue();
+		assertThat(this.api
+			.send("PATCH", "/api/conversations/" + id, this.owner, "application/json", "{\"status\":\"resolved\"}")
+			.status()).isEqualTo(200);
+
+		deliver(mail("pat@customer.test", null, "Re: Broken", "Still broken", "<still@customer.test>",
+				Map.of("In-Reply-To", "<broken@customer.test>")));
+		poll();
+
+		assertThat(this.api.get("/api/conversations/" + id, this.owner).data().get("status").stringValue())
+			.isEqualTo("open");
+		assertThat(this.api
+			.send("PATCH", "/api/conversations/" + id, this.owner, "application/json", "{\"status\":\"closed\"}")
+			.status()).isEqualTo(200);
+		deliver(mail("pat@customer.test", null, "Re: Broken", "Hello?", "<hello@customer.test>",
+				Map.of("In-Reply-To", "<still@customer.test>")));
+		poll();
+
+		JsonNode conversations = emailConversations();
+		assertThat(conversations.size()).isEqualTo(2);
+		assertThat(contents(conversations.get(0))).containsExactly("Hello?");
+	}
+
+	void poll() {
+		Eventually.until("the mailbox polled", () -> this.poller.poll(this.inbox));
+	}
+
+	JsonNode emailConversations() {
+		return this.api.get("/api/conversations?channel=email&limit=100", this.owner).data().get("items");
+	}
+
+	private static JsonNode only(JsonNode items) {
+		assertThat(items.size()).as(items.toString()).isEqualTo(1);
+		return items.get(0);
+	}
+
+	List<String> contents(JsonNode conversation) {
+		return contentsOf(conversation.get("id").stringValue());
+	}
+
+	List<String> contentsOf(String conversation) {
+		JsonNode items = this.api.get("/api/conversations/" + conversation + "/messages?limit=100", this.owner)
+			.data()
+			.get("items");
+		return java.util.stream.StreamSupport.stream(items.spliterator(), false)
+			.filter((message) -> !message.has("note"))
+			.map((message) -> message.get("content").stringValue())
+			.toList();
+	}
+
+	MimeMessage mail(String from, String name, String subject, String text, String messageId,
+			Map<String, String> headers) throws Exception {
+		MimeMessage message = new MimeMessage(Session.getInstance(new Properties())) {
+			@Override
+			protected void updateMessageID() throws jakarta.mail.MessagingException {
+				if (messageId != null) {
+					setHeader("Message-ID", messageId);
+				}
+				else {
+					super.updateMessageID();
+				}
+			}
+		};
+		message.setFrom(new InternetAddress(from, name));
+		message.setRecipient(RecipientType.TO, new InternetAddress(this.address));
+		message.setSubject(subject);
+		if (text != null) {
+			message.setText(text, "UTF-8");
+		}
+		if (headers != null) {
+			for (Map.Entry<String, String> header : headers.entrySet()) {
+				message.setHeader(header.getKey(), header.getValue());
+			}
+		}
+		message.saveChanges();
+		return message;
+	}
+
+	void deliver(MimeMessage message) {
+		this.mailbox.deliver(message);
+	}
+
+}
