@@ -146,11 +146,24 @@
 	// the inbox list is read again after every (re)connect and every change
 	var list = document.getElementById('list');
 	if (list) {
+		// one read at a time, each into the list as it is then: a change told while a
+		// read is under way is read again after it, never lost in a swap
+		var reading = Promise.resolve();
+		var again = false;
 		var refresh = function () {
-			var current = document.getElementById('list');
-			if (current && window.htmx) {
-				window.htmx.trigger(current, 'refresh');
+			if (again) {
+				return;
 			}
+			again = true;
+			reading = reading.then(function () {
+				again = false;
+				var filters = document.getElementById('filters');
+				var query = filters ? new URLSearchParams(new FormData(filters)).toString() : '';
+				return window.htmx.ajax('GET', '/app/inbox' + (query ? '?' + query : ''),
+					{ target: '#list', swap: 'outerHTML' });
+			}).catch(function () {
+				// the next change, or the next reconnect, reads it again
+			});
 		};
 		window.Parley.live.on('INBOX_SUBSCRIBED', refresh);
 		window.Parley.live.on('CONVERSATION_UPDATED', refresh);
