@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
@@ -28,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Europe/Berlin across the night its clocks spring forward. The report covers D-1 to D+1.
  */
 @ParleyIntegrationTest
+// the fixture runs the clock months ahead and back: what the application keeps in memory
+// from then (caches, limits, widget state) is not carried into the classes that follow
+@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportsIntegrationTests {
 

@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
@@ -30,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * restoring the range. Screenshot: {@code dashboard-reports}.
  */
 @ParleyIntegrationTest
+// the fixture runs the clock months ahead and back: what the application keeps in memory
+// from then (caches, limits, widget state) is not carried into the classes that follow
+@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardReportsBrowserTests {
 

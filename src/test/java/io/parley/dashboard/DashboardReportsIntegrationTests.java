@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
@@ -33,6 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * none.
  */
 @ParleyIntegrationTest
+// the fixture runs the clock months ahead and back: what the application keeps in memory
+// from then (caches, limits, widget state) is not carried into the classes that follow
+@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardReportsIntegrationTests {
 
