@@ -24,6 +24,7 @@ import org.openqa.selenium.Keys;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
@@ -35,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * socket resumes with nothing missing. Screenshots go to {@code target/screenshots}.
  */
 @ParleyIntegrationTest
+// the clock is moved ahead and back here: what the application keeps in memory from then
+// is not carried into the classes that follow (see ReportsIntegrationTests)
+@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTests {
 

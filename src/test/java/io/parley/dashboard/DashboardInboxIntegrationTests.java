@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
@@ -27,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * they may not, and another workspace's conversations out of reach.
  */
 @ParleyIntegrationTest
+// the clock is moved ahead and back here: what the application keeps in memory from then
+// is not carried into the classes that follow (see ReportsIntegrationTests)
+@DirtiesContext
 class DashboardInboxIntegrationTests {
 
 	@LocalServerPort

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
@@ -29,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * when the customer writes; bad times and other workspaces change nothing.
  */
 @ParleyIntegrationTest
+// the clock is moved ahead and back here: what the application keeps in memory from then
+// is not carried into the classes that follow (see ReportsIntegrationTests)
+@DirtiesContext
 class SnoozeIntegrationTests {
 
 	@LocalServerPort
