@@ -32,16 +32,9 @@ record InboxQuery(String sql, Map<String, Object> params) {
 			+ " AND LOWER(m.content) LIKE :text ESCAPE '\\'";
 
 	/**
-	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_REQUEST_SCHEMA}
-	 * for a cursor this did not make
-	 */
-	static InboxQuery of(Caller caller, InboxFilter filter, String cursor, int rows) {
-		return of(caller, filter, cursor, rows, false, Instant.now());
-	}
-
-	/**
 	 * @param waitingFirst the conversations inactive longest first (the inbox's "waiting
 	 * longest"), instead of the most recently changed
+	 * @param now the time snoozes are measured against (decision 83)
 	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_REQUEST_SCHEMA}
 	 * for a cursor this did not make
 	 */

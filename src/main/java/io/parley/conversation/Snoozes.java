@@ -69,9 +69,8 @@ public class Snoozes {
 		if (!conversation.isActive()) {
 			throw ErrorCode.CONVERSATION_ALREADY_CLOSED.exception();
 		}
-		Instant at = Timestamps.now(this.clock);
 		Instant wakeAt = until.truncatedTo(ChronoUnit.MILLIS);
-		set(caller.workspaceId(), id, wakeAt, at);
+		set(caller.workspaceId(), id, wakeAt, now);
 		publish(caller.workspaceId(), id);
 		return wakeAt;
 	}

@@ -16,9 +16,7 @@ final class DashboardPage {
 	 */
 	static final String SOCKET_RECORDER = "(function () { var Native = window.WebSocket; window.parleySockets = [];"
 			+ " window.WebSocket = function (url, protocols) { var socket = new Native(url, protocols);"
-			+ " window.parleySockets.push(socket); window.parleyFrames = window.parleyFrames || [];"
-			+ " socket.addEventListener('message', function (m) { window.parleyFrames.push(m.data.slice(0, 80)); });"
-			+ " return socket; };"
+			+ " window.parleySockets.push(socket); return socket; };"
 			+ " window.WebSocket.prototype = Native.prototype; window.WebSocket.OPEN = Native.OPEN;"
 			+ " window.WebSocket.CONNECTING = Native.CONNECTING; window.WebSocket.CLOSED = Native.CLOSED; }());";
 
