@@ -72,6 +72,13 @@ interface Fanout {
 	void unassigned(WorkspaceId workspace, ConversationId conversation, UserId previousAgent);
 
 	/**
+	 * The conversation was deleted (decision 108): its room is told it is closed and
+	 * dissolved, and every inbox of the workspace that it is no longer there
+	 * ({@code CONVERSATION_REMOVED}).
+	 */
+	void deleted(WorkspaceId workspace, ConversationId conversation);
+
+	/**
 	 * A member's availability changed: the visitors in the rooms of the conversations
 	 * they handle are told.
 	 */

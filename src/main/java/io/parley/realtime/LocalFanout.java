@@ -98,6 +98,21 @@ class LocalFanout implements Fanout {
 	}
 
 	@Override
+	public void deleted(WorkspaceId workspace, ConversationId conversation) {
+		this.rooms.ifPresent(conversation, (room) -> {
+			room.broadcast(this.frames.closed(conversation), null);
+			room.dissolve();
+		});
+		TextMessage frame = null;
+		for (Connection connection : this.connections.inWorkspace(workspace)) {
+			if (connection.isSubscribedToInbox()) {
+				frame = (frame != null) ? frame : this.frames.removed(conversation);
+				connection.send(frame);
+			}
+		}
+	}
+
+	@Override
 	public void agentChanged(WorkspaceId workspace, ConversationId conversation, UserId agent) {
 		AtomicBoolean visitors = new AtomicBoolean();
 		this.rooms.ifPresent(conversation, (room) -> {

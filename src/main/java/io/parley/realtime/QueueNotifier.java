@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.parley.conversation.ConversationAssigned;
 import io.parley.conversation.ConversationClosed;
+import io.parley.conversation.ConversationDeleted;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationOpened;
 import io.parley.conversation.ConversationQueue;
@@ -69,6 +70,11 @@ class QueueNotifier implements DisposableBean {
 
 	@EventListener
 	void on(ConversationClosed event) {
+		AfterCommit.run(() -> changed(event.workspaceId()));
+	}
+
+	@EventListener
+	void on(ConversationDeleted event) {
 		AfterCommit.run(() -> changed(event.workspaceId()));
 	}
 

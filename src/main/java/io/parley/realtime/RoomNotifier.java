@@ -2,6 +2,7 @@ package io.parley.realtime;
 
 import io.parley.conversation.ConversationAssigned;
 import io.parley.conversation.ConversationClosed;
+import io.parley.conversation.ConversationDeleted;
 import io.parley.conversation.ConversationRead;
 import io.parley.conversation.ConversationStatusChanged;
 import io.parley.conversation.MessagePosted;
@@ -72,6 +73,14 @@ class RoomNotifier {
 		AfterCommit.run(() -> {
 			this.rooms.accessChanged();
 			this.fanout.closed(event.conversationId(), event.origin());
+		});
+	}
+
+	@EventListener
+	void on(ConversationDeleted event) {
+		AfterCommit.run(() -> {
+			this.rooms.accessChanged();
+			this.fanout.deleted(event.workspaceId(), event.conversationId());
 		});
 	}
 

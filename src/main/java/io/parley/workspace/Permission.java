@@ -34,6 +34,12 @@ public enum Permission {
 
 	CLOSE_ASSIGNED_CONVERSATION("conversations.close_assigned", "Close the conversations one handles"),
 
+	/**
+	 * Administrative: a deletion takes the messages and files of a conversation for good
+	 * (decision 108).
+	 */
+	DELETE_CONVERSATIONS("conversations.delete", "Delete conversations for good, with their messages and files", true),
+
 	WRITE_NOTES("conversations.notes", "Read and write internal notes, which customers never see"),
 
 	MANAGE_CONTACTS("contacts.manage", "See and edit contacts and the notes on them"),

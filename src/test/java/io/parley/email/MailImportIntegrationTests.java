@@ -154,6 +154,27 @@ public class MailImportIntegrationTests {
 	}
 
 	@Test
+	void aDeletedConversationIsNotMadeAgainWhenTheMailboxIsReadAgain() throws Exception {
+		deliver(mail("sam@customer.test", null, "Spam", "buy now", "<spam@customer.test>", null));
+		poll();
+		String id = only(emailConversations()).get("id").stringValue();
+		assertThat(this.api.send("DELETE", "/api/conversations/" + id, this.owner, null, null).status()).isEqualTo(200);
+		this.jdbc.sql("UPDATE email_inboxes SET uid_validity = uid_validity + 1000 WHERE id = ?")
+			.param(this.inbox)
+			.update();
+
+		poll();
+
+		assertThat(emailConversations().size()).as("not made again from the server's copy").isZero();
+		deliver(mail("sam@customer.test", null, "Re: Spam", "did you get it?", "<again@customer.test>",
+				Map.of("In-Reply-To", "<spam@customer.test>")));
+		poll();
+		JsonNode conversation = only(emailConversations());
+		assertThat(conversation.get("id").stringValue()).as("a new mail starts anew").isNotEqualTo(id);
+		assertThat(contents(conversation)).containsExactly("did you get it?");
+	}
+
+	@Test
 	void htmlMailIsStoredAsSafeText() throws Exception {
 		MimeMessage html = mail("html@customer.test", null, "Html", null, null, null);
 		html.setContent("<p>Hello <b>there</b></p><script>alert('x')</script><img src=\"https://track.test/p.gif\">"

@@ -12,6 +12,7 @@ import java.util.Set;
 import io.parley.conversation.Channel;
 import io.parley.conversation.Conversation;
 import io.parley.conversation.Conversation.Context;
+import io.parley.conversation.ConversationDeletion;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationLifecycle;
 import io.parley.conversation.ConversationStatus;
@@ -61,11 +62,15 @@ class InboxController {
 
 	private final Snoozes snoozes;
 
-	InboxController(Inbox inbox, ConversationLifecycle lifecycle, Triage triage, Snoozes snoozes) {
+	private final ConversationDeletion deletion;
+
+	InboxController(Inbox inbox, ConversationLifecycle lifecycle, Triage triage, Snoozes snoozes,
+			ConversationDeletion deletion) {
 		this.inbox = inbox;
 		this.lifecycle = lifecycle;
 		this.triage = triage;
 		this.snoozes = snoozes;
+		this.deletion = deletion;
 	}
 
 	@GetMapping
@@ -123,6 +128,14 @@ class InboxController {
 		ConversationId conversation = idOf(id);
 		this.triage.update(caller, conversation, status, priority, request.tags());
 		return ApiResponse.ok(ConversationDetailsView.of(this.inbox.details(caller, conversation)));
+	}
+
+	/** Deletes the conversation for good (decision 108). */
+	@DeleteMapping("/{id}")
+	@RequiresPermission(Permission.DELETE_CONVERSATIONS)
+	ApiResponse delete(Caller caller, @PathVariable String id) {
+		this.deletion.delete(caller, idOf(id));
+		return ApiResponse.ok(new DeletedView(id, true));
 	}
 
 	@PostMapping("/{id}/assign")
@@ -203,6 +216,9 @@ class InboxController {
 	}
 
 	record SnoozeView(String conversationId, String snoozedUntil) {
+	}
+
+	record DeletedView(String conversationId, boolean deleted) {
 	}
 
 	record AssignRequest(@NotBlank @Size(max = 100) String agentId, @Size(max = 200) String reason) {
