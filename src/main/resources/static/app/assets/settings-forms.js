@@ -34,7 +34,11 @@
 			return;
 		}
 		// a reason shown beside the field is read out by its role=alert
-		var again = (focused && document.getElementById(focused)) || swapped.querySelector('button, select');
+		// deactivating swaps the button for "Reactivate", and back
+		var twin = !focused ? null : (focused.indexOf('deactivate-') === 0) ? focused.substring(2)
+			: (focused.indexOf('activate-') === 0) ? 'de' + focused : null;
+		var again = (focused && document.getElementById(focused)) || (twin && document.getElementById(twin))
+			|| swapped.querySelector('button, select');
 		row = null;
 		focused = null;
 		if (again) {
