@@ -96,8 +96,6 @@ class DashboardMembersSettingsBrowserTests {
 
 		this.browser.resize(768, 1000);
 		this.browser.follow("/app/settings/members");
-		this.browser.screenshot("dashboard-settings-members-768");
-				"var w = window.innerWidth; return document.documentElement.scrollWidth + ' ' + w + ' ' + Array.from(document.querySelectorAll('body *')).filter(function (e) { return e.getBoundingClientRect().right > w; }).slice(0, 8).map(function (e) { return e.tagName + '#' + e.id + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right); }).join(', ');"));
 		assertThat(this.browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
 			.as("fits 768 px")
 			.isEqualTo(true);
