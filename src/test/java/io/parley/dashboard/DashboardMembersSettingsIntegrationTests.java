@@ -90,6 +90,9 @@ class DashboardMembersSettingsIntegrationTests {
 		assertThat(offered.get("role").stringValue()).isEqualTo("supervisor");
 		assertThat(invited.body()).contains("<td>" + email + "</td>");
 		assertThat(pending(workspace).size()).isEqualTo(1);
+		assertThat(browser.getInLanguage("/app/settings/members", "de").body()).contains("Mitglieder und Einladungen")
+			.contains("Einladung senden")
+			.contains("Zweiter Faktor");
 	}
 
 	@Test

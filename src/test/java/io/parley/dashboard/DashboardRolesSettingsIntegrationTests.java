@@ -97,6 +97,8 @@ class DashboardRolesSettingsIntegrationTests {
 		assertThat(deleted.status()).isEqualTo(302);
 		assertThat(deleted.location()).endsWith("/app/settings/roles?deleted");
 		assertThat(customRoleNames(workspace)).isEmpty();
+		assertThat(browser.getInLanguage("/app/settings/roles", "de").body()).contains("Rollen und Berechtigungen")
+			.contains("Interne Notizen lesen und schreiben, die Kunden nie sehen");
 	}
 
 	@Test
