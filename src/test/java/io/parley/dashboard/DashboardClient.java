@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,9 +74,21 @@ final class DashboardClient {
 		return postWithoutToken(path, fields);
 	}
 
+	/** A form with fields that repeat, as checkboxes send them; with the CSRF token. */
+	Page postForm(String path, List<Map.Entry<String, String>> form) {
+		List<Map.Entry<String, String>> fields = new ArrayList<>(form);
+		if (this.csrfToken != null) {
+			fields.add(Map.entry("_csrf", this.csrfToken));
+		}
+		return postEncoded(path, fields);
+	}
+
 	Page postWithoutToken(String path, Map<String, String> form) {
-		String body = form.entrySet()
-			.stream()
+		return postEncoded(path, List.copyOf(form.entrySet()));
+	}
+
+	private Page postEncoded(String path, List<Map.Entry<String, String>> form) {
+		String body = form.stream()
 			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
 			.collect(Collectors.joining("&"));
 		return send(HttpRequest.newBuilder(uri(path))

@@ -31,6 +31,13 @@ class DashboardRouteAccessIntegrationTests {
 
 	private static final Set<String> PUBLIC = Set.of("GET /app/login", "POST /app/login", "POST /app/login/two-factor");
 
+	private static final String[] SETTINGS_ROUTES = { "GET /app/settings/members",
+			"POST /app/settings/members/{userId}/role", "POST /app/settings/members/{userId}/deactivate",
+			"POST /app/settings/members/{userId}/activate", "POST /app/settings/members/invitations",
+			"POST /app/settings/members/invitations/{id}/resend", "POST /app/settings/members/invitations/{id}/revoke",
+			"GET /app/settings/roles", "POST /app/settings/roles", "GET /app/settings/roles/{id}",
+			"POST /app/settings/roles/{id}", "POST /app/settings/roles/{id}/delete" };
+
 	private static final Pattern VARIABLE = Pattern.compile("\\{[^}]+\\}");
 
 	@LocalServerPort
@@ -54,6 +61,7 @@ class DashboardRouteAccessIntegrationTests {
 		}
 
 		assertThat(answers).as("dashboard routes found").hasSizeGreaterThan(5);
+		assertThat(answers).as("the members and roles settings").containsKeys(SETTINGS_ROUTES);
 		List<String> open = new ArrayList<>();
 		answers.forEach((route, answer) -> {
 			if (!PUBLIC.contains(route) && !answer.matches("302 http://localhost:\\d+/app/login")) {

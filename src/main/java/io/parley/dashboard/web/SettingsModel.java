@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** The sections the member may open, for the side navigation of every settings page. */
-@ControllerAdvice(assignableTypes = { SettingsPageController.class, WidgetSettingsController.class })
+@ControllerAdvice(assignableTypes = { SettingsPageController.class, WidgetSettingsController.class,
+		MembersSettingsController.class, RolesSettingsController.class })
 class SettingsModel {
 
 	@ModelAttribute("settingsSections")

@@ -15,7 +15,15 @@ public enum SettingsSection {
 
 	WORKSPACE("workspace", Permission.MANAGE_SETTINGS),
 
-	WIDGET("widget", Permission.MANAGE_SETTINGS);
+	WIDGET("widget", Permission.MANAGE_SETTINGS),
+
+	/**
+	 * For those who manage members or invite them; agents only see the workspace
+	 * (decision 96).
+	 */
+	MEMBERS("members", Permission.MANAGE_MEMBERS, Permission.INVITE_MEMBERS),
+
+	ROLES("roles", Permission.MANAGE_ROLES);
 
 	private final String path;
 
