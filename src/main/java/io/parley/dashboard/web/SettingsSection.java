@@ -15,7 +15,14 @@ public enum SettingsSection {
 
 	WORKSPACE("workspace", Permission.MANAGE_SETTINGS),
 
-	WIDGET("widget", Permission.MANAGE_SETTINGS);
+	WIDGET("widget", Permission.MANAGE_SETTINGS),
+
+	CANNED_RESPONSES("canned-responses", Permission.USE_CANNED_RESPONSES),
+
+	MAILBOXES("mailboxes", Permission.MANAGE_SETTINGS),
+
+	/** Every member's own account. */
+	TWO_FACTOR("two-factor");
 
 	private final String path;
 
