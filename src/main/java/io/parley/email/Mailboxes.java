@@ -27,9 +27,12 @@ public class Mailboxes {
 
 	private final Clock clock;
 
-	Mailboxes(EmailInboxes inboxes, Clock clock) {
+	private final MailboxPoller poller;
+
+	Mailboxes(EmailInboxes inboxes, Clock clock, MailboxPoller poller) {
 		this.inboxes = inboxes;
 		this.clock = clock;
+		this.poller = poller;
 	}
 
 	/**
@@ -74,6 +77,18 @@ public class Mailboxes {
 		boolean newServer = !imap.host().equals(current.imap().host()) || imap.port() != current.imap().port()
 				|| !imap.user().equals(current.imap().user());
 		this.inboxes.save(changed, password(details.imap()), password(details.smtp()), newServer);
+		return find(caller, id);
+	}
+
+	/**
+	 * Reads the mailbox now, as the next poll would (unless a node is reading it at this
+	 * moment), and answers it with the state that read left: whether its servers and
+	 * password work, at once after adding or changing it.
+	 */
+	// no transaction: the read takes the mailbox's lease and records each mail in its own
+	public EmailInbox check(Caller caller, String id) {
+		caller.require(Permission.MANAGE_SETTINGS);
+		this.poller.poll(find(caller, id).id());
 		return find(caller, id);
 	}
 

@@ -97,6 +97,24 @@ public class TwoFactor {
 		this.backupCodes.deleteAll(user);
 	}
 
+	/**
+	 * Ten new backup codes in place of those left, for a current code or an unused backup
+	 * code.
+	 * @return the new backup codes, shown this once
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#TWO_FACTOR_NOT_ON},
+	 * {@link ErrorCode#INVALID_TWO_FACTOR_CODE}
+	 */
+	@Transactional
+	public List<String> replaceBackupCodes(UserId user, String code) {
+		if (!isEnabled(user)) {
+			throw ErrorCode.TWO_FACTOR_NOT_ON.exception();
+		}
+		if (!verify(user, code)) {
+			throw ErrorCode.INVALID_TWO_FACTOR_CODE.exception();
+		}
+		return this.backupCodes.replace(user);
+	}
+
 	public boolean isEnabled(UserId user) {
 		return this.authenticators.isEnabled(user);
 	}

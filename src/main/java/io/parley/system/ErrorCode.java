@@ -193,6 +193,11 @@ public enum ErrorCode {
 
 	TWO_FACTOR_NOT_ON(409, "Two-factor authentication is not on"),
 
+	/**
+	 * Turning off a second factor a workspace of the account's requires (decision 98).
+	 */
+	TWO_FACTOR_REQUIRED_BY_WORKSPACE(409, "A workspace you work in requires two-factor authentication"),
+
 	CLIENT_MESSAGE_ID_TAKEN(409, "This clientMessageId belongs to another message"),
 
 	CONTACT_ALREADY_EXISTS(409, "A contact with this email, phone or session already exists"),

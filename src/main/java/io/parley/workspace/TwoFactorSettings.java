@@ -30,11 +30,18 @@ public class TwoFactorSettings {
 
 	private final Clock clock;
 
-	TwoFactorSettings(TwoFactor twoFactor, UserDirectory directory, LoginThrottle throttle, Clock clock) {
+	private final Memberships memberships;
+
+	private final Workspaces workspaces;
+
+	TwoFactorSettings(TwoFactor twoFactor, UserDirectory directory, LoginThrottle throttle, Clock clock,
+			Memberships memberships, Workspaces workspaces) {
 		this.twoFactor = twoFactor;
 		this.directory = directory;
 		this.throttle = throttle;
 		this.clock = clock;
+		this.memberships = memberships;
+		this.workspaces = workspaces;
 	}
 
 	@AnyCaller("every account keeps its own second factor")
@@ -55,8 +62,40 @@ public class TwoFactorSettings {
 		return throttled(caller, () -> this.twoFactor.confirm(caller.userId(), code));
 	}
 
+	/**
+	 * Whether a workspace the caller works in (as staff, active) requires a second
+	 * factor, so that it cannot be turned off (decision 98).
+	 */
+	@AnyCaller("every account keeps its own second factor")
+	public boolean requiredOf(Caller caller) {
+		return this.memberships.of(caller.userId())
+			.stream()
+			.filter((member) -> member.active() && member.isStaff())
+			.anyMatch((member) -> this.workspaces.find(member.workspaceId())
+				.map(Workspace::requireTwoFactor)
+				.orElse(false));
+	}
+
+	/**
+	 * Ten new backup codes for a current code, the old ones void.
+	 * @return the backup codes, shown this once
+	 */
+	@AnyCaller("every account keeps its own second factor")
+	public List<String> replaceBackupCodes(Caller caller, String code) {
+		return throttled(caller, () -> this.twoFactor.replaceBackupCodes(caller.userId(), code));
+	}
+
+	/**
+	 * @throws io.parley.system.ParleyException
+	 * {@link ErrorCode#TWO_FACTOR_REQUIRED_BY_WORKSPACE} while a workspace of the
+	 * caller's requires it, {@link ErrorCode#INVALID_TWO_FACTOR_CODE},
+	 * {@link ErrorCode#TWO_FACTOR_NOT_ON}
+	 */
 	@AnyCaller("every account keeps its own second factor")
 	public void disable(Caller caller, String code) {
+		if (this.twoFactor.isEnabled(caller.userId()) && requiredOf(caller)) {
+			throw ErrorCode.TWO_FACTOR_REQUIRED_BY_WORKSPACE.exception();
+		}
 		throttled(caller, () -> {
 			this.twoFactor.disable(caller.userId(), code);
 			return null;

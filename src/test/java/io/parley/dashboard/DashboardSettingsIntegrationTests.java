@@ -68,6 +68,7 @@ class DashboardSettingsIntegrationTests {
 
 		Page saved = owner.post("/app/settings/workspace", Map.of("name", "Acme Support", "timeZone", "Europe/Berlin"));
 		Page unknownZone = owner.post("/app/settings/workspace", Map.of("name", "Acme", "timeZone", "Mars/Olympus"));
+		Page blankName = owner.post("/app/settings/workspace", Map.of("name", " ", "timeZone", "UTC"));
 		Page twoFactorFirst = owner.post("/app/settings/workspace",
 				Map.of("name", "Acme", "timeZone", "UTC", "requireTwoFactor", "true"));
 
@@ -78,8 +79,16 @@ class DashboardSettingsIntegrationTests {
 			.contains("<option value=\"Europe/Berlin\" selected=\"selected\">")
 			.contains("Saved.");
 		assertThat(unknownZone.status()).isEqualTo(400);
-		assertThat(unknownZone.body()).contains("Some of the values are not valid.");
+		assertThat(unknownZone.body()).as("the form again, the reason beside the field")
+			.contains("id=\"timeZone-error\"")
+			.contains("Choose a time zone from the list.")
+			.contains("value=\"Acme\"")
+			.doesNotContain("Something went wrong");
+		assertThat(blankName.status()).isEqualTo(400);
+		assertThat(blankName.body()).contains("id=\"name-error\"").doesNotContain("id=\"timeZone-error\"");
 		assertThat(twoFactorFirst.status()).isEqualTo(403);
+		assertThat(twoFactorFirst.body()).contains("id=\"requireTwoFactor-error\"")
+			.contains("Turn on your own second factor first");
 		JsonNode current = this.api.get("/api/workspace", workspace.owner().token()).data();
 		assertThat(current.get("name").stringValue()).isEqualTo("Acme Support");
 		assertThat(current.get("requireTwoFactor").asBoolean()).isFalse();
@@ -96,6 +105,7 @@ class DashboardSettingsIntegrationTests {
 
 		Page forged = browser.postWithoutToken("/app/settings/widget", form("#ff0000", "acme.com"));
 		Page bad = browser.post("/app/settings/widget", form("#ff0000", "https://acme.com/path"));
+		Page badColor = browser.post("/app/settings/widget", form("red", "acme.com"));
 		Page saved = browser.post("/app/settings/widget", form("#db2777", "acme.com\n*.acme.com"));
 
 		String key = chatSettings(workspace).get("widgetKey").stringValue();
@@ -105,6 +115,13 @@ class DashboardSettingsIntegrationTests {
 			.contains("Every website may embed this widget");
 		assertThat(forged.status()).isEqualTo(403);
 		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.body()).contains("id=\"allowedDomains-error\"")
+			.contains("https://acme.com/path")
+			.doesNotContain("id=\"primaryColor-error\"");
+		assertThat(badColor.status()).isEqualTo(400);
+		assertThat(badColor.body()).contains("id=\"primaryColor-error\"")
+			.contains("Choose a color such as #2563eb.")
+			.doesNotContain("id=\"allowedDomains-error\"");
 		assertThat(saved.status()).isEqualTo(302);
 		JsonNode settings = chatSettings(workspace);
 		assertThat(settings.get("primaryColor").stringValue()).isEqualTo("#db2777");

@@ -92,7 +92,7 @@ class MembersSettingsController {
 		SettingsSection.MEMBERS.requireOpenTo(caller);
 		if (!this.validator.validate(form).isEmpty()) {
 			String field = this.validator.validateProperty(form, "email").isEmpty() ? "role" : "email";
-			return refused(caller, model, response, form, new FormRefusal(field, ErrorCode.INVALID_REQUEST_SCHEMA));
+			return refused(caller, model, response, form, new FieldRefusal(field, ErrorCode.INVALID_REQUEST_SCHEMA));
 		}
 		return send(caller, model, response, form, form.invitee());
 	}
@@ -126,7 +126,7 @@ class MembersSettingsController {
 			if (!ABOUT_THE_FORM.contains(ex.code())) {
 				throw ex;
 			}
-			return refused(caller, model, response, form, new FormRefusal(fieldOf(ex.code()), ex.code()));
+			return refused(caller, model, response, form, new FieldRefusal(fieldOf(ex.code()), ex.code()));
 		}
 		return page(caller, model, InviteForm.empty());
 	}
@@ -141,7 +141,7 @@ class MembersSettingsController {
 				throw ex;
 			}
 			response.setStatus(ex.code().status());
-			model.addAttribute("refusal", new FormRefusal(userId, ex.code()));
+			model.addAttribute("refusal", new FieldRefusal(userId, ex.code()));
 			if (htmx == null) {
 				return page(caller, model, InviteForm.empty());
 			}
@@ -156,7 +156,7 @@ class MembersSettingsController {
 	}
 
 	private String refused(Caller caller, Model model, HttpServletResponse response, InviteForm form,
-			FormRefusal refusal) {
+			FieldRefusal refusal) {
 		response.setStatus(refusal.code().status());
 		model.addAttribute("inviteRefusal", refusal);
 		return page(caller, model, form);

@@ -113,7 +113,7 @@ class RolesSettingsController {
 	 * The refusal to show beside the form's field; anything else (a role of another
 	 * workspace, ...) is the error page's.
 	 */
-	private static FormRefusal refusal(ParleyException ex, HttpServletResponse response) {
+	private static FieldRefusal refusal(ParleyException ex, HttpServletResponse response) {
 		if (!ABOUT_THE_FORM.contains(ex.code())) {
 			throw ex;
 		}
@@ -123,7 +123,7 @@ class RolesSettingsController {
 			case ROLE_IN_USE -> "delete";
 			default -> "name";
 		};
-		return new FormRefusal(field, ex.code());
+		return new FieldRefusal(field, ex.code());
 	}
 
 	/**

@@ -4,9 +4,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.parley.system.ErrorCode;
+import io.parley.system.ParleyException;
 import io.parley.workspace.Caller;
 import io.parley.workspace.Workspace;
 import io.parley.workspace.WorkspaceAccess;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,8 +34,11 @@ class SettingsPageController {
 
 	private final WorkspaceAccess workspaces;
 
-	SettingsPageController(WorkspaceAccess workspaces) {
+	private final FormRefusal refusal;
+
+	SettingsPageController(WorkspaceAccess workspaces, FormRefusal refusal) {
 		this.workspaces = workspaces;
+		this.refusal = refusal;
 	}
 
 	@GetMapping("/app/settings")
@@ -45,27 +51,52 @@ class SettingsPageController {
 	String workspace(Caller caller, Model model) {
 		SettingsSection.WORKSPACE.requireOpenTo(caller);
 		Workspace workspace = this.workspaces.current(caller);
-		model.addAttribute("workspace", workspace);
-		model.addAttribute("zones", zonesWith(workspace.timeZone().getId()));
-		return "app/settings-workspace";
+		return form(new WorkspaceForm(workspace.name(), workspace.timeZone().getId(), workspace.requireTwoFactor()),
+				model);
 	}
 
 	@PostMapping("/app/settings/workspace")
 	String changeWorkspace(Caller caller, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String timeZone,
-			@RequestParam(defaultValue = "false") boolean requireTwoFactor) {
-		this.workspaces.update(caller, name, null, requireTwoFactor, timeZone);
+			@RequestParam(defaultValue = "false") boolean requireTwoFactor, Model model, HttpServletResponse response) {
+		try {
+			this.workspaces.update(caller, name, null, requireTwoFactor, timeZone);
+		}
+		catch (ParleyException ex) {
+			if (ex.code() == ErrorCode.INVALID_REQUEST_SCHEMA) {
+				this.refusal.invalid(name.isBlank() ? "name" : "timeZone",
+						name.isBlank() ? "settings.invalid.name" : "settings.invalid.timeZone", model, response);
+			}
+			else if (ex.code() == ErrorCode.TWO_FACTOR_REQUIRED) {
+				this.refusal.because(ex.code(), "requireTwoFactor", "settings.invalid.requireTwoFactor", model,
+						response);
+			}
+			else {
+				throw ex;
+			}
+			return form(new WorkspaceForm(name, timeZone, requireTwoFactor), model);
+		}
 		return "redirect:/app/settings/workspace?saved";
+	}
+
+	private String form(WorkspaceForm form, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("zones", zonesWith(form.timeZone()));
+		return "app/settings-workspace";
 	}
 
 	/**
 	 * The offered zones, and the workspace's own when it is none of them ({@code UTC}).
 	 */
 	private static List<String> zonesWith(String current) {
-		if (ZONES.contains(current)) {
+		if (ZONES.contains(current) || current.isBlank()) {
 			return ZONES;
 		}
 		return Stream.concat(Stream.of(current), ZONES.stream()).toList();
+	}
+
+	/** The workspace's settings as the form shows them: stored, or as typed. */
+	public record WorkspaceForm(String name, String timeZone, boolean requireTwoFactor) {
 	}
 
 }

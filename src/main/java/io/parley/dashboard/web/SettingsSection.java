@@ -23,7 +23,14 @@ public enum SettingsSection {
 	 */
 	MEMBERS("members", Permission.MANAGE_MEMBERS, Permission.INVITE_MEMBERS),
 
-	ROLES("roles", Permission.MANAGE_ROLES);
+	ROLES("roles", Permission.MANAGE_ROLES),
+
+	CANNED_RESPONSES("canned-responses", Permission.USE_CANNED_RESPONSES),
+
+	MAILBOXES("mailboxes", Permission.MANAGE_SETTINGS),
+
+	/** Every member's own account. */
+	TWO_FACTOR("two-factor");
 
 	private final String path;
 

@@ -1,11 +1,16 @@
 package io.parley.dashboard.web;
 
+import java.util.Set;
+
 import io.parley.system.ErrorCode;
+import io.parley.system.ParleyException;
 import io.parley.widget.ChatSettings;
 import io.parley.widget.ChatSettingsStore;
 import io.parley.widget.WidgetKeys;
 import io.parley.workspace.Caller;
 import io.parley.workspace.Permission;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -32,8 +37,11 @@ class WidgetSettingsController {
 
 	private final String publicUrl;
 
+	private final FormRefusal refusal;
+
 	WidgetSettingsController(ChatSettingsStore settings, WidgetKeys keys, Validator validator,
-			@Value("${parley.public-url}") String publicUrl) {
+			@Value("${parley.public-url}") String publicUrl, FormRefusal refusal) {
+		this.refusal = refusal;
 		this.settings = settings;
 		this.keys = keys;
 		this.validator = validator;
@@ -44,7 +52,10 @@ class WidgetSettingsController {
 	String page(Caller caller, Model model) {
 		caller.require(Permission.MANAGE_SETTINGS);
 		ChatSettings current = this.settings.of(caller.workspaceId());
-		WidgetSettingsForm form = WidgetSettingsForm.of(current);
+		return page(caller, WidgetSettingsForm.of(current), current, model);
+	}
+
+	private String page(Caller caller, WidgetSettingsForm form, ChatSettings current, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("preChatFields", form.preChatFields());
 		model.addAttribute("themes", WidgetSettingsForm.THEMES);
@@ -58,15 +69,31 @@ class WidgetSettingsController {
 	}
 
 	@PostMapping("/app/settings/widget")
-	String save(Caller caller, @ModelAttribute WidgetSettingsForm form) {
+	String save(Caller caller, @ModelAttribute WidgetSettingsForm form, Model model, HttpServletResponse response) {
 		caller.require(Permission.MANAGE_SETTINGS);
-		ChatSettings changed = form.applyTo(this.settings.of(caller.workspaceId()));
-		// the API's @Valid, for a form: any field out of bounds refuses the whole form
-		if (!this.validator.validate(changed).isEmpty()) {
-			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+		ChatSettings current = this.settings.of(caller.workspaceId());
+		ChatSettings changed = form.applyTo(current);
+		// the API's @Valid, for a form: any field out of bounds refuses the whole form,
+		// each one marked where it is
+		Set<ConstraintViolation<ChatSettings>> violations = this.validator.validate(changed);
+		try {
+			if (violations.isEmpty()) {
+				this.settings.replace(caller.workspaceId(), changed);
+				return "redirect:/app/settings/widget?saved";
+			}
 		}
-		this.settings.replace(caller.workspaceId(), changed);
-		return "redirect:/app/settings/widget?saved";
+		catch (ParleyException ex) {
+			if (ex.code() != ErrorCode.INVALID_REQUEST_SCHEMA) {
+				throw ex;
+			}
+			// what the store checks beyond the bean constraints: the allowed domains
+			this.refusal.invalid("allowedDomains", "settings.invalid.allowedDomains", model, response);
+		}
+		violations.forEach((violation) -> {
+			String field = WidgetSettingsForm.fieldOf(violation.getPropertyPath().toString());
+			this.refusal.invalid(field, "settings.invalid." + field, model, response);
+		});
+		return page(caller, form, current, model);
 	}
 
 }

@@ -42,6 +42,19 @@ public record WidgetSettingsForm(String primaryColor, String theme, String posit
 				current.cannedReplies(), current.branding(), current.botConfig());
 	}
 
+	/**
+	 * The form's field a refused value of the chat settings came from:
+	 * {@code allowedDomains[2].<list element>} is {@code allowedDomains},
+	 * {@code preChat.email} is {@code preChatEmail}.
+	 */
+	static String fieldOf(String propertyPath) {
+		String[] parts = propertyPath.split("[.\\[]", 3);
+		if (parts[0].equals("preChat") && parts.length > 1 && !parts[1].isEmpty()) {
+			return "preChat" + Character.toUpperCase(parts[1].charAt(0)) + parts[1].substring(1);
+		}
+		return parts[0];
+	}
+
 	/** For the template: the pre-chat form's three fields and what each asks. */
 	public List<PreChatChoice> preChatFields() {
 		return List.of(new PreChatChoice("Name", this.preChatName), new PreChatChoice("Email", this.preChatEmail),

@@ -46,6 +46,11 @@ class TwoFactorController {
 		return ApiResponse.ok(new Confirmed(true, this.settings.confirm(caller, request.code())));
 	}
 
+	@PostMapping("/backup-codes")
+	ApiResponse replaceBackupCodes(Caller caller, @Valid @RequestBody CodeRequest request) {
+		return ApiResponse.ok(new Confirmed(true, this.settings.replaceBackupCodes(caller, request.code())));
+	}
+
 	@DeleteMapping
 	ApiResponse disable(Caller caller, @Valid @RequestBody CodeRequest request) {
 		this.settings.disable(caller, request.code());
