@@ -176,6 +176,12 @@
 			markRead();
 		}
 	});
+	// supervisors and admins, outside the room, read what is new as soon as they hear of it
+	window.Parley.live.on('CONVERSATION_ACTIVITY', function (data) {
+		if (data.conversationId === conversationId && !joined && pollTimer !== null) {
+			catchUp();
+		}
+	});
 	window.Parley.live.on('TYPING', function (data) {
 		if (data.conversationId === conversationId && data.author && data.author.type === 'contact') {
 			typingLine.textContent = data.typing ? (body.dataset.typingLabel || 'Typing…') : '';
