@@ -154,9 +154,12 @@ class TenantIsolationIntegrationTests {
 	void socketEventsTreatAnotherWorkspacesConversationAsMissing() {
 		try (Socket agent = Socket.connect(this.port, this.intrudingAgent.token());
 				Socket inbox = Socket.connect(this.port, this.intruder.token());
-				Socket victim = Socket.connect(this.port, this.mine.agent().token())) {
-			inbox.send("SUBSCRIBE_INBOX", Map.of());
+				Socket victim = Socket.connect(this.port, this.mine.agent().token());
+				Socket ownInbox = Socket.connect(this.port, this.mine.workspace().owner().token())) {
+			inbox.send("SUBSCRIBE_INBOX", Map.of("activity", true));
 			inbox.expect("INBOX_SUBSCRIBED");
+			ownInbox.send("SUBSCRIBE_INBOX", Map.of("activity", true));
+			ownInbox.expect("INBOX_SUBSCRIBED");
 			victim.send("JOIN_CONVERSATION", Map.of("conversationId", this.mine.conversation()));
 			victim.expect("JOINED_CONVERSATION");
 			for (String id : List.of(this.mine.conversation(), UUID.randomUUID().toString())) {
@@ -177,9 +180,25 @@ class TenantIsolationIntegrationTests {
 					this.mine.workspace().owner().token(), Map.of("content", "note", "type", "note"));
 
 			victim.expect("NEW_MESSAGE");
+			// the round that tells the workspace's own inbox of the note would tell the
+			// other's
+			awaitActivity(ownInbox, this.mine.conversation());
 			inbox.expectSilence(Duration.ofMillis(300));
 			agent.expectSilence(Duration.ofMillis(100));
 		}
+	}
+
+	/** Passes over the socket's other frames until the conversation's activity comes. */
+	private static void awaitActivity(Socket socket, String conversationId) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() < deadline) {
+			JsonNode frame = socket.poll(Duration.ofMillis(200));
+			if (frame != null && frame.get("event").stringValue().equals("CONVERSATION_ACTIVITY")
+					&& frame.at("/data/conversationId").stringValue().equals(conversationId)) {
+				return;
+			}
+		}
+		throw new AssertionError("no CONVERSATION_ACTIVITY of " + conversationId);
 	}
 
 	@Test

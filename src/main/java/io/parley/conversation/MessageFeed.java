@@ -92,6 +92,14 @@ public class MessageFeed {
 		return new FeedPage(entries, new FeedCursor(position, gaps));
 	}
 
+	/**
+	 * A cursor after every message committed now, without gaps: for a reader that wants
+	 * only what comes from now on and keeps its cursor in memory (the inboxes' activity).
+	 */
+	public FeedCursor head() {
+		return new FeedCursor(this.messages.lastLogPosition(), new TreeMap<>());
+	}
+
 	private List<FeedEntry> filledGaps(FeedCursor cursor) {
 		List<FeedEntry> filled = new ArrayList<>();
 		List<Long> gaps = new ArrayList<>(cursor.gaps().keySet());

@@ -196,6 +196,11 @@ class Messages {
 			.list());
 	}
 
+	/** The newest position the log has given out to a committed message, 0 for none. */
+	long lastLogPosition() {
+		return this.jdbc.sql("SELECT COALESCE(MAX(log_position), 0) FROM messages").query(Long.class).single();
+	}
+
 	private List<FeedEntry> attach(List<FeedEntry> entries) {
 		List<Message> carrying = this.attachments.attach(entries.stream().map(FeedEntry::message).toList());
 		List<FeedEntry> attached = new ArrayList<>(entries.size());

@@ -76,7 +76,7 @@ class ClientEvents {
 				case "TYPING", "chat:typing" -> typing(connection, frame);
 				case "READ", "chat:read" -> read(connection, frame);
 				case "CLOSE_CONVERSATION" -> close(connection, frame);
-				case "SUBSCRIBE_INBOX" -> subscribe(connection);
+				case "SUBSCRIBE_INBOX" -> subscribe(connection, frame);
 				case "SUBSCRIBE_NOTIFICATIONS" -> subscribeToNotifications(connection);
 				default -> throw ErrorCode.UNKNOWN_EVENT.exception();
 			}
@@ -183,10 +183,15 @@ class ClientEvents {
 
 	/**
 	 * The staff's inbox feed: from now on, new and changed conversations the member may
-	 * see come to this socket.
+	 * see come to this socket; with {@code activity: true} also their new messages,
+	 * coalesced ({@code CONVERSATION_ACTIVITY}, see {@link InboxActivity}).
 	 */
-	private void subscribe(Connection connection) {
+	private void subscribe(Connection connection, Frames.Inbound frame) {
 		connection.caller().require(Permission.VIEW_WORKSPACE);
+		boolean activity = frame.optionalFlag("activity");
+		if (activity) {
+			connection.subscribeToInboxActivity();
+		}
 		connection.subscribeToInbox();
 		connection.send(this.frames.inboxSubscribed(connection.caller().workspaceId()));
 	}

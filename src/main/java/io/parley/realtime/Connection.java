@@ -38,6 +38,8 @@ final class Connection {
 
 	private volatile boolean inboxSubscribed;
 
+	private volatile boolean inboxActivity;
+
 	private volatile boolean notificationsSubscribed;
 
 	private volatile boolean closed;
@@ -100,6 +102,18 @@ final class Connection {
 
 	boolean isSubscribedToInbox() {
 		return this.inboxSubscribed;
+	}
+
+	/**
+	 * The socket also asked for the inbox's activity ({@code SUBSCRIBE_INBOX} with
+	 * {@code activity: true}): new messages in the conversations it sees.
+	 */
+	void subscribeToInboxActivity() {
+		this.inboxActivity = true;
+	}
+
+	boolean isSubscribedToInboxActivity() {
+		return this.inboxSubscribed && this.inboxActivity;
 	}
 
 	void subscribeToNotifications() {

@@ -1,5 +1,6 @@
 package io.parley.realtime;
 
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -81,6 +82,23 @@ class ConnectionRegistry {
 
 	Set<Connection> inWorkspace(WorkspaceId workspace) {
 		return this.byWorkspace.getOrDefault(workspace, Set.of());
+	}
+
+	/**
+	 * The workspaces with a socket on this node that asked for the inbox's activity; a
+	 * walk over this node's sockets.
+	 */
+	Set<WorkspaceId> withInboxActivity() {
+		Set<WorkspaceId> workspaces = new HashSet<>();
+		this.byWorkspace.forEach((workspace, connections) -> {
+			for (Connection connection : connections) {
+				if (connection.isSubscribedToInboxActivity()) {
+					workspaces.add(workspace);
+					return;
+				}
+			}
+		});
+		return workspaces;
 	}
 
 	Set<Connection> ofMember(WorkspaceId workspace, UserId user) {

@@ -1,5 +1,6 @@
 package io.parley.realtime;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -178,6 +179,17 @@ class Frames {
 						conversation.priority().value(), conversation.channel().value(), conversation.subject(),
 						text(conversation.supervisorId()), text(conversation.agentId()),
 						Timestamps.format(conversation.updatedAt())));
+	}
+
+	/**
+	 * New messages in a conversation, coalesced: where it stands now, and the sequence
+	 * and time of its newest message.
+	 */
+	TextMessage activity(ConversationSnapshot conversation, long lastSequence, Instant lastMessageAt) {
+		return frame("CONVERSATION_ACTIVITY",
+				new ActivityData(conversation.id().toString(), conversation.status().value(),
+						conversation.priority().value(), text(conversation.agentId()),
+						Timestamps.format(conversation.updatedAt()), lastSequence, Timestamps.format(lastMessageAt)));
 	}
 
 	private static String text(UserId id) {
@@ -423,6 +435,13 @@ class Frames {
 	}
 
 	record EditedData(String conversationId, long sequence, String content, String editedAt) {
+	}
+
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	@JsonPropertyOrder({ "conversationId", "status", "priority", "agentId", "updatedAt", "lastSequence",
+			"lastMessageAt" })
+	record ActivityData(String conversationId, String status, String priority, String agentId, String updatedAt,
+			long lastSequence, String lastMessageAt) {
 	}
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)

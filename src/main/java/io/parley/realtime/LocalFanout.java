@@ -1,8 +1,10 @@
 package io.parley.realtime;
 
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.parley.conversation.Author;
+import io.parley.conversation.ConversationAccess;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationRead;
 import io.parley.conversation.ConversationSnapshot;
@@ -11,6 +13,7 @@ import io.parley.conversation.Message;
 import io.parley.identity.UserId;
 import io.parley.widget.AgentCards;
 import io.parley.workspace.Availability;
+import io.parley.workspace.Caller;
 import io.parley.workspace.WorkspaceId;
 
 import org.springframework.stereotype.Component;
@@ -140,6 +143,27 @@ class LocalFanout implements Fanout {
 								(inRoom) -> inRoom == connection);
 					}
 				});
+			}
+		}
+	}
+
+	/**
+	 * New messages in the conversation, to this node's sockets that asked for the inbox's
+	 * activity and may see it; notes alone only to those who read notes. Not part of
+	 * {@link Fanout}: every node reads the log for its own sockets
+	 * ({@link InboxActivity}), so a fan-out across nodes must not carry it again.
+	 */
+	void activity(ConversationSnapshot conversation, long lastSequence, Instant lastMessageAt, boolean notesOnly) {
+		TextMessage frame = null;
+		for (Connection connection : this.connections.inWorkspace(conversation.workspaceId())) {
+			if (!connection.isSubscribedToInboxActivity()) {
+				continue;
+			}
+			Caller caller = connection.caller();
+			if (!caller.is(conversation.candidateId()) && conversation.isVisibleTo(caller)
+					&& (!notesOnly || ConversationAccess.showsNotes(caller, conversation.candidateId()))) {
+				frame = (frame != null) ? frame : this.frames.activity(conversation, lastSequence, lastMessageAt);
+				connection.send(frame);
 			}
 		}
 	}

@@ -136,6 +136,9 @@
 
 	// a refused action says why: the error fragment's text, as a toast
 	document.addEventListener('htmx:responseError', function (event) {
+		if (event.detail.elt && event.detail.elt.closest && event.detail.elt.closest('[data-inline-errors]')) {
+			return;
+		}
 		var holder = document.createElement('div');
 		holder.innerHTML = event.detail.xhr.responseText;
 		var error = holder.querySelector('.error');

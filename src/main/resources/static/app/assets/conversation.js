@@ -74,7 +74,36 @@
 		meta.appendChild(time);
 		item.appendChild(meta);
 		item.appendChild(element('p', 'content', data.content));
+		if (data.attachments && data.attachments.length) {
+			item.appendChild(files(data.attachments));
+		}
 		return item;
+	}
+
+	// files are downloaded with the session, from the dashboard's own route
+	function files(attachments) {
+		var shown = element('ul', 'files');
+		attachments.forEach(function (attachment) {
+			var url = '/app/attachments/' + encodeURIComponent(attachment.id);
+			var entry = element('li');
+			var link = element('a', attachment.image ? 'thumbnail' : 'download', attachment.image ? null : attachment.name);
+			link.href = url;
+			if (attachment.image) {
+				link.target = '_blank';
+				link.rel = 'noopener';
+				link.title = attachment.name;
+				var image = element('img');
+				image.src = url;
+				image.alt = attachment.name;
+				link.appendChild(image);
+			}
+			else {
+				link.setAttribute('download', '');
+			}
+			entry.appendChild(link);
+			shown.appendChild(entry);
+		});
+		return shown;
 	}
 
 	function append(item) {
@@ -176,6 +205,12 @@
 			markRead();
 		}
 	});
+	// supervisors and admins, outside the room, read what is new as soon as they hear of it
+	window.Parley.live.on('CONVERSATION_ACTIVITY', function (data) {
+		if (data.conversationId === conversationId && !joined && pollTimer !== null) {
+			catchUp();
+		}
+	});
 	window.Parley.live.on('TYPING', function (data) {
 		if (data.conversationId === conversationId && data.author && data.author.type === 'contact') {
 			typingLine.textContent = data.typing ? (body.dataset.typingLabel || 'Typing…') : '';
@@ -212,11 +247,60 @@
 	});
 
 	// sending: a fresh clientMessageId per message, so a repeated send is stored once
-	function newClientId() {
-		form.querySelector('input[name="clientMessageId"]').value = (window.crypto && window.crypto.randomUUID)
+	function newClientId(target) {
+		(target || form).querySelector('input[name="clientMessageId"]').value = (window.crypto && window.crypto.randomUUID)
 			? window.crypto.randomUUID() : String(Date.now()) + Math.random();
 	}
 	newClientId();
+
+	// a file goes with what the reply box holds as its caption; a refusal (too large, a
+	// type not sent) shows beside the reply box
+	var attach = document.getElementById('attach');
+	var replyError = document.getElementById('reply-error');
+	function refused(text) {
+		replyError.textContent = text;
+		replyError.hidden = false;
+	}
+	if (attach) {
+		newClientId(attach);
+		var chosen = attach.querySelector('input[type="file"]');
+		chosen.addEventListener('change', function () {
+			replyError.hidden = true;
+		});
+		// the reply box's text as the caption: not an included field, whose "required"
+		// would stop a file sent without one
+		attach.addEventListener('htmx:configRequest', function (event) {
+			var caption = form.querySelector('textarea').value;
+			if (caption.trim() !== '') {
+				event.detail.parameters.content = caption;
+			}
+		});
+		attach.addEventListener('htmx:beforeRequest', function (event) {
+			var file = chosen.files && chosen.files[0];
+			if (file && file.size > Number(attach.dataset.maxSize || Infinity)) {
+				event.preventDefault();
+				refused(attach.dataset.tooLarge);
+				return;
+			}
+			replyError.hidden = true;
+		});
+		attach.addEventListener('htmx:afterRequest', function (event) {
+			if (event.detail.successful) {
+				chosen.value = '';
+				form.querySelector('textarea').value = '';
+				newClientId(attach);
+				dedupe();
+				toBottom();
+			}
+		});
+		attach.addEventListener('htmx:responseError', function (event) {
+			var holder = document.createElement('div');
+			holder.innerHTML = event.detail.xhr.responseText;
+			var error = holder.querySelector('.error');
+			refused(error ? error.textContent
+				: (event.detail.xhr.status === 413 ? attach.dataset.tooLarge : String(event.detail.xhr.status)));
+		});
+	}
 	form.addEventListener('htmx:afterRequest', function (event) {
 		if (event.detail.successful) {
 			form.querySelector('textarea').value = '';

@@ -13,6 +13,7 @@
 	var attempt = 0;
 	var retryTimer = null;
 	var lastTick = Date.now();
+	var activity = document.getElementById('list') !== null || document.body.dataset.page === 'conversation';
 
 	function state(name) {
 		if (indicator) {
@@ -73,7 +74,8 @@
 			socket = opened;
 			opened.onopen = function () {
 				attempt = 0;
-				send('SUBSCRIBE_INBOX', {});
+				// the inbox and a conversation also want to hear of new messages
+				send('SUBSCRIBE_INBOX', { activity: activity });
 				openHandlers.forEach(function (handler) {
 					handler();
 				});
@@ -168,6 +170,27 @@
 		window.Parley.live.on('INBOX_SUBSCRIBED', refresh);
 		window.Parley.live.on('CONVERSATION_UPDATED', refresh);
 		window.Parley.live.on('CONVERSATION_REMOVED', refresh);
+		// a new message moves its conversation up and grows its unread count: the server
+		// tells of it at most once a second per conversation (decision 106)
+		window.Parley.live.on('CONVERSATION_ACTIVITY', refresh);
+		// a row that had the focus (j/k) keeps it across the swap
+		var focused = null;
+		document.addEventListener('htmx:beforeSwap', function (event) {
+			if (event.detail.target && event.detail.target.id === 'list') {
+				var row = document.activeElement && document.activeElement.closest
+					? document.activeElement.closest('#list .row') : null;
+				focused = row ? row.dataset.id : null;
+			}
+		});
+		document.addEventListener('htmx:afterSettle', function () {
+			if (focused !== null) {
+				var again = document.querySelector('#list .row[data-id="' + focused + '"] a.open');
+				focused = null;
+				if (again) {
+					again.focus();
+				}
+			}
+		});
 		window.Parley.live.on('CONVERSATION_CREATED', function (data) {
 			refresh();
 			if (window.Parley.notify) {

@@ -1,5 +1,6 @@
 package io.parley.dashboard;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -103,6 +104,43 @@ final class DashboardClient {
 			.header("X-CSRF-TOKEN", (this.csrfToken != null) ? this.csrfToken : "")
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/**
+	 * An htmx POST of a multipart form with one {@code file} part, as the conversation
+	 * page sends a file; the CSRF token as a header when {@code withToken}.
+	 */
+	Page htmxUpload(String path, String fileName, String type, byte[] content, boolean withToken) {
+		String boundary = "----parley" + System.nanoTime();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: " + type + "\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.header("HX-Request", "true")
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+		if (withToken && this.csrfToken != null) {
+			request.header("X-CSRF-TOKEN", this.csrfToken);
+		}
+		return send(request);
+	}
+
+	/** A download: its status, headers and bytes. */
+	HttpResponse<byte[]> download(String path) {
+		try {
+			return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** A POST as the live script makes it: the CSRF token in the header. */

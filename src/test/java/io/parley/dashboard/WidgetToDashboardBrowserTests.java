@@ -68,7 +68,7 @@ class WidgetToDashboardBrowserTests {
 	void aWidgetVisitorsConversationAppearsLiveInTheInboxAndTheAnswerReachesTheWidget() {
 		TestWorkspace workspace = TestWorkspace.create(this.api);
 		TestUser agent = workspace.join(this.api, Map.of("role", "agent"));
-		String key = allowWidgetOn(workspace, this.host.origin());
+		String key = allowWidgetOn(this.api, workspace, this.host.origin());
 		this.api.send("PUT", "/api/members/me/availability", agent.token(), "application/json",
 				"{\"availability\":\"online\"}");
 		DashboardPage dashboard = new DashboardPage(this.agentBrowser);
@@ -104,10 +104,10 @@ class WidgetToDashboardBrowserTests {
 	}
 
 	/** The widget allowed on the host page's origin; returns its public key. */
-	private String allowWidgetOn(TestWorkspace workspace, String origin) {
+	static String allowWidgetOn(Api api, TestWorkspace workspace, String origin) {
 		String token = workspace.owner().token();
 		Map<String, Object> body = new HashMap<>();
-		this.api.get("/api/chat/settings", token)
+		api.get("/api/chat/settings", token)
 			.data()
 			.properties()
 			.forEach((field) -> body.put(field.getKey(), field.getValue()));
@@ -115,7 +115,7 @@ class WidgetToDashboardBrowserTests {
 		body.remove("widgetKey");
 		body.remove("warnings");
 		body.put("allowedDomains", List.of(origin));
-		Reply replaced = this.api.send("PUT", "/api/chat/settings", token, "application/json",
+		Reply replaced = api.send("PUT", "/api/chat/settings", token, "application/json",
 				Api.JSON.writeValueAsString(body));
 		assertThat(replaced.status()).as(replaced.raw()).isEqualTo(200);
 		return replaced.data().get("widgetKey").stringValue();

@@ -166,6 +166,9 @@ class PermissionMatrixIntegrationTests {
 				socket.send("SUBSCRIBE_INBOX", Map.of());
 				expect(socket, actor, "INBOX_SUBSCRIBED", Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR, Actor.AGENT,
 						Actor.AUDITOR);
+				socket.send("SUBSCRIBE_INBOX", Map.of("activity", true));
+				expect(socket, actor, "INBOX_SUBSCRIBED", Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR, Actor.AGENT,
+						Actor.AUDITOR);
 
 				// one's own notifications: anyone signed in
 				socket.send("SUBSCRIBE_NOTIFICATIONS", Map.of());

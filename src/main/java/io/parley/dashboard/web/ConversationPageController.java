@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.parley.contact.ContactNotebook;
+import io.parley.conversation.Attachments;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.CustomerConversations;
 import io.parley.conversation.Inbox;
@@ -50,9 +51,12 @@ class ConversationPageController {
 
 	private final Snoozes snoozes;
 
+	private final Attachments attachments;
+
 	ConversationPageController(Inbox inbox, MessageLog messages, MemberDirectory members,
-			CustomerConversations customers, ContactNotebook notebook, Snoozes snoozes) {
+			CustomerConversations customers, ContactNotebook notebook, Snoozes snoozes, Attachments attachments) {
 		this.snoozes = snoozes;
+		this.attachments = attachments;
 		this.inbox = inbox;
 		this.messages = messages;
 		this.members = members;
@@ -64,6 +68,7 @@ class ConversationPageController {
 	String page(Caller caller, @PathVariable String id, Model model) {
 		ConversationId conversation = idOf(id);
 		model.addAttribute("conversation", header(caller, conversation));
+		model.addAttribute("maxUploadSize", this.attachments.maxSize());
 		page(model, this.messages.page(caller, conversation, null, null, PAGE));
 		return "app/conversation";
 	}

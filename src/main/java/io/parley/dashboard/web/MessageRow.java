@@ -12,14 +12,27 @@ import io.parley.conversation.Position;
  * message, {@code 12.3} for a note) is the key the live script deduplicates on.
  */
 public record MessageRow(String position, long sequence, long note, boolean internal, boolean system, String authorType,
-		String authorName, String content, String createdAt, boolean edited, List<String> attachmentNames) {
+		String authorName, String content, String createdAt, boolean edited, List<FileRow> attachments) {
 
 	static MessageRow of(Message message) {
 		String name = (message.author().name() != null) ? message.author().name() : "";
 		return new MessageRow(Position.of(message).toString(), message.sequence(), message.note(), message.isInternal(),
 				message.type() == MessageType.SYSTEM, message.author().type().value(), name, message.content(),
 				message.createdAt().toString(), message.editedAt() != null,
-				message.attachments().stream().map(Attachment::name).toList());
+				message.attachments().stream().map(FileRow::of).toList());
+	}
+
+	/**
+	 * A file the message carries, downloaded with the session from
+	 * {@link AttachmentDownloadController#PATH}: an image shows as a thumbnail.
+	 */
+	public record FileRow(String name, String url, boolean image, long size) {
+
+		static FileRow of(Attachment attachment) {
+			return new FileRow(attachment.name(), attachment.url(AttachmentDownloadController.PATH),
+					attachment.isImage(), attachment.size());
+		}
+
 	}
 
 }

@@ -144,7 +144,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 	 * ({@code .../conversations/{id}/attachments}).
 	 */
 	static boolean isUpload(String path) {
-		return path.startsWith("/api/") && path.endsWith("/attachments");
+		return (path.startsWith("/api/") || path.startsWith("/app/conversations/")) && path.endsWith("/attachments");
 	}
 
 	/** Operators' endpoints answer on the loopback only and are not limited. */
