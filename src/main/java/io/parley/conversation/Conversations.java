@@ -58,7 +58,7 @@ class Conversations {
 			this.jdbc
 				.sql("INSERT INTO conversations (" + COLUMNS + ", active_candidate_id) VALUES (:id, :workspace, "
 						+ ":contact, :candidate, :supervisor, :agent, :status, :channel, :priority, :subject, "
-						+ ":pageUrl, :referrer, 0, 0, :at, :at, :offline, NULL, NULL, :candidate)")
+						+ ":pageUrl, :referrer, 0, 0, :at, :at, :offline, NULL, NULL, NULL, :candidate)")
 				.param("id", conversation.id().value())
 				.param("workspace", conversation.workspaceId().value())
 				.param("contact", conversation.contactId().value())
