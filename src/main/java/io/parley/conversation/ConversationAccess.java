@@ -95,7 +95,7 @@ public final class ConversationAccess {
 	 * conversations they see, sees both, and may close {@code source}, which the merge
 	 * closes. The target only gains history, so seeing it is enough.
 	 */
-	static boolean mayMerge(Caller caller, Conversation source, Conversation target) {
+	public static boolean mayMerge(Caller caller, Conversation source, Conversation target) {
 		return caller.can(Permission.UPDATE_CONVERSATION) && source.isVisibleTo(caller) && target.isVisibleTo(caller)
 				&& mayClose(caller, source);
 	}
