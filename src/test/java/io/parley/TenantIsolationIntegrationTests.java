@@ -255,6 +255,8 @@ class TenantIsolationIntegrationTests {
 			probes.add(new Probe("PUT", base + "/read", "{}"));
 			probes.add(new Probe("POST", base + "/snooze", "{\"until\":\"" + Instant.now().plusSeconds(3600) + "\"}"));
 			probes.add(new Probe("DELETE", base + "/snooze", null));
+			probes.add(new Probe("POST", base + "/merge", "{\"conversationId\":\"{conversation}\"}"));
+			probes.add(new Probe("GET", base + "/history", null));
 		}
 		probes.add(new Probe("POST", "/api/conversations/{conversation}/rating", "{\"score\":5}"));
 		probes.add(new Probe("GET", "/api/attachments/{attachment}", null));

@@ -66,6 +66,9 @@ public final class Conversation {
 	 */
 	private Instant resolvedAt;
 
+	/** The conversation this one was merged into, or {@code null}. */
+	private ConversationId mergedInto;
+
 	/** What happened since the last save, published when it is saved. */
 	private final List<Object> events = new ArrayList<>();
 
@@ -89,6 +92,18 @@ public final class Conversation {
 			UserId supervisorId, UserId agentId, ConversationStatus status, Channel channel, Priority priority,
 			Context context, long lastSequence, long lastNote, Instant createdAt, Instant updatedAt,
 			boolean leftOffline, Instant firstResponseAt, Instant resolvedAt) {
+		this(id, workspaceId, contactId, candidateId, supervisorId, agentId, status, channel, priority, context,
+				lastSequence, lastNote, createdAt, updatedAt, leftOffline, firstResponseAt, resolvedAt, null);
+	}
+
+	/**
+	 * @param mergedInto the conversation this one was merged into, or {@code null}
+	 */
+	Conversation(ConversationId id, WorkspaceId workspaceId, ContactId contactId, UserId candidateId,
+			UserId supervisorId, UserId agentId, ConversationStatus status, Channel channel, Priority priority,
+			Context context, long lastSequence, long lastNote, Instant createdAt, Instant updatedAt,
+			boolean leftOffline, Instant firstResponseAt, Instant resolvedAt, ConversationId mergedInto) {
+		this.mergedInto = mergedInto;
 		this.id = id;
 		this.workspaceId = workspaceId;
 		this.contactId = contactId;
@@ -192,6 +207,40 @@ public final class Conversation {
 		if (participant.is(this.agentId) && this.status == ConversationStatus.OPEN) {
 			this.status = ConversationStatus.ASSIGNED;
 			touch(now);
+		}
+	}
+
+	/**
+	 * Merges this conversation into {@code target}, another active conversation of the
+	 * same contact that was not merged itself: this one is closed and points at the
+	 * target, whose history reads the messages of both (decision 84). No message moves.
+	 * @param mergedBy who merges them, checked already
+	 * ({@link ConversationAccess#mayMerge})
+	 */
+	ConversationMerged mergeInto(Conversation target, UserId mergedBy, Instant now) {
+		requireMergeableInto(target);
+		this.mergedInto = target.id;
+		ConversationMerged merged = new ConversationMerged(UUID.randomUUID(), ConversationSnapshot.of(this), target.id,
+				mergedBy, now);
+		this.events.add(merged);
+		close(mergedBy, null, now);
+		target.touch(now);
+		return merged;
+	}
+
+	/** Refuses a merge into {@code target} that {@link #mergeInto} would refuse. */
+	void requireMergeableInto(Conversation target) {
+		if (target.id.equals(this.id)) {
+			throw ErrorCode.MERGE_INTO_ITSELF.exception();
+		}
+		if (!target.workspaceId.equals(this.workspaceId)) {
+			throw ErrorCode.CONVERSATION_NOT_FOUND.exception();
+		}
+		if (!target.contactId.equals(this.contactId)) {
+			throw ErrorCode.MERGE_OTHER_CONTACT.exception();
+		}
+		if (!isActive() || !target.isActive() || this.mergedInto != null || target.mergedInto != null) {
+			throw ErrorCode.CONVERSATION_NOT_MERGEABLE.exception();
 		}
 	}
 
@@ -452,6 +501,11 @@ public final class Conversation {
 
 	public boolean isActive() {
 		return this.status != ConversationStatus.CLOSED;
+	}
+
+	/** The conversation this one was merged into, or {@code null}. */
+	public ConversationId mergedInto() {
+		return this.mergedInto;
 	}
 
 	/** The sequence of the last message the customer may see. */

@@ -91,6 +91,16 @@ public final class ConversationAccess {
 	}
 
 	/**
+	 * Who may merge {@code source} into {@code target} (decision 84): whoever changes the
+	 * conversations they see, sees both, and may close {@code source}, which the merge
+	 * closes. The target only gains history, so seeing it is enough.
+	 */
+	public static boolean mayMerge(Caller caller, Conversation source, Conversation target) {
+		return caller.can(Permission.UPDATE_CONVERSATION) && source.isVisibleTo(caller) && target.isVisibleTo(caller)
+				&& mayClose(caller, source);
+	}
+
+	/**
 	 * Who may give the conversation to an agent: members who see every conversation, or
 	 * the supervisor it was sent to (seed 003).
 	 */

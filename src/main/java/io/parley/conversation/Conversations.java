@@ -33,7 +33,10 @@ class Conversations {
 
 	static final String COLUMNS = "id, workspace_id, contact_id, candidate_id, supervisor_id, agent_id, status, "
 			+ "channel, priority, subject, page_url, referrer, last_sequence, last_note_number, created_at, updated_at, "
-			+ "left_offline, first_response_at, resolved_at";
+			+ "left_offline, first_response_at, resolved_at, merged_into";
+
+	/** The most conversations one conversation's history reads besides its own. */
+	static final int MAX_MERGED = 100;
 
 	private static final String SELECT = "SELECT " + COLUMNS + " FROM conversations WHERE workspace_id = ? AND id = ?";
 
@@ -55,7 +58,7 @@ class Conversations {
 			this.jdbc
 				.sql("INSERT INTO conversations (" + COLUMNS + ", active_candidate_id) VALUES (:id, :workspace, "
 						+ ":contact, :candidate, :supervisor, :agent, :status, :channel, :priority, :subject, "
-						+ ":pageUrl, :referrer, 0, 0, :at, :at, :offline, NULL, NULL, :candidate)")
+						+ ":pageUrl, :referrer, 0, 0, :at, :at, :offline, NULL, NULL, NULL, :candidate)")
 				.param("id", conversation.id().value())
 				.param("workspace", conversation.workspaceId().value())
 				.param("contact", conversation.contactId().value())
@@ -120,7 +123,7 @@ class Conversations {
 			.sql("UPDATE conversations SET agent_id = :agent, status = :status, priority = :priority, "
 					+ "active_candidate_id = :active, last_sequence = :sequence, last_note_number = :note, "
 					+ "updated_at = :updatedAt, closed_at = :closedAt, first_response_at = :firstResponse, "
-					+ "resolved_at = :resolved WHERE id = :id")
+					+ "resolved_at = :resolved, merged_into = :mergedInto WHERE id = :id")
 			.param("agent", UserId.valueOf(conversation.agentId()))
 			.param("status", conversation.status().value())
 			.param("priority", conversation.priority().value())
@@ -131,6 +134,7 @@ class Conversations {
 			.param("closedAt", conversation.isActive() ? null : conversation.updatedAt().atOffset(ZoneOffset.UTC))
 			.param("firstResponse", utc(conversation.firstResponseAt()))
 			.param("resolved", utc(conversation.resolvedAt()))
+			.param("mergedInto", (conversation.mergedInto() != null) ? conversation.mergedInto().value() : null)
 			.param("id", conversation.id().value())
 			.update();
 		publish(conversation);
@@ -205,7 +209,33 @@ class Conversations {
 				row.getObject("created_at", OffsetDateTime.class).toInstant(),
 				row.getObject("updated_at", OffsetDateTime.class).toInstant(), row.getBoolean("left_offline"),
 				instant(row.getObject("first_response_at", OffsetDateTime.class)),
-				instant(row.getObject("resolved_at", OffsetDateTime.class)));
+				instant(row.getObject("resolved_at", OffsetDateTime.class)), conversationId(row, "merged_into"));
+	}
+
+	private static ConversationId conversationId(ResultSet row, String column) throws SQLException {
+		UUID value = row.getObject(column, UUID.class);
+		return (value != null) ? new ConversationId(value) : null;
+	}
+
+	/**
+	 * The conversations merged into these, and into those, and so on: every conversation
+	 * whose history the first ones show, without them.
+	 */
+	List<ConversationId> mergedInto(WorkspaceId workspace, ConversationId conversation) {
+		List<ConversationId> found = new ArrayList<>();
+		List<ConversationId> round = List.of(conversation);
+		// a merge closes the merged conversation, which takes no merge after: no cycles
+		while (!round.isEmpty() && found.size() < MAX_MERGED) {
+			round = this.jdbc
+				.sql("SELECT id FROM conversations WHERE workspace_id = :workspace AND merged_into IN (:ids) "
+						+ "ORDER BY id")
+				.param("workspace", workspace.value())
+				.param("ids", round.stream().map(ConversationId::value).toList())
+				.query((row, number) -> new ConversationId(row.getObject(1, UUID.class)))
+				.list();
+			found.addAll(round);
+		}
+		return found;
 	}
 
 	private static Instant instant(OffsetDateTime at) {

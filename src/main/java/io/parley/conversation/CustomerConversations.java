@@ -77,6 +77,20 @@ public class CustomerConversations {
 	}
 
 	/**
+	 * The conversation, when it is the contact's, or the one it was merged into, and so
+	 * on (decision 84): where what answers it goes now.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Conversation> findFollowingMerges(WorkspaceId workspace, ContactId contact, ConversationId id) {
+		Optional<Conversation> found = find(workspace, contact, id);
+		for (int hops = 0; hops < Conversations.MAX_MERGED && found.isPresent()
+				&& found.get().mergedInto() != null; hops++) {
+			found = find(workspace, contact, found.get().mergedInto());
+		}
+		return found;
+	}
+
+	/**
 	 * A page of what the customer sees: the first after {@code after}, else the last
 	 * before {@code before}, else the newest; {@code nextCursor} as
 	 * {@link MessageLog#page}'s.

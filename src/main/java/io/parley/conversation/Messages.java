@@ -115,6 +115,32 @@ class Messages {
 			.list());
 	}
 
+	/**
+	 * The last messages of these conversations before {@code cursor} (or the last of
+	 * all), newest first, by time, then conversation and position: a merged history
+	 * (decision 85); notes only when asked for.
+	 */
+	List<Message> history(Collection<ConversationId> conversations, HistoryCursor cursor, int limit,
+			boolean withNotes) {
+		String before = (cursor == null) ? ""
+				: " AND (created_at < :at OR (created_at = :at AND (conversation_id < :conversation "
+						+ "OR (conversation_id = :conversation AND (sequence_number < :sequence "
+						+ "OR (sequence_number = :sequence AND note_number < :note))))))";
+		JdbcClient.StatementSpec query = this.jdbc
+			.sql(SELECT + "WHERE conversation_id IN (:ids)" + before + notes(withNotes)
+					+ " ORDER BY created_at DESC, conversation_id DESC, sequence_number DESC, note_number DESC "
+					+ "LIMIT :limit")
+			.param("ids", conversations.stream().map(ConversationId::value).toList())
+			.param("limit", limit);
+		if (cursor != null) {
+			query = query.param("at", cursor.createdAt().atOffset(ZoneOffset.UTC))
+				.param("conversation", cursor.conversation().value())
+				.param("sequence", cursor.position().sequence())
+				.param("note", cursor.position().note());
+		}
+		return complete(query.query(Messages::map).list());
+	}
+
 	/** A visible message by its sequence. */
 	Optional<Message> find(ConversationId conversation, long sequence) {
 		return this.jdbc.sql(SELECT + "WHERE conversation_id = ? AND sequence_number = ? AND note_number = 0")

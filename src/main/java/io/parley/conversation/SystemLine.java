@@ -42,6 +42,22 @@ final class SystemLine {
 		return fit(name(event.closedBy(), names) + " closed this conversation");
 	}
 
+	/** The line in the conversation merged, which points at the other. */
+	static String merged(ConversationMerged event, Function<UserId, String> names) {
+		return fit(name(event.mergedBy(), names) + " merged this conversation into " + label(event.intoId()));
+	}
+
+	/** The line in the conversation merged into. */
+	static String mergedHere(ConversationMerged event, Function<UserId, String> names) {
+		return fit(
+				name(event.mergedBy(), names) + " merged " + label(event.conversationId()) + " into this conversation");
+	}
+
+	/** How a line names a conversation: {@code #} and the start of its id. */
+	static String label(ConversationId conversation) {
+		return "#" + conversation.toString().substring(0, 8);
+	}
+
 	private static String name(UserId user, Function<UserId, String> names) {
 		if (user == null) {
 			return "Parley";

@@ -20,11 +20,11 @@ import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Writes what happened to a conversation into its transcript, as a system message from
- * Parley that only the staff see (decision 44): assignments, status changes, closing.
- * Each runs once its change is committed, through the event publication registry, so a
- * crash or a busy writer delays the line and never loses it; outside any transaction,
- * since the writer commits on its own. The message's client id is derived from the
- * event's, so a publication run again stores nothing twice.
+ * Parley that only the staff see (decision 44): assignments, status changes, closing,
+ * merging. Each runs once its change is committed, through the event publication
+ * registry, so a crash or a busy writer delays the line and never loses it; outside any
+ * transaction, since the writer commits on its own. The message's client id is derived
+ * from the event's, so a publication run again stores nothing twice.
  * <p>
  * On unless {@code PARLEY_SYSTEM_MESSAGES=false}.
  */
@@ -70,6 +70,14 @@ class SystemMessages {
 	void on(ConversationClosed event) {
 		write(event.workspaceId(), event.conversationId(), "closed", event.id(),
 				SystemLine.closed(event, names(event.workspaceId())));
+	}
+
+	/** A line in each: the merged conversation points at the other, which tells of it. */
+	@ApplicationModuleListener(id = "system-message-merged", propagation = Propagation.NOT_SUPPORTED)
+	void on(ConversationMerged event) {
+		Function<UserId, String> names = names(event.workspaceId());
+		write(event.workspaceId(), event.conversationId(), "merged", event.id(), SystemLine.merged(event, names));
+		write(event.workspaceId(), event.intoId(), "merged-here", event.id(), SystemLine.mergedHere(event, names));
 	}
 
 	/** The client id of the system message an event writes. */

@@ -28,9 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One mail into Parley, exactly once: a Message-ID the mailbox has seen is skipped (its
  * conversation may be gone: it is not made again); a reply joins its conversation by
- * In-Reply-To and References, then by the reply address, else it starts one; the sender
- * becomes a contact by their address. The message's client id comes from the Message-ID,
- * so a crash between storing the message and noting the mail repeats nothing.
+ * In-Reply-To and References, then by the reply address, else it starts one (a merged
+ * conversation's reply joins the one it was merged into); the sender becomes a contact by
+ * their address. The message's client id comes from the Message-ID, so a crash between
+ * storing the message and noting the mail repeats nothing.
  */
 @Component
 class MailImport {
@@ -102,7 +103,8 @@ class MailImport {
 		if (id.isEmpty()) {
 			id = ReplyAddress.of(inbox.fromAddress()).conversationIn(mail.recipients());
 		}
-		return id.flatMap((found) -> this.conversations.find(inbox.workspaceId(), contact.id(), found));
+		// a conversation merged into another is answered there (decision 84)
+		return id.flatMap((found) -> this.conversations.findFollowingMerges(inbox.workspaceId(), contact.id(), found));
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.parley.realtime;
 
 import io.parley.conversation.Author;
 import io.parley.conversation.ConversationId;
+import io.parley.conversation.ConversationMerged;
 import io.parley.conversation.ConversationRead;
 import io.parley.conversation.ConversationSnapshot;
 import io.parley.conversation.ConversationStatus;
@@ -77,6 +78,13 @@ interface Fanout {
 	 * ({@code CONVERSATION_REMOVED}).
 	 */
 	void deleted(WorkspaceId workspace, ConversationId conversation);
+
+	/**
+	 * A conversation was merged into another ({@code CONVERSATION_MERGED}): everyone in
+	 * its room, before the closing dissolves it, and the inbox-subscribed sockets of the
+	 * staff who may see it.
+	 */
+	void merged(ConversationMerged merged);
 
 	/**
 	 * A member's availability changed: the visitors in the rooms of the conversations

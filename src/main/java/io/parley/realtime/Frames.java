@@ -99,6 +99,11 @@ class Frames {
 		return frame("CONVERSATION_REMOVED", new ConversationData(conversationId.toString()));
 	}
 
+	/** The conversation was merged into {@code into} (decision 84). */
+	TextMessage merged(ConversationId conversationId, ConversationId into) {
+		return frame("CONVERSATION_MERGED", new MergedData(conversationId.toString(), into.toString()));
+	}
+
 	TextMessage newMessage(Message message) {
 		return newMessage(message, Attachment.STAFF_PATH);
 	}
@@ -359,6 +364,9 @@ class Frames {
 
 	@JsonPropertyOrder({ "conversationId", "status" })
 	record StatusData(String conversationId, String status) {
+	}
+
+	record MergedData(String conversationId, String intoId) {
 	}
 
 	@JsonPropertyOrder({ "conversationId", "senderId", "senderRole", "content", "createdAt", "sequence", "note", "type",

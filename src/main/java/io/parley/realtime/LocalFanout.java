@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.parley.conversation.Author;
 import io.parley.conversation.ConversationAccess;
 import io.parley.conversation.ConversationId;
+import io.parley.conversation.ConversationMerged;
 import io.parley.conversation.ConversationRead;
 import io.parley.conversation.ConversationSnapshot;
 import io.parley.conversation.ConversationStatus;
@@ -110,6 +111,20 @@ class LocalFanout implements Fanout {
 		for (Connection connection : this.connections.inWorkspace(workspace)) {
 			if (connection.isSubscribedToInbox()) {
 				frame = (frame != null) ? frame : this.frames.removed(conversation);
+				connection.send(frame);
+			}
+		}
+	}
+
+	@Override
+	public void merged(ConversationMerged merged) {
+		ConversationId conversation = merged.conversationId();
+		TextMessage frame = this.frames.merged(conversation, merged.intoId());
+		this.rooms.ifPresent(conversation, (room) -> room.broadcast(frame, null));
+		for (Connection connection : this.connections.inWorkspace(merged.workspaceId())) {
+			if (connection.isSubscribedToInbox() && !connection.rooms().contains(conversation)
+					&& !connection.caller().is(merged.conversation().candidateId())
+					&& merged.conversation().isVisibleTo(connection.caller())) {
 				connection.send(frame);
 			}
 		}

@@ -3,6 +3,7 @@ package io.parley.realtime;
 import io.parley.conversation.ConversationAssigned;
 import io.parley.conversation.ConversationClosed;
 import io.parley.conversation.ConversationDeleted;
+import io.parley.conversation.ConversationMerged;
 import io.parley.conversation.ConversationRead;
 import io.parley.conversation.ConversationStatusChanged;
 import io.parley.conversation.MessagePosted;
@@ -66,6 +67,15 @@ class RoomNotifier {
 		if (event.from() != event.to()) {
 			AfterCommit.run(() -> this.fanout.statusChanged(event.conversationId(), event.to()));
 		}
+	}
+
+	/**
+	 * Told before the closing that follows it in the same commit dissolves the room: the
+	 * sockets in it learn where the conversation went on.
+	 */
+	@EventListener
+	void on(ConversationMerged event) {
+		AfterCommit.run(() -> this.fanout.merged(event));
 	}
 
 	@EventListener

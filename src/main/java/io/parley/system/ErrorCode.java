@@ -53,6 +53,9 @@ public enum ErrorCode {
 	 */
 	MENTIONED_MEMBER_NOT_FOUND(400, "A mentioned member does not exist or cannot see this conversation"),
 
+	/** A merge that names the same conversation twice (decision 84). */
+	MERGE_INTO_ITSELF(400, "A conversation cannot be merged into itself"),
+
 	UNAUTHORIZED(401, "Unauthorized, token missing or invalid", "Unauthorized or invalid token"),
 
 	INVALID_CREDENTIALS(401, "Invalid email or password"),
@@ -206,6 +209,12 @@ public enum ErrorCode {
 	CONVERSATION_NOT_RESOLVED(409, "Only a resolved or closed conversation can be rated"),
 
 	ALREADY_RATED(409, "This conversation has been rated already"),
+
+	/** Merging conversations of two contacts (decision 84). */
+	MERGE_OTHER_CONTACT(409, "Only conversations of the same contact can be merged"),
+
+	/** Merging a closed or merged conversation, or into one (decision 84). */
+	CONVERSATION_NOT_MERGEABLE(409, "Only active conversations that were not merged can be merged"),
 
 	INVITATION_EXPIRED(410, "Invitation has expired"),
 

@@ -27,10 +27,12 @@ public final class CustomerView {
 	 * @param agent who answers, or {@code null} while nobody does
 	 * @param queue the place in the queue while nobody answers, or {@code null}
 	 * @param rating the visitor's rating once given, or {@code null}
+	 * @param mergedInto the conversation this one was merged into, where it goes on (a
+	 * conversation of the same visitor), or {@code null}
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record ConversationView(String id, String status, String createdAt, long lastSequence, AgentView agent,
-			QueueView queue, RatingView rating) {
+			QueueView queue, RatingView rating, String mergedInto) {
 
 		static ConversationView of(Conversation conversation, AgentView agent, QueueEstimate queue, Rating rating) {
 			return new ConversationView(conversation.id().toString(), conversation.status().value(),
@@ -38,7 +40,8 @@ public final class CustomerView {
 					(queue != null) ? new QueueView(queue.position(), queue.expectedWaitSeconds()) : null,
 					(rating != null)
 							? new RatingView(rating.score(), rating.comment(), Timestamps.format(rating.ratedAt()))
-							: null);
+							: null,
+					(conversation.mergedInto() != null) ? conversation.mergedInto().toString() : null);
 		}
 
 	}

@@ -240,6 +240,18 @@
 			lost();
 		}
 	});
+	// merged into another conversation (decision 84): the page says where it goes on
+	window.Parley.live.on('CONVERSATION_MERGED', function (data) {
+		if (data.conversationId === conversationId) {
+			var banner = document.getElementById('merged');
+			document.getElementById('merged-link').setAttribute('href', '/app/conversations/' + encodeURIComponent(data.intoId));
+			banner.hidden = false;
+			banner.setAttribute('role', 'alert');
+			form.querySelectorAll('textarea, button, input').forEach(function (field) {
+				field.disabled = true;
+			});
+		}
+	});
 	window.Parley.live.on('CONVERSATION_UPDATED', function (data) {
 		if (data.conversationId === conversationId && window.htmx) {
 			window.htmx.ajax('GET', '/app/conversations/' + conversationId + '/details', { target: '#details', swap: 'outerHTML' });

@@ -238,6 +238,43 @@ public class MailImportIntegrationTests {
 		assertThat(contents(conversations.get(0))).containsExactly("Hello?");
 	}
 
+	@Test
+	void aReplyToAMergedConversationLandsInTheOneItWasMergedInto() throws Exception {
+		deliver(mail("mo@customer.test", "Mo", "Order 77", "Where is order 77?", "<order77@customer.test>", null));
+		deliver(mail("mo@customer.test", "Mo", "Invoice 77", "The invoice is wrong", "<invoice77@customer.test>",
+				null));
+		poll();
+		JsonNode conversations = emailConversations();
+		assertThat(conversations.size()).isEqualTo(2);
+		String order = idWithSubject(conversations, "Order 77");
+		String invoice = idWithSubject(conversations, "Invoice 77");
+		assertThat(
+				this.api.post("/api/conversations/" + order + "/merge", this.owner, Map.of("conversationId", invoice))
+					.status())
+			.isEqualTo(200);
+
+		deliver(mail("mo@customer.test", "Mo", "Re: Invoice 77", "It should say 40 euros",
+				"<re-invoice77@customer.test>",
+				Map.of("In-Reply-To", "<invoice77@customer.test>", "References", "<invoice77@customer.test>")));
+		poll();
+
+		// no conversation is made again from the mail of the merged one
+		assertThat(emailConversations().size()).isEqualTo(2);
+		assertThat(contentsOf(order)).containsExactly("Where is order 77?", "It should say 40 euros");
+		assertThat(contentsOf(invoice)).containsExactly("The invoice is wrong");
+		assertThat(this.api.get("/api/conversations/" + invoice, this.owner).data().get("status").stringValue())
+			.isEqualTo("closed");
+	}
+
+	private static String idWithSubject(JsonNode conversations, String subject) {
+		for (JsonNode conversation : conversations) {
+			if (subject.equals(conversation.get("subject").stringValue())) {
+				return conversation.get("id").stringValue();
+			}
+		}
+		throw new AssertionError("No conversation about " + subject + " in " + conversations);
+	}
+
 	void poll() {
 		Eventually.until("the mailbox polled", () -> this.poller.poll(this.inbox));
 	}

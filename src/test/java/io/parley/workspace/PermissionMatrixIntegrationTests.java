@@ -302,6 +302,16 @@ class PermissionMatrixIntegrationTests {
 				row("GET /api/conversations/{id}/messages",
 						(f) -> get("/api/conversations/" + f.conversation() + "/messages", f),
 						allow(200, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR, Actor.AUDITOR, Actor.CANDIDATE)),
+				row("GET /api/conversations/{id}/history",
+						(f) -> get("/api/conversations/" + f.conversation() + "/history", f),
+						allow(200, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR, Actor.AUDITOR, Actor.CANDIDATE)),
+				// two fresh conversations of the supervisor's with the contact: who
+				// changes
+				// what they see and may close the one merged (decision 84)
+				row("POST /api/conversations/{id}/merge",
+						(f) -> post("/api/conversations/" + openConversation() + "/merge", f,
+								Map.of("conversationId", openConversation())),
+						allow(200, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR)),
 				row("PUT /api/conversations/{id}/read",
 						(f) -> put("/api/conversations/" + f.conversation() + "/read", f, Map.of()),
 						allow(200, Actor.OWNER, Actor.ADMIN, Actor.SUPERVISOR, Actor.AUDITOR, Actor.CANDIDATE)),

@@ -20,7 +20,7 @@ import static io.parley.conversation.web.ConversationSummaryView.text;
 record ConversationDetailsView(String id, String status, String priority, String channel, String subject,
 		String pageUrl, String referrer, ContactView contact, String candidateId, String supervisorId, String agentId,
 		List<String> tags, long lastSequence, List<AssignmentView> assignments, List<ReadView> reads, String createdAt,
-		String updatedAt, boolean leftOffline, RatingView rating, @JsonRawValue String attributes) {
+		String updatedAt, boolean leftOffline, RatingView rating, @JsonRawValue String attributes, String mergedInto) {
 
 	static ConversationDetailsView of(Details details) {
 		Conversation conversation = details.conversation();
@@ -34,7 +34,8 @@ record ConversationDetailsView(String id, String status, String priority, String
 				details.assignments().stream().map(AssignmentView::of).toList(),
 				details.reads().stream().map(ReadView::of).toList(), Timestamps.format(conversation.createdAt()),
 				Timestamps.format(conversation.updatedAt()), conversation.leftOffline(),
-				(details.rating() != null) ? RatingView.of(details.rating()) : null, details.attributes());
+				(details.rating() != null) ? RatingView.of(details.rating()) : null, details.attributes(),
+				(conversation.mergedInto() != null) ? conversation.mergedInto().toString() : null);
 	}
 
 	/** The customer's rating: 1 to 5, and what they wrote. */

@@ -8,6 +8,7 @@ import io.parley.contact.Contact;
 import io.parley.contact.ContactNotebook;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationLifecycle;
+import io.parley.conversation.ConversationMerges;
 import io.parley.conversation.ConversationStatus;
 import io.parley.conversation.Inbox;
 import io.parley.conversation.Message;
@@ -51,8 +52,11 @@ class ConversationActionsController {
 
 	private final ContactNotebook notebook;
 
+	private final ConversationMerges merges;
+
 	ConversationActionsController(MessageLog messages, Triage triage, ConversationLifecycle lifecycle,
-			ConversationPageController page, Inbox inbox, ContactNotebook notebook) {
+			ConversationPageController page, Inbox inbox, ContactNotebook notebook, ConversationMerges merges) {
+		this.merges = merges;
 		this.messages = messages;
 		this.triage = triage;
 		this.lifecycle = lifecycle;
@@ -106,6 +110,17 @@ class ConversationActionsController {
 		ConversationId conversation = ConversationPageController.idOf(id);
 		this.lifecycle.assign(caller, conversation, agentId, null);
 		return details(caller, conversation, htmx != null, model);
+	}
+
+	/**
+	 * Merges the chosen conversation of the contact into this one (decision 84) and shows
+	 * this one again, now with the history of both.
+	 */
+	@PostMapping("/app/conversations/{id}/merge")
+	String merge(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "") String conversationId) {
+		ConversationId conversation = ConversationPageController.idOf(id);
+		this.merges.merge(caller, conversation, ConversationPageController.idOf(conversationId));
+		return "redirect:/app/conversations/" + conversation;
 	}
 
 	@PostMapping("/app/conversations/{id}/tags")

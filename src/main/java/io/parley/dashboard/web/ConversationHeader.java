@@ -18,10 +18,10 @@ import io.parley.workspace.Permission;
 public record ConversationHeader(String id, String subject, String status, String priority, String channel,
 		boolean active, String agentId, String agentName, String contactName, String contactEmail, String pageUrl,
 		List<String> tags, long lastSequence, long lastNote, List<AgentChoice> agents, long customerRead,
-		ContactPanel panel, String snoozedUntil) {
+		ContactPanel panel, String snoozedUntil, String mergedInto, List<MergeChoice> mergeChoices) {
 
 	static ConversationHeader of(Inbox.Details details, List<Member> members, boolean mayAssign, ContactPanel panel,
-			Instant snoozedUntil) {
+			Instant snoozedUntil, List<MergeChoice> mergeChoices) {
 		Conversation conversation = details.conversation();
 		Contact contact = details.contact();
 		String agentId = (conversation.agentId() != null) ? conversation.agentId().value().toString() : null;
@@ -43,7 +43,8 @@ public record ConversationHeader(String id, String subject, String status, Strin
 				(contact != null && contact.name() != null) ? contact.name() : "",
 				(contact != null && contact.email() != null) ? contact.email() : "", conversation.context().pageUrl(),
 				details.tags(), conversation.lastSequence(), conversation.lastNote(), agents,
-				customerRead(details, members), panel, (snoozedUntil != null) ? snoozedUntil.toString() : null);
+				customerRead(details, members), panel, (snoozedUntil != null) ? snoozedUntil.toString() : null,
+				(conversation.mergedInto() != null) ? conversation.mergedInto().toString() : null, mergeChoices);
 	}
 
 	/** How far the customer read: the read mark of the one reader who is no member. */
@@ -58,6 +59,21 @@ public record ConversationHeader(String id, String subject, String status, Strin
 
 	private static String lower(String name) {
 		return name.toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Another active conversation of the contact that may be merged into this one, by its
+	 * subject (or none), when it began and the start of its id.
+	 */
+	public record MergeChoice(String id, String subject, String createdAt, String label) {
+
+		static MergeChoice of(Conversation conversation) {
+			String id = conversation.id().toString();
+			return new MergeChoice(id,
+					(conversation.context().subject() != null) ? conversation.context().subject() : "",
+					conversation.createdAt().toString(), "#" + id.substring(0, 8));
+		}
+
 	}
 
 	/** An agent in the assign menu. */

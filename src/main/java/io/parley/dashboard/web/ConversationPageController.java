@@ -5,6 +5,10 @@ import java.util.List;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.parley.contact.ContactNotebook;
 import io.parley.conversation.Attachments;
+import io.parley.conversation.Conversation;
+import io.parley.conversation.ConversationAccess;
+import io.parley.conversation.ConversationHistory;
+import io.parley.conversation.ConversationHistory.HistoryPage;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.CustomerConversations;
 import io.parley.conversation.Inbox;
@@ -53,8 +57,12 @@ class ConversationPageController {
 
 	private final Attachments attachments;
 
+	private final ConversationHistory history;
+
 	ConversationPageController(Inbox inbox, MessageLog messages, MemberDirectory members,
-			CustomerConversations customers, ContactNotebook notebook, Snoozes snoozes, Attachments attachments) {
+			CustomerConversations customers, ContactNotebook notebook, Snoozes snoozes, Attachments attachments,
+			ConversationHistory history) {
+		this.history = history;
 		this.snoozes = snoozes;
 		this.attachments = attachments;
 		this.inbox = inbox;
@@ -69,8 +77,29 @@ class ConversationPageController {
 		ConversationId conversation = idOf(id);
 		model.addAttribute("conversation", header(caller, conversation));
 		model.addAttribute("maxUploadSize", this.attachments.maxSize());
-		page(model, this.messages.page(caller, conversation, null, null, PAGE));
+		history(model, conversation, this.history.page(caller, conversation, null, PAGE));
 		return "app/conversation";
+	}
+
+	/**
+	 * Older messages of the history, with those of the conversations merged into it
+	 * (decision 85), before {@code before}, for the scroll-back.
+	 */
+	@HxRequest
+	@GetMapping("/app/conversations/{id}/history")
+	String history(Caller caller, @PathVariable String id, @RequestParam(required = false) @Nullable String before,
+			Model model) {
+		ConversationId conversation = idOf(id);
+		model.addAttribute("conversationId", conversation.toString());
+		history(model, conversation, this.history.page(caller, conversation, before, PAGE));
+		return "app/conversation :: older";
+	}
+
+	private static void history(Model model, ConversationId conversation, HistoryPage page) {
+		model.addAttribute("messages",
+				page.messages().stream().map((message) -> MessageRow.of(message, conversation)).toList());
+		model.addAttribute("olderCursor", page.nextCursor());
+		model.addAttribute("olderPath", "history");
 	}
 
 	/** Older messages, before {@code before}, for the scroll-back. */
@@ -100,7 +129,25 @@ class ConversationPageController {
 		Inbox.Details details = this.inbox.details(caller, conversation);
 		List<Member> members = this.members.members(caller.workspaceId());
 		return ConversationHeader.of(details, members, caller.can(Permission.ASSIGN_CONVERSATION),
-				contact(caller, details), this.snoozes.until(caller.workspaceId(), conversation).orElse(null));
+				contact(caller, details), this.snoozes.until(caller.workspaceId(), conversation).orElse(null),
+				mergeChoices(caller, details));
+	}
+
+	/**
+	 * The contact's other conversations the caller may merge into this one: none unless
+	 * this one is active and was not merged.
+	 */
+	private List<ConversationHeader.MergeChoice> mergeChoices(Caller caller, Inbox.Details details) {
+		Conversation shown = details.conversation();
+		if (details.contact() == null || !shown.isActive() || shown.mergedInto() != null) {
+			return List.of();
+		}
+		return this.customers.of(caller.workspaceId(), details.contact().id())
+			.stream()
+			.filter((other) -> !other.id().equals(shown.id()) && other.isActive() && other.mergedInto() == null
+					&& ConversationAccess.mayMerge(caller, other, shown))
+			.map(ConversationHeader.MergeChoice::of)
+			.toList();
 	}
 
 	private ContactPanel contact(Caller caller, Inbox.Details details) {
@@ -123,6 +170,7 @@ class ConversationPageController {
 		List<MessageRow> rows = page.messages().stream().map(MessageRow::of).toList();
 		model.addAttribute("messages", rows);
 		model.addAttribute("olderCursor", (page.nextCursor() != null) ? page.nextCursor().toString() : null);
+		model.addAttribute("olderPath", "messages");
 	}
 
 	static ConversationId idOf(String id) {

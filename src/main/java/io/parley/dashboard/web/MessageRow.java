@@ -3,23 +3,43 @@ package io.parley.dashboard.web;
 import java.util.List;
 
 import io.parley.conversation.Attachment;
+import io.parley.conversation.ConversationId;
 import io.parley.conversation.Message;
 import io.parley.conversation.MessageType;
 import io.parley.conversation.Position;
 
 /**
- * One message as the conversation page shows it. Its {@code position} ({@code 12} for a
+ * One message as the conversation page shows it; {@code mergedFrom} names the merged
+ * conversation it comes from, or is {@code null}. Its {@code position} ({@code 12} for a
  * message, {@code 12.3} for a note) is the key the live script deduplicates on.
  */
 public record MessageRow(String position, long sequence, long note, boolean internal, boolean system, String authorType,
-		String authorName, String content, String createdAt, boolean edited, List<FileRow> attachments) {
+		String authorName, String content, String createdAt, boolean edited, List<FileRow> attachments,
+		String mergedFrom) {
 
 	static MessageRow of(Message message) {
+		return of(message, message.conversationId());
+	}
+
+	/**
+	 * A message of the page's conversation, or of one merged into it (decision 85): that
+	 * one's rows carry no sequence of this conversation's, so the live resume and read
+	 * marks count only this one's, and are keyed by their own conversation.
+	 */
+	static MessageRow of(Message message, ConversationId shown) {
+		if (!message.conversationId().equals(shown)) {
+			String id = message.conversationId().toString();
+			String name = (message.author().name() != null) ? message.author().name() : "";
+			return new MessageRow(id + "/" + Position.of(message), 0, 0, message.isInternal(),
+					message.type() == MessageType.SYSTEM, message.author().type().value(), name, message.content(),
+					message.createdAt().toString(), message.editedAt() != null,
+					message.attachments().stream().map(FileRow::of).toList(), "#" + id.substring(0, 8));
+		}
 		String name = (message.author().name() != null) ? message.author().name() : "";
 		return new MessageRow(Position.of(message).toString(), message.sequence(), message.note(), message.isInternal(),
 				message.type() == MessageType.SYSTEM, message.author().type().value(), name, message.content(),
 				message.createdAt().toString(), message.editedAt() != null,
-				message.attachments().stream().map(FileRow::of).toList());
+				message.attachments().stream().map(FileRow::of).toList(), null);
 	}
 
 	/**
