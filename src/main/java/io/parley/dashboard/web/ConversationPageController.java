@@ -1,12 +1,16 @@
 package io.parley.dashboard.web;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.parley.contact.ContactNotebook;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.CustomerConversations;
+import io.parley.conversation.DeliveryState;
 import io.parley.conversation.Inbox;
+import io.parley.conversation.MessageDeliveries;
 import io.parley.conversation.MessageLog;
 import io.parley.conversation.MessageLog.MessagePage;
 import io.parley.conversation.Position;
@@ -50,8 +54,12 @@ class ConversationPageController {
 
 	private final Snoozes snoozes;
 
+	private final List<MessageDeliveries> deliveries;
+
 	ConversationPageController(Inbox inbox, MessageLog messages, MemberDirectory members,
-			CustomerConversations customers, ContactNotebook notebook, Snoozes snoozes) {
+			CustomerConversations customers, ContactNotebook notebook, Snoozes snoozes,
+			List<MessageDeliveries> deliveries) {
+		this.deliveries = deliveries;
 		this.snoozes = snoozes;
 		this.inbox = inbox;
 		this.messages = messages;
@@ -64,7 +72,7 @@ class ConversationPageController {
 	String page(Caller caller, @PathVariable String id, Model model) {
 		ConversationId conversation = idOf(id);
 		model.addAttribute("conversation", header(caller, conversation));
-		page(model, this.messages.page(caller, conversation, null, null, PAGE));
+		page(caller, conversation, model, this.messages.page(caller, conversation, null, null, PAGE));
 		return "app/conversation";
 	}
 
@@ -76,10 +84,11 @@ class ConversationPageController {
 		ConversationId conversation = idOf(id);
 		model.addAttribute("conversationId", conversation.toString());
 		if (after != null) {
-			page(model, this.messages.page(caller, conversation, position(after), null, PAGE));
+			page(caller, conversation, model, this.messages.page(caller, conversation, position(after), null, PAGE));
 			return "app/conversation :: newer";
 		}
-		page(model, this.messages.page(caller, conversation, null, (before != null) ? position(before) : null, PAGE));
+		page(caller, conversation, model,
+				this.messages.page(caller, conversation, null, (before != null) ? position(before) : null, PAGE));
 		return "app/conversation :: older";
 	}
 
@@ -114,10 +123,21 @@ class ConversationPageController {
 		return ContactPanel.of(details.contact(), others, written, notes, details.rating(), details.attributes());
 	}
 
-	private static void page(Model model, MessagePage page) {
-		List<MessageRow> rows = page.messages().stream().map(MessageRow::of).toList();
+	private void page(Caller caller, ConversationId conversation, Model model, MessagePage page) {
+		Map<Long, DeliveryState> delivered = deliveries(caller, conversation);
+		List<MessageRow> rows = page.messages()
+			.stream()
+			.map((message) -> MessageRow.of(message, message.isInternal() ? null : delivered.get(message.sequence())))
+			.toList();
 		model.addAttribute("messages", rows);
 		model.addAttribute("olderCursor", (page.nextCursor() != null) ? page.nextCursor().toString() : null);
+	}
+
+	/** What became of the conversation's replies that a channel carried, by sequence. */
+	Map<Long, DeliveryState> deliveries(Caller caller, ConversationId conversation) {
+		Map<Long, DeliveryState> found = new HashMap<>();
+		this.deliveries.forEach((channel) -> found.putAll(channel.of(caller.workspaceId(), conversation)));
+		return found;
 	}
 
 	static ConversationId idOf(String id) {
