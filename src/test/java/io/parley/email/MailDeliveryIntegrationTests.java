@@ -109,18 +109,6 @@ class MailDeliveryIntegrationTests extends MailboxFixture {
 			.orElse(0);
 	}
 
-	JsonNode message(String conversation, String content) {
-		JsonNode items = this.api.get("/api/conversations/" + conversation + "/messages?limit=100", this.owner)
-			.data()
-			.get("items");
-		for (JsonNode message : items) {
-			if (message.get("content").stringValue().equals(content)) {
-				return message;
-			}
-		}
-		throw new AssertionError("no message " + content + " in " + items);
-	}
-
 	String deliveryOf(String conversation, String content) {
 		JsonNode delivery = message(conversation, content).get("delivery");
 		return (delivery != null) ? delivery.stringValue() : null;

@@ -180,4 +180,17 @@ abstract class MailboxFixture {
 		}).toList();
 	}
 
+	/** The staff's view of the conversation's message with this text. */
+	JsonNode message(String conversation, String content) {
+		JsonNode items = this.api.get("/api/conversations/" + conversation + "/messages?limit=100", this.owner)
+			.data()
+			.get("items");
+		for (JsonNode message : items) {
+			if (message.get("content").stringValue().equals(content)) {
+				return message;
+			}
+		}
+		throw new AssertionError("no message " + content + " in " + items);
+	}
+
 }
