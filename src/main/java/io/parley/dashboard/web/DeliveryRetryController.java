@@ -29,7 +29,7 @@ class DeliveryRetryController {
 		model.addAttribute("state", this.replies.retry(caller, id, sequence).value());
 		model.addAttribute("sequence", sequence);
 		model.addAttribute("conversationId", ConversationPageController.idOf(id).toString());
-		return "app/conversation :: delivery(${state}, ${sequence}, ${conversationId})";
+		return "app/conversation :: delivery(state=${state},sequence=${sequence},conversationId=${conversationId})";
 	}
 
 	@PostMapping("/app/conversations/{id}/messages/{sequence}/retry-delivery")
