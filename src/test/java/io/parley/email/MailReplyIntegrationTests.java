@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Agents' replies out by SMTP, threaded, through the outbox; what the customer's own
  * mailbox receives.
  */
+// the outage test runs the shared clock hours ahead
+@DirtiesContext
 class MailReplyIntegrationTests extends MailboxFixture {
 
 	@Autowired
