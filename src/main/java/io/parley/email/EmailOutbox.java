@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.parley.conversation.ConversationId;
+import io.parley.conversation.DeliveryState;
 import io.parley.workspace.WorkspaceId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -100,8 +102,50 @@ class EmailOutbox {
 			.sql("SELECT sequence_number, state, attempts, last_error FROM email_outbox WHERE workspace_id = ? "
 					+ "AND conversation_id = ? ORDER BY sequence_number")
 			.params(workspace.value(), conversation.value())
-			.query((row, number) -> new Delivery(row.getLong(1), row.getString(2), row.getInt(3), row.getString(4)))
+			.query((row, number) -> new Delivery(row.getLong(1), DeliveryState.of(row.getString(2)), row.getInt(3),
+					row.getString(4)))
 			.list();
+	}
+
+	/**
+	 * Queues a reply that was not delivered again, due now, with a fresh round of tries;
+	 * a conditional update, so of two retries at once one queues it, and a reply that is
+	 * pending or sent is never queued again (decision 100).
+	 * @return whether it was queued
+	 */
+	boolean retry(WorkspaceId workspace, ConversationId conversation, long sequence, Instant now) {
+		return this.jdbc
+			.sql("UPDATE email_outbox SET state = 'pending', attempts = 0, next_attempt_at = :now, lease_until = NULL, "
+					+ "last_error = NULL WHERE workspace_id = :workspace AND conversation_id = :conversation "
+					+ "AND sequence_number = :sequence AND state IN ('failed', 'bounced')")
+			.param("now", now.atOffset(ZoneOffset.UTC))
+			.param("workspace", workspace.value())
+			.param("conversation", conversation.value())
+			.param("sequence", sequence)
+			.update() == 1;
+	}
+
+	/**
+	 * Marks as bounced the sent reply of the mailbox with one of these Message-IDs.
+	 * @return the reply marked, if one was
+	 */
+	Optional<Delivery> bounced(UUID inbox, List<String> messageIds, String reason) {
+		for (String messageId : messageIds) {
+			Optional<Delivery> marked = this.jdbc
+				.sql("SELECT sequence_number, state, attempts, last_error FROM email_outbox WHERE inbox_id = ? "
+						+ "AND message_id = ? AND state = 'sent'")
+				.params(inbox, messageId)
+				.query((row, number) -> new Delivery(row.getLong(1), DeliveryState.BOUNCED, row.getInt(3), reason))
+				.optional();
+			if (marked.isPresent() && this.jdbc
+				.sql("UPDATE email_outbox SET state = 'bounced', last_error = ? WHERE inbox_id = ? AND message_id = ? "
+						+ "AND state = 'sent'")
+				.params(reason.substring(0, Math.min(reason.length(), 500)), inbox, messageId)
+				.update() == 1) {
+				return marked;
+			}
+		}
+		return Optional.empty();
 	}
 
 	private static Reply map(ResultSet row, int number) throws SQLException {
@@ -115,10 +159,7 @@ class EmailOutbox {
 			String messageId, String body, int attempts) {
 	}
 
-	/**
-	 * @param state {@code pending}, {@code sent} or {@code failed} (not delivered)
-	 */
-	record Delivery(long sequence, String state, int attempts, String lastError) {
+	record Delivery(long sequence, DeliveryState state, int attempts, @Nullable String lastError) {
 	}
 
 }

@@ -31,9 +31,11 @@ import org.jspecify.annotations.Nullable;
  * @param replyTo the Message-IDs it answers, most direct first: In-Reply-To, then
  * References from the last
  * @param recipients every To and Cc address, lower case, for the reply address
+ * @param bounce what the mail reports, when it may be a mail server's report that a mail
+ * did not arrive
  */
 record IncomingMail(String messageId, String fromAddress, @Nullable String fromName, @Nullable String subject,
-		List<String> replyTo, List<String> recipients, String text, boolean automatic) {
+		List<String> replyTo, List<String> recipients, String text, boolean automatic, @Nullable Bounce bounce) {
 
 	private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,490}>");
 
@@ -58,8 +60,8 @@ record IncomingMail(String messageId, String fromAddress, @Nullable String fromN
 		List<String> own = ids(mail.getHeader("Message-ID", " "));
 		String messageId = own.isEmpty() ? madeUpId(mail, text) : own.get(0);
 		return new IncomingMail(messageId, sender.getAddress().toLowerCase(Locale.ROOT), oneLine(sender.getPersonal()),
-				subject(mail.getSubject()), List.copyOf(replyTo), recipients(mail), text,
-				AutoReplies.isAutomatic(mail));
+				subject(mail.getSubject()), List.copyOf(replyTo), recipients(mail), text, AutoReplies.isAutomatic(mail),
+				Bounce.of(mail));
 	}
 
 	/** The conversation's subject: one line, no longer than the column. */

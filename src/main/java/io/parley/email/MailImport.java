@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,6 +43,8 @@ class MailImport {
 
 	private final EmailInboxes inboxes;
 
+	private final EmailOutbox outbox;
+
 	private final ContactDirectory contacts;
 
 	private final ConversationIntake intake;
@@ -54,11 +57,12 @@ class MailImport {
 
 	private final Clock clock;
 
-	MailImport(EmailMessages messages, EmailInboxes inboxes, ContactDirectory contacts, ConversationIntake intake,
-			CustomerConversations conversations, MessageLog messageLog, PlatformTransactionManager transactions,
-			Clock clock) {
+	MailImport(EmailMessages messages, EmailInboxes inboxes, EmailOutbox outbox, ContactDirectory contacts,
+			ConversationIntake intake, CustomerConversations conversations, MessageLog messageLog,
+			PlatformTransactionManager transactions, Clock clock) {
 		this.messages = messages;
 		this.inboxes = inboxes;
+		this.outbox = outbox;
 		this.contacts = contacts;
 		this.intake = intake;
 		this.conversations = conversations;
@@ -71,6 +75,10 @@ class MailImport {
 	void receive(EmailInbox inbox, long uidValidity, long uid, IncomingMail mail) {
 		if (this.messages.known(inbox.id(), mail.messageId())) {
 			this.inboxes.advance(inbox.id(), uidValidity, uid);
+			return;
+		}
+		if (mail.bounce() != null && Boolean.TRUE.equals(
+				this.transaction.execute((status) -> bounced(inbox, uidValidity, uid, mail, mail.bounce(), status)))) {
 			return;
 		}
 		Contact contact = this.transaction
@@ -95,6 +103,31 @@ class MailImport {
 		if (mail.automatic()) {
 			log.info("Mail {} of inbox {} is automatic: imported, never answered", mail.messageId(), inbox.id());
 		}
+	}
+
+	/**
+	 * A mail server's report: the reply it returns is marked bounced and the report is
+	 * noted, never imported (decision 101). A null sender's mail that names no reply of
+	 * Parley is not one: {@code false}, and nothing was written.
+	 */
+	private boolean bounced(EmailInbox inbox, long uidValidity, long uid, IncomingMail mail, Bounce bounce,
+			TransactionStatus status) {
+		Optional<EmailOutbox.Delivery> reply = this.outbox.bounced(inbox.id(), bounce.returned(), bounce.reason());
+		if (reply.isEmpty() && !bounce.certain()) {
+			return false;
+		}
+		this.messages.add(inbox.id(), inbox.workspaceId(), mail.messageId(), null, null, mail.fromAddress(),
+				mail.subject(), true, Timestamps.now(this.clock));
+		this.inboxes.advance(inbox.id(), uidValidity, uid);
+		if (reply.isPresent()) {
+			log.info("Mail {} of inbox {} is a bounce of reply {}: {}", mail.messageId(), inbox.id(),
+					reply.get().sequence(), bounce.reason());
+		}
+		else {
+			log.info("Mail {} of inbox {} is a bounce of no reply Parley knows: not imported", mail.messageId(),
+					inbox.id());
+		}
+		return true;
 	}
 
 	/** The contact's conversation the mail answers, if any is left. */

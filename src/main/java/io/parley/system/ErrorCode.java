@@ -177,6 +177,9 @@ public enum ErrorCode {
 	/** Another inbox of the workspace sends from this address. */
 	EMAIL_INBOX_ALREADY_EXISTS(409, "An email inbox with this address already exists"),
 
+	/** A mailed reply that is still pending or was delivered is never queued again. */
+	EMAIL_REPLY_NOT_UNDELIVERED(409, "Only a reply that was not delivered can be sent again"),
+
 	ACTIVE_CONVERSATION_EXISTS(409, "Candidate already has an active conversation"),
 
 	ALREADY_A_MEMBER(409, "Already a member of this workspace"),

@@ -2,29 +2,10 @@ package io.parley.email;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import io.parley.support.Api;
-import io.parley.support.Eventually;
-import io.parley.support.ParleyIntegrationTest;
-import io.parley.support.TestWorkspace;
-import jakarta.mail.Message.RecipientType;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,51 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Mail into conversations, through a real IMAP server: what the staff then see over the
  * REST inbox.
  */
-@ParleyIntegrationTest
-public class MailImportIntegrationTests {
-
-	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(
-			new ServerSetup[] { ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort() })
-		.withPerMethodLifecycle(false);
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MailboxPoller poller;
-
-	Api api;
-
-	TestWorkspace workspace;
-
-	String owner;
-
-	String address;
-
-	UUID inbox;
-
-	GreenMailUser mailbox;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.workspace = TestWorkspace.create(this.api);
-		this.owner = this.workspace.owner().token();
-		this.address = "support-" + UUID.randomUUID().toString().substring(0, 8) + "@acme.test";
-		this.mailbox = mail.setUser(this.address, this.address, MailboxIntegrationTests.IMAP_PASSWORD);
-		this.inbox = UUID.fromString(
-				this.api
-					.post("/api/email-inboxes", this.owner,
-							MailboxIntegrationTests.mailbox(this.address, mail.getImap().getPort(),
-									mail.getSmtp().getPort()))
-					.data()
-					.get("id")
-					.stringValue());
-	}
+class MailImportIntegrationTests extends MailboxFixture {
 
 	@Test
 	void aNewMailBecomesAConversationOnTheEmailChannelWithItsSubjectAndSender() throws Exception {
@@ -273,65 +210,6 @@ public class MailImportIntegrationTests {
 			}
 		}
 		throw new AssertionError("No conversation about " + subject + " in " + conversations);
-	}
-
-	void poll() {
-		Eventually.until("the mailbox polled", () -> this.poller.poll(this.inbox));
-	}
-
-	JsonNode emailConversations() {
-		return this.api.get("/api/conversations?channel=email&limit=100", this.owner).data().get("items");
-	}
-
-	private static JsonNode only(JsonNode items) {
-		assertThat(items.size()).as(items.toString()).isEqualTo(1);
-		return items.get(0);
-	}
-
-	List<String> contents(JsonNode conversation) {
-		return contentsOf(conversation.get("id").stringValue());
-	}
-
-	List<String> contentsOf(String conversation) {
-		JsonNode items = this.api.get("/api/conversations/" + conversation + "/messages?limit=100", this.owner)
-			.data()
-			.get("items");
-		return java.util.stream.StreamSupport.stream(items.spliterator(), false)
-			.filter((message) -> !message.has("note"))
-			.map((message) -> message.get("content").stringValue())
-			.toList();
-	}
-
-	MimeMessage mail(String from, String name, String subject, String text, String messageId,
-			Map<String, String> headers) throws Exception {
-		MimeMessage message = new MimeMessage(Session.getInstance(new Properties())) {
-			@Override
-			protected void updateMessageID() throws jakarta.mail.MessagingException {
-				if (messageId != null) {
-					setHeader("Message-ID", messageId);
-				}
-				else {
-					super.updateMessageID();
-				}
-			}
-		};
-		message.setFrom(new InternetAddress(from, name));
-		message.setRecipient(RecipientType.TO, new InternetAddress(this.address));
-		message.setSubject(subject);
-		if (text != null) {
-			message.setText(text, "UTF-8");
-		}
-		if (headers != null) {
-			for (Map.Entry<String, String> header : headers.entrySet()) {
-				message.setHeader(header.getKey(), header.getValue());
-			}
-		}
-		message.saveChanges();
-		return message;
-	}
-
-	void deliver(MimeMessage message) {
-		this.mailbox.deliver(message);
 	}
 
 }

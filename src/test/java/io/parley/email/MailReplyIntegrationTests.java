@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Agents' replies out by SMTP, threaded, through the outbox; what the customer's own
  * mailbox receives.
  */
-class MailReplyIntegrationTests extends MailImportIntegrationTests {
+// the outage test runs the shared clock hours ahead
+@DirtiesContext
+class MailReplyIntegrationTests extends MailboxFixture {
 
 	@Autowired
 	ReplyDelivery delivery;
@@ -99,48 +102,6 @@ class MailReplyIntegrationTests extends MailImportIntegrationTests {
 			.param(conversation)
 			.query(String.class)
 			.single()).isEqualTo("sent");
-	}
-
-	private String incoming(String customer, String messageId) throws Exception {
-		deliver(mail(customer, "Kim", "Question", "Where is it?", messageId, null));
-		poll();
-		return emailConversations().get(0).get("id").stringValue();
-	}
-
-	private TestUser agentOf(String conversation) {
-		TestUser agent = this.workspace.join(this.api, Map.of("role", "agent"));
-		Reply assigned = this.api.post("/conversations/" + conversation + "/assign", this.owner,
-				Map.of("agentId", agent.id()));
-		assertThat(assigned.status()).as(assigned.raw()).isEqualTo(200);
-		return agent;
-	}
-
-	private void write(TestUser agent, String conversation, Map<String, String> message) {
-		Reply written = this.api.post("/api/conversations/" + conversation + "/messages", agent.token(), message);
-		assertThat(written.status()).as(written.raw()).isEqualTo(201);
-	}
-
-	private void smtpPort(int port) {
-		Reply changed = this.api.send("PATCH", "/api/email-inboxes/" + this.inbox, this.owner, "application/json",
-				"{\"smtp\":{\"port\":" + port + "}}");
-		assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
-	}
-
-	private static int closedPort() throws Exception {
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static List<MimeMessage> received(String address) throws Exception {
-		return java.util.Arrays.stream(mail.getReceivedMessages()).filter((message) -> {
-			try {
-				return message.getAllRecipients()[0].toString().equals(address);
-			}
-			catch (jakarta.mail.MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
 	}
 
 }

@@ -1,9 +1,14 @@
 package io.parley.conversation.web;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.parley.conversation.Author;
 import io.parley.conversation.ConversationId;
+import io.parley.conversation.DeliveryState;
 import io.parley.conversation.Message;
+import io.parley.conversation.MessageDeliveries;
 import io.parley.conversation.MessageLog;
 import io.parley.conversation.MessageLog.MessagePage;
 import io.parley.conversation.MessageLog.Posted;
@@ -47,8 +52,11 @@ class MessageController {
 
 	private final MessageLog messages;
 
-	MessageController(MessageLog messages) {
+	private final List<MessageDeliveries> deliveries;
+
+	MessageController(MessageLog messages, List<MessageDeliveries> deliveries) {
 		this.messages = messages;
+		this.deliveries = deliveries;
 	}
 
 	/**
@@ -61,9 +69,13 @@ class MessageController {
 		if (limit < 1 || limit > MAX_PAGE || (after != null && before != null)) {
 			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 		}
-		MessagePage page = this.messages.page(caller, idOf(id), position(after), position(before), limit);
-		return ApiResponse.ok(new PageView<>(page.messages().stream().map(MessageView::of).toList(),
-				(page.nextCursor() != null) ? page.nextCursor().toString() : null));
+		ConversationId conversation = idOf(id);
+		MessagePage page = this.messages.page(caller, conversation, position(after), position(before), limit);
+		Map<Long, DeliveryState> delivered = deliveries(caller, conversation, page.messages());
+		return ApiResponse.ok(new PageView<>(page.messages()
+			.stream()
+			.map((message) -> MessageView.of(message, message.isInternal() ? null : delivered.get(message.sequence())))
+			.toList(), (page.nextCursor() != null) ? page.nextCursor().toString() : null));
 	}
 
 	/**
@@ -88,6 +100,17 @@ class MessageController {
 			@Valid @RequestBody EditRequest request) {
 		Position at = Position.parse(position).orElseThrow(ErrorCode.MESSAGE_NOT_FOUND::exception);
 		return ApiResponse.ok(MessageView.of(this.messages.edit(caller, idOf(id), at, request.content())));
+	}
+
+	/** Read once per page, and only when the page has the staff's visible messages. */
+	private Map<Long, DeliveryState> deliveries(Caller caller, ConversationId conversation, List<Message> page) {
+		if (this.deliveries.isEmpty() || page.stream()
+			.noneMatch((message) -> message.author() instanceof Author.Member && !message.isInternal())) {
+			return Map.of();
+		}
+		Map<Long, DeliveryState> found = new HashMap<>();
+		this.deliveries.forEach((channel) -> found.putAll(channel.of(caller.workspaceId(), conversation)));
+		return found;
 	}
 
 	private static Position position(String text) {

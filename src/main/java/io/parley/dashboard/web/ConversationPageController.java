@@ -1,6 +1,8 @@
 package io.parley.dashboard.web;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.parley.contact.ContactNotebook;
@@ -11,7 +13,10 @@ import io.parley.conversation.ConversationHistory;
 import io.parley.conversation.ConversationHistory.HistoryPage;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.CustomerConversations;
+import io.parley.conversation.DeliveryState;
 import io.parley.conversation.Inbox;
+import io.parley.conversation.Message;
+import io.parley.conversation.MessageDeliveries;
 import io.parley.conversation.MessageLog;
 import io.parley.conversation.MessageLog.MessagePage;
 import io.parley.conversation.Position;
@@ -59,10 +64,13 @@ class ConversationPageController {
 
 	private final ConversationHistory history;
 
+	private final List<MessageDeliveries> deliveries;
+
 	ConversationPageController(Inbox inbox, MessageLog messages, MemberDirectory members,
 			CustomerConversations customers, ContactNotebook notebook, Snoozes snoozes, Attachments attachments,
-			ConversationHistory history) {
+			ConversationHistory history, List<MessageDeliveries> deliveries) {
 		this.history = history;
+		this.deliveries = deliveries;
 		this.snoozes = snoozes;
 		this.attachments = attachments;
 		this.inbox = inbox;
@@ -77,7 +85,7 @@ class ConversationPageController {
 		ConversationId conversation = idOf(id);
 		model.addAttribute("conversation", header(caller, conversation));
 		model.addAttribute("maxUploadSize", this.attachments.maxSize());
-		history(model, conversation, this.history.page(caller, conversation, null, PAGE));
+		history(caller, model, conversation, this.history.page(caller, conversation, null, PAGE));
 		return "app/conversation";
 	}
 
@@ -91,13 +99,16 @@ class ConversationPageController {
 			Model model) {
 		ConversationId conversation = idOf(id);
 		model.addAttribute("conversationId", conversation.toString());
-		history(model, conversation, this.history.page(caller, conversation, before, PAGE));
+		history(caller, model, conversation, this.history.page(caller, conversation, before, PAGE));
 		return "app/conversation :: older";
 	}
 
-	private static void history(Model model, ConversationId conversation, HistoryPage page) {
-		model.addAttribute("messages",
-				page.messages().stream().map((message) -> MessageRow.of(message, conversation)).toList());
+	private void history(Caller caller, Model model, ConversationId conversation, HistoryPage page) {
+		Map<Long, DeliveryState> delivered = deliveries(caller, conversation);
+		model.addAttribute("messages", page.messages()
+			.stream()
+			.map((message) -> MessageRow.of(message, conversation, deliveryOf(message, conversation, delivered)))
+			.toList());
 		model.addAttribute("olderCursor", page.nextCursor());
 		model.addAttribute("olderPath", "history");
 	}
@@ -110,10 +121,11 @@ class ConversationPageController {
 		ConversationId conversation = idOf(id);
 		model.addAttribute("conversationId", conversation.toString());
 		if (after != null) {
-			page(model, this.messages.page(caller, conversation, position(after), null, PAGE));
+			page(caller, conversation, model, this.messages.page(caller, conversation, position(after), null, PAGE));
 			return "app/conversation :: newer";
 		}
-		page(model, this.messages.page(caller, conversation, null, (before != null) ? position(before) : null, PAGE));
+		page(caller, conversation, model,
+				this.messages.page(caller, conversation, null, (before != null) ? position(before) : null, PAGE));
 		return "app/conversation :: older";
 	}
 
@@ -166,11 +178,28 @@ class ConversationPageController {
 		return ContactPanel.of(details.contact(), others, written, notes, details.rating(), details.attributes());
 	}
 
-	private static void page(Model model, MessagePage page) {
-		List<MessageRow> rows = page.messages().stream().map(MessageRow::of).toList();
+	private void page(Caller caller, ConversationId conversation, Model model, MessagePage page) {
+		Map<Long, DeliveryState> delivered = deliveries(caller, conversation);
+		List<MessageRow> rows = page.messages()
+			.stream()
+			.map((message) -> MessageRow.of(message, conversation, deliveryOf(message, conversation, delivered)))
+			.toList();
 		model.addAttribute("messages", rows);
 		model.addAttribute("olderCursor", (page.nextCursor() != null) ? page.nextCursor().toString() : null);
 		model.addAttribute("olderPath", "messages");
+	}
+
+	/** What became of the conversation's replies that a channel carried, by sequence. */
+	Map<Long, DeliveryState> deliveries(Caller caller, ConversationId conversation) {
+		Map<Long, DeliveryState> found = new HashMap<>();
+		this.deliveries.forEach((channel) -> found.putAll(channel.of(caller.workspaceId(), conversation)));
+		return found;
+	}
+
+	private static @Nullable DeliveryState deliveryOf(Message message, ConversationId conversation,
+			Map<Long, DeliveryState> delivered) {
+		return (message.isInternal() || !message.conversationId().equals(conversation)) ? null
+				: delivered.get(message.sequence());
 	}
 
 	static ConversationId idOf(String id) {

@@ -1,0 +1,70 @@
+package io.parley.email;
+
+import java.util.Map;
+
+import io.parley.support.Api.TestUser;
+import io.parley.support.Browser;
+import io.parley.support.Eventually;
+import io.parley.support.TestWorkspace;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The conversation page shows a mailed reply that bounced as not delivered, with a
+ * "Retry" that sends it again. Screenshot: {@code email-not-delivered}.
+ */
+class MailDeliveryBrowserTests extends MailboxFixture {
+
+	@Autowired
+	ReplyDelivery delivery;
+
+	@Test
+	void aBouncedReplyShowsNotDeliveredAndRetryMailsItAgain() throws Exception {
+		String customer = "page-" + System.nanoTime() + "@customer.test";
+		String conversation = incoming(customer, "<page-" + System.nanoTime() + "@customer.test>");
+		TestUser agent = agentOf(conversation);
+		write(agent, conversation, Map.of("content", "Your parcel left today"));
+		MimeMessage sent = Eventually.until("the reply mailed", () -> {
+			this.delivery.deliverNow();
+			return received(customer);
+		}, (mails) -> !mails.isEmpty()).get(0);
+		deliver(MailBounceIntegrationTests.raw("Return-Path: <>\r\nFrom: MAILER-DAEMON@mx.customer.test\r\nTo: "
+				+ this.address + "\r\nSubject: Undelivered Mail Returned to Sender\r\nReferences: "
+				+ sent.getMessageID() + "\r\nContent-Type: text/plain\r\n\r\nUser unknown\r\n"));
+		poll();
+
+		try (Browser browser = Browser.start(this.port)) {
+			browser.open("/app/login");
+			browser.find(By.id("email")).sendKeys(this.workspace.owner().email());
+			browser.find(By.id("password")).sendKeys(TestWorkspace.PASSWORD);
+			browser.find(By.cssSelector("form button[type=submit]")).click();
+			browser.await((driver) -> driver.getCurrentUrl().endsWith("/app/inbox"));
+			browser.open("/app/conversations/" + conversation);
+
+			WebElement reply = browser
+				.find(By.xpath("//li[contains(@class,'message')][.//p[text()='Your parcel left today']]"));
+			assertThat(reply.findElement(By.cssSelector(".delivery .not-delivered")).getText())
+				.isEqualTo("Not delivered: bounced");
+			assertThat(browser.find(By.xpath("//li[.//p[text()='Where is it?']]"))
+				.findElements(By.cssSelector(".delivery"))).isEmpty();
+			browser.screenshot("email-not-delivered");
+			reply.findElement(By.cssSelector(".delivery button")).click();
+			browser.await((driver) -> driver
+				.findElement(By.xpath("//li[contains(@class,'message')][.//p[text()='Your parcel left today']]"))
+				.findElement(By.cssSelector(".delivery"))
+				.getText()
+				.equals("Sending by email…"));
+		}
+		Eventually.until("the reply mailed again", () -> {
+			this.delivery.deliverNow();
+			return received(customer).size() == 2;
+		});
+	}
+
+}
