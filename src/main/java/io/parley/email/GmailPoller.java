@@ -1,0 +1,96 @@
+package io.parley.email;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.parley.system.Timestamps;
+import jakarta.annotation.PreDestroy;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every {@code PARLEY_GMAIL_POLL_INTERVAL}, for each connected Gmail inbox: renews its
+ * watch when due, and reads its history when a push came, when pushes are not configured
+ * (polling is then the way mail arrives), or when it was not read for {@link #STALE}, in
+ * case a push was lost. A verified push starts a round at once. One node reads an inbox
+ * at a time, by the inbox's lease (decision 91).
+ */
+@Component
+class GmailPoller {
+
+	static final Duration STALE = Duration.ofHours(1);
+
+	private final EmailInboxes inboxes;
+
+	private final GmailAccounts accounts;
+
+	private final GmailSettings settings;
+
+	private final GmailWatch watch;
+
+	private final GmailSync sync;
+
+	private final Clock clock;
+
+	private final Rounds rounds = new Rounds("gmail-poller");
+
+	GmailPoller(EmailInboxes inboxes, GmailAccounts accounts, GmailSettings settings, GmailWatch watch, GmailSync sync,
+			Clock clock) {
+		this.inboxes = inboxes;
+		this.accounts = accounts;
+		this.settings = settings;
+		this.watch = watch;
+		this.sync = sync;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${parley.email.gmail.poll-interval}",
+			initialDelayString = "${parley.email.gmail.poll-interval}")
+	void pollAll() {
+		this.rounds.start(this::pollAllNow);
+	}
+
+	/** One round, on the caller's thread. */
+	void pollAllNow() {
+		if (this.settings.configured()) {
+			this.accounts.connected().forEach(this::poll);
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		this.rounds.stop();
+	}
+
+	/** Serves the inbox, unless another node is at it: then {@code false}. */
+	boolean poll(UUID id) {
+		Instant now = Timestamps.now(this.clock);
+		if (!this.inboxes.lease(id, now, now.plus(MailboxPoller.LEASE))) {
+			return false;
+		}
+		try {
+			EmailInbox inbox = this.inboxes.find(id).orElse(null);
+			GmailAccounts.Account account = this.accounts.find(id).orElse(null);
+			if (inbox == null || account == null || account.refreshToken() == null) {
+				return true;
+			}
+			if (this.settings.watches() && this.watch.due(account.watchExpiresAt())) {
+				this.watch.renew(inbox, account.refreshToken());
+			}
+			boolean pushed = this.accounts.takePush(id);
+			Instant synced = inbox.state().lastSyncAt();
+			boolean stale = synced == null || synced.isBefore(now.minus(STALE));
+			if (pushed || !this.settings.takesPushes() || stale) {
+				this.sync.read(inbox, account);
+			}
+			return true;
+		}
+		finally {
+			this.inboxes.release(id);
+		}
+	}
+
+}
