@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.parley.system.Timestamps;
 import jakarta.annotation.PreDestroy;
@@ -37,6 +38,8 @@ class GmailPoller {
 
 	private final Rounds rounds = new Rounds("gmail-poller");
 
+	private final AtomicBoolean again = new AtomicBoolean();
+
 	GmailPoller(EmailInboxes inboxes, GmailAccounts accounts, GmailSettings settings, GmailWatch watch, GmailSync sync,
 			Clock clock) {
 		this.inboxes = inboxes;
@@ -50,7 +53,7 @@ class GmailPoller {
 	@Scheduled(fixedDelayString = "${parley.email.gmail.poll-interval}",
 			initialDelayString = "${parley.email.gmail.poll-interval}")
 	void pollAll() {
-		this.rounds.start(this::pollAllNow);
+		wake();
 	}
 
 	/** One round, on the caller's thread. */
@@ -58,6 +61,19 @@ class GmailPoller {
 		if (this.settings.configured()) {
 			this.accounts.connected().forEach(this::poll);
 		}
+	}
+
+	/**
+	 * A push came: a round now, or one more after the round under way, which may have
+	 * passed the pushed inbox already.
+	 */
+	void wake() {
+		this.again.set(true);
+		this.rounds.start(() -> {
+			while (this.again.getAndSet(false)) {
+				pollAllNow();
+			}
+		});
 	}
 
 	@PreDestroy

@@ -82,7 +82,7 @@ public class GmailPush {
 		}
 		String address = address(body);
 		if (this.accounts.pushed(address) > 0) {
-			this.poller.pollAll();
+			this.poller.wake();
 		}
 	}
 
