@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.parley.system.Timestamps;
 import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class GmailPoller {
+
+	private static final Logger log = LoggerFactory.getLogger(GmailPoller.class);
 
 	static final Duration STALE = Duration.ofHours(1);
 
@@ -59,7 +63,16 @@ class GmailPoller {
 	/** One round, on the caller's thread. */
 	void pollAllNow() {
 		if (this.settings.configured()) {
-			this.accounts.connected().forEach(this::poll);
+			for (UUID id : this.accounts.connected()) {
+				try {
+					poll(id);
+				}
+				catch (RuntimeException ex) {
+					// one inbox (a token sealed under another key, say) holds up no other
+					log.warn("Gmail inbox {} could not be served, it is tried again later: {}", id, ex.getMessage());
+					this.inboxes.failed(id, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+				}
+			}
 		}
 	}
 
