@@ -7,15 +7,36 @@ import io.parley.workspace.WorkspaceId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A workspace's mailbox, as stored, without its passwords.
+ * A workspace's mailbox, as stored, without its passwords or tokens.
  *
+ * @param imap the IMAP server, {@code null} for a Gmail inbox
+ * @param smtp the SMTP server, {@code null} for a Gmail inbox
  * @param uidValidity the IMAP UIDVALIDITY the import last saw, or {@code null} before the
  * first sync
  * @param lastUid the highest UID imported under {@code uidValidity}
  */
-public record EmailInbox(UUID id, WorkspaceId workspaceId, String displayName, String fromAddress, MailServer imap,
-		MailServer smtp, @Nullable String signature, @Nullable Long uidValidity, long lastUid, State state,
-		Instant createdAt) {
+public record EmailInbox(UUID id, WorkspaceId workspaceId, String displayName, String fromAddress,
+		@Nullable MailServer imap, @Nullable MailServer smtp, @Nullable String signature, @Nullable Long uidValidity,
+		long lastUid, State state, Instant createdAt, Kind kind) {
+
+	/** An IMAP/SMTP mailbox. */
+	public EmailInbox(UUID id, WorkspaceId workspaceId, String displayName, String fromAddress, MailServer imap,
+			MailServer smtp, @Nullable String signature, @Nullable Long uidValidity, long lastUid, State state,
+			Instant createdAt) {
+		this(id, workspaceId, displayName, fromAddress, imap, smtp, signature, uidValidity, lastUid, state, createdAt,
+				Kind.IMAP);
+	}
+
+	/** How the mailbox is read and answered. */
+	public enum Kind {
+
+		/** IMAP in, SMTP out. */
+		IMAP,
+
+		/** The Gmail API in and out, connected by Google's consent (decision 103). */
+		GMAIL
+
+	}
 
 	/**
 	 * What the last sync found.

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,7 +31,7 @@ class EmailInboxes {
 
 	private static final String COLUMNS = "id, workspace_id, display_name, from_address, imap_host, imap_port, "
 			+ "imap_tls, imap_user, smtp_host, smtp_port, smtp_starttls, smtp_user, signature, uid_validity, "
-			+ "last_uid, connected, last_sync_at, last_error, created_at";
+			+ "last_uid, connected, last_sync_at, last_error, created_at, kind";
 
 	private final JdbcClient jdbc;
 
@@ -50,13 +51,33 @@ class EmailInboxes {
 			details(inbox, this.jdbc.sql("INSERT INTO email_inboxes (" + COLUMNS
 					+ ", imap_password, smtp_password) VALUES (:id, "
 					+ ":workspace, :name, :address, :imapHost, :imapPort, :imapTls, :imapUser, :smtpHost, :smtpPort, "
-					+ ":smtpTls, :smtpUser, :signature, NULL, 0, FALSE, NULL, NULL, :created, :imapPassword, "
-					+ ":smtpPassword)"))
+					+ ":smtpTls, :smtpUser, :signature, NULL, 0, FALSE, NULL, NULL, :created, 'imap', "
+					+ ":imapPassword, :smtpPassword)"))
 				.param("id", inbox.id())
 				.param("workspace", inbox.workspaceId().value())
 				.param("created", inbox.createdAt().atOffset(ZoneOffset.UTC))
 				.param("imapPassword", seal(inbox.id(), "imap", imapPassword))
 				.param("smtpPassword", seal(inbox.id(), "smtp", smtpPassword))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw ErrorCode.EMAIL_INBOX_ALREADY_EXISTS.exception();
+		}
+	}
+
+	/**
+	 * Adds a Gmail inbox, which has no servers and no passwords: its account is kept by
+	 * {@link GmailAccounts}.
+	 * @throws io.parley.system.ParleyException
+	 * {@link ErrorCode#EMAIL_INBOX_ALREADY_EXISTS} for a from-address the workspace has
+	 */
+	void addGmail(EmailInbox inbox) {
+		try {
+			this.jdbc
+				.sql("INSERT INTO email_inboxes (id, workspace_id, display_name, from_address, signature, last_uid, "
+						+ "connected, created_at, kind) VALUES (?, ?, ?, ?, ?, 0, FALSE, ?, 'gmail')")
+				.params(inbox.id(), inbox.workspaceId().value(), inbox.displayName(), inbox.fromAddress(),
+						inbox.signature(), inbox.createdAt().atOffset(ZoneOffset.UTC))
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
@@ -87,6 +108,13 @@ class EmailInboxes {
 		catch (DuplicateKeyException ex) {
 			throw ErrorCode.EMAIL_INBOX_ALREADY_EXISTS.exception();
 		}
+	}
+
+	/** A Gmail inbox's name and signature: all of it an administrator may change. */
+	void saveGmail(UUID id, WorkspaceId workspace, String displayName, @Nullable String signature) {
+		this.jdbc.sql("UPDATE email_inboxes SET display_name = ?, signature = ? WHERE workspace_id = ? AND id = ?")
+			.params(displayName, signature, workspace.value(), id)
+			.update();
 	}
 
 	/** What an administrator says of the inbox, as named parameters. */
@@ -131,9 +159,9 @@ class EmailInboxes {
 			.list();
 	}
 
-	/** Every mailbox's id, for the poller. */
+	/** Every IMAP mailbox's id, for the poller. */
 	List<UUID> ids() {
-		return this.jdbc.sql("SELECT id FROM email_inboxes ORDER BY id").query(UUID.class).list();
+		return this.jdbc.sql("SELECT id FROM email_inboxes WHERE kind = 'imap' ORDER BY id").query(UUID.class).list();
 	}
 
 	/**
@@ -200,16 +228,19 @@ class EmailInboxes {
 		OffsetDateTime synced = row.getObject("last_sync_at", OffsetDateTime.class);
 		long validity = row.getLong("uid_validity");
 		Long uidValidity = row.wasNull() ? null : validity;
+		boolean imap = row.getString("imap_host") != null;
 		return new EmailInbox(row.getObject("id", UUID.class),
 				new WorkspaceId(row.getObject("workspace_id", UUID.class)), row.getString("display_name"),
 				row.getString("from_address"),
-				new MailServer(row.getString("imap_host"), row.getInt("imap_port"), row.getBoolean("imap_tls"),
-						row.getString("imap_user")),
-				new MailServer(row.getString("smtp_host"), row.getInt("smtp_port"), row.getBoolean("smtp_starttls"),
-						row.getString("smtp_user")),
-				row.getString("signature"), uidValidity, row.getLong("last_uid"), new State(row.getBoolean("connected"),
-						(synced != null) ? synced.toInstant() : null, row.getString("last_error")),
-				row.getObject("created_at", OffsetDateTime.class).toInstant());
+				imap ? new MailServer(row.getString("imap_host"), row.getInt("imap_port"), row.getBoolean("imap_tls"),
+						row.getString("imap_user")) : null,
+				imap ? new MailServer(row.getString("smtp_host"), row.getInt("smtp_port"),
+						row.getBoolean("smtp_starttls"), row.getString("smtp_user")) : null,
+				row.getString("signature"), uidValidity, row.getLong("last_uid"),
+				new State(row.getBoolean("connected"), (synced != null) ? synced.toInstant() : null,
+						row.getString("last_error")),
+				row.getObject("created_at", OffsetDateTime.class).toInstant(),
+				EmailInbox.Kind.valueOf(row.getString("kind").toUpperCase(Locale.ROOT)));
 	}
 
 	/** The two passwords, in the clear: never logged, never returned. */

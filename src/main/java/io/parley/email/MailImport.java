@@ -73,8 +73,16 @@ class MailImport {
 
 	/** Imports the mail of UID {@code uid} and notes the mailbox got that far. */
 	void receive(EmailInbox inbox, long uidValidity, long uid, IncomingMail mail) {
+		receive(inbox, mail, () -> this.inboxes.advance(inbox.id(), uidValidity, uid));
+	}
+
+	/**
+	 * Imports the mail and runs {@code recorded} (how far the reading got) in the
+	 * transaction that notes the mail, or alone when the mail is known already.
+	 */
+	void receive(EmailInbox inbox, IncomingMail mail, Runnable recorded) {
 		if (this.messages.known(inbox.id(), mail.messageId())) {
-			this.inboxes.advance(inbox.id(), uidValidity, uid);
+			this.transaction.executeWithoutResult((status) -> recorded.run());
 			return;
 		}
 		if (mail.bounce() != null && Boolean.TRUE.equals(
@@ -98,7 +106,7 @@ class MailImport {
 			this.messages.add(inbox.id(), inbox.workspaceId(), mail.messageId(), stored.conversationId(),
 					stored.sequence(), mail.fromAddress(), mail.subject(), mail.automatic(),
 					Timestamps.now(this.clock));
-			this.inboxes.advance(inbox.id(), uidValidity, uid);
+			recorded.run();
 		});
 		if (mail.automatic()) {
 			log.info("Mail {} of inbox {} is automatic: imported, never answered", mail.messageId(), inbox.id());

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.parley.email.MailboxDetails.Server;
@@ -67,6 +68,17 @@ public class Mailboxes {
 	public EmailInbox change(Caller caller, String id, MailboxDetails details) {
 		caller.require(Permission.MANAGE_SETTINGS);
 		EmailInbox current = find(caller, id);
+		if (current.kind() == EmailInbox.Kind.GMAIL) {
+			// its address is the Google account's: another account is another inbox
+			if (details.imap() != null || details.smtp() != null || (details.fromAddress() != null
+					&& !address(details.fromAddress()).equals(current.fromAddress()))) {
+				throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
+			}
+			this.inboxes.saveGmail(current.id(), caller.workspaceId(),
+					Objects.requireNonNullElse(details.displayName(), current.displayName()),
+					(details.signature() != null) ? details.signature() : current.signature());
+			return find(caller, id);
+		}
 		MailServer imap = (details.imap() != null) ? server(details.imap(), current.imap()) : current.imap();
 		MailServer smtp = (details.smtp() != null) ? server(details.smtp(), current.smtp()) : current.smtp();
 		EmailInbox changed = new EmailInbox(current.id(), current.workspaceId(),
@@ -105,14 +117,18 @@ public class Mailboxes {
 	}
 
 	private EmailInbox find(Caller caller, String id) {
-		UUID value;
+		return parse(id).flatMap((value) -> this.inboxes.find(caller.workspaceId(), value))
+			.orElseThrow(ErrorCode.EMAIL_INBOX_NOT_FOUND::exception);
+	}
+
+	/** An inbox's id as a caller gives it: empty when it is none. */
+	static Optional<UUID> parse(String id) {
 		try {
-			value = UUID.fromString(id);
+			return Optional.of(UUID.fromString(id));
 		}
 		catch (IllegalArgumentException ex) {
-			throw ErrorCode.EMAIL_INBOX_NOT_FOUND.exception();
+			return Optional.empty();
 		}
-		return this.inboxes.find(caller.workspaceId(), value).orElseThrow(ErrorCode.EMAIL_INBOX_NOT_FOUND::exception);
 	}
 
 	private static MailServer server(Server given, @Nullable MailServer current) {

@@ -1,5 +1,6 @@
 package io.parley.email;
 
+import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import io.parley.system.Timestamps;
 import jakarta.mail.Address;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -23,12 +25,12 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails queued replies through their mailbox's SMTP server, threaded: the Message-ID
- * chosen when queued, In-Reply-To the customer's last mail, References the whole thread,
- * from the mailbox's name and address, with its signature, answerable at the
- * conversation's reply address. A server that refuses or is away is tried again with
- * growing pauses ({@link #backoff}); after {@link #MAX_ATTEMPTS} tries the reply is
- * marked not delivered.
+ * Mails queued replies through their mailbox's SMTP server, or the Gmail API for a Gmail
+ * inbox ({@link GmailSender}), threaded: the Message-ID chosen when queued, In-Reply-To
+ * the customer's last mail, References the whole thread, from the mailbox's name and
+ * address, with its signature, answerable at the conversation's reply address. A server
+ * that refuses or is away is tried again with growing pauses ({@link #backoff}); after
+ * {@link #MAX_ATTEMPTS} tries the reply is marked not delivered.
  */
 @Component
 class ReplySender {
@@ -46,12 +48,15 @@ class ReplySender {
 
 	private final EmailMessages messages;
 
+	private final GmailSender gmail;
+
 	private final Clock clock;
 
-	ReplySender(EmailOutbox outbox, EmailInboxes inboxes, EmailMessages messages, Clock clock) {
+	ReplySender(EmailOutbox outbox, EmailInboxes inboxes, EmailMessages messages, GmailSender gmail, Clock clock) {
 		this.outbox = outbox;
 		this.inboxes = inboxes;
 		this.messages = messages;
+		this.gmail = gmail;
 		this.clock = clock;
 	}
 
@@ -81,14 +86,22 @@ class ReplySender {
 			return false;
 		}
 		try {
-			JavaMailSenderImpl sender = sender(inbox);
-			sender.send(mail(sender, inbox, answered, reply));
+			if (inbox.kind() == EmailInbox.Kind.GMAIL) {
+				this.gmail.send(inbox,
+						mail(new MimeMessage(Session.getInstance(new Properties())), inbox, answered, reply),
+						reply.messageId(), answered.messageId());
+			}
+			else {
+				JavaMailSenderImpl sender = sender(inbox);
+				sender.send(mail(sender.createMimeMessage(), inbox, answered, reply));
+			}
 			this.outbox.sent(reply.id(), Timestamps.now(this.clock));
 			return true;
 		}
-		catch (MailException | MessagingException | UnsupportedEncodingException ex) {
+		catch (MailException | MessagingException | IOException ex) {
 			Instant now = Timestamps.now(this.clock);
-			String reason = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			String reason = (ex instanceof IOException google) ? GmailErrors.reason(google)
+					: ex.getClass().getSimpleName() + ": " + ex.getMessage();
 			boolean last = reply.attempts() + 1 >= MAX_ATTEMPTS;
 			// the server's answer: never the SMTP password
 			log.warn("Reply {} of conversation {} was not mailed{}: {}", reply.sequence(), reply.conversationId(),
@@ -116,9 +129,8 @@ class ReplySender {
 		return sender;
 	}
 
-	private MimeMessage mail(JavaMailSenderImpl sender, EmailInbox inbox, EmailMessages.Incoming answered,
+	private MimeMessage mail(MimeMessage mail, EmailInbox inbox, EmailMessages.Incoming answered,
 			EmailOutbox.Reply reply) throws MessagingException, UnsupportedEncodingException {
-		MimeMessage mail = sender.createMimeMessage();
 		mail.setFrom(new InternetAddress(inbox.fromAddress(), IncomingMail.oneLine(inbox.displayName()), "UTF-8"));
 		mail.setRecipient(RecipientType.TO, new InternetAddress(answered.address()));
 		mail.setReplyTo(

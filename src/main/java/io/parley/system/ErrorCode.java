@@ -95,6 +95,11 @@ public enum ErrorCode {
 	/** A link request that is unknown, used already or expired. */
 	OIDC_LINK_EXPIRED(403, "The request to link an account has expired, start linking again"),
 
+	/**
+	 * A Gmail consent's state that is unknown, used already or expired (decision 103).
+	 */
+	GMAIL_CONSENT_INVALID(403, "The Gmail consent has expired or was used, connect the account again"),
+
 	/** The provider's account is linked to another Parley account already. */
 	OIDC_ALREADY_LINKED(409, "This provider account is linked to another Parley account"),
 
@@ -180,6 +185,12 @@ public enum ErrorCode {
 	/** A mailed reply that is still pending or was delivered is never queued again. */
 	EMAIL_REPLY_NOT_UNDELIVERED(409, "Only a reply that was not delivered can be sent again"),
 
+	/** Google's consent was given for another address than the inbox's (decision 103). */
+	GMAIL_ACCOUNT_MISMATCH(409, "The Google account is not the inbox's address, connect with that account"),
+
+	/** A Gmail inbox without Google's client configured (docs/email.md). */
+	GMAIL_NOT_CONFIGURED(409, "Gmail is not configured on this server"),
+
 	ACTIVE_CONVERSATION_EXISTS(409, "Candidate already has an active conversation"),
 
 	ALREADY_A_MEMBER(409, "Already a member of this workspace"),
@@ -243,6 +254,11 @@ public enum ErrorCode {
 	 * attempt, which is retried (decision 36).
 	 */
 	MAIL_NOT_SENT(502, "Could not send the email, try again later"),
+
+	/**
+	 * Google refused or did not answer while connecting a Gmail inbox; nothing changed.
+	 */
+	GMAIL_UNREACHABLE(502, "Google did not complete the connection, try connecting again"),
 
 	SERVER_BUSY(503, "Server busy, try again");
 

@@ -45,7 +45,10 @@ class RouteAccessIntegrationTests {
 			// the demo page (decision 69)
 			"GET /demo",
 			// a visitor ticket in the address opens it (decision 67)
-			"GET /api/widget/events", "POST /api/widget/offline-messages");
+			"GET /api/widget/events", "POST /api/widget/offline-messages",
+			// Google's calls: the consent's state, or Google's signed push token
+			// (decisions 103, 105)
+			"GET /api/email-inboxes/gmail/callback", "POST /api/email-inboxes/gmail/push");
 
 	private static final Pattern DOCUMENTATION = Pattern.compile("^/(v3/api-docs|swagger-ui).*");
 

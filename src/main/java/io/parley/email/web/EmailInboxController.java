@@ -2,6 +2,7 @@ package io.parley.email.web;
 
 import java.util.Map;
 
+import io.parley.email.GmailMailboxes;
 import io.parley.email.Mailboxes;
 import io.parley.system.ApiResponse;
 import io.parley.workspace.Caller;
@@ -21,8 +22,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A workspace's IMAP/SMTP mailboxes, for those who change its settings: the mailbox's
- * servers hold credentials, so even reading them is theirs alone.
+ * A workspace's mailboxes, IMAP/SMTP or Gmail, for those who change its settings: the
+ * mailbox's servers hold credentials, so even reading them is theirs alone.
  */
 @RestController
 @RequestMapping(path = "/api/email-inboxes", produces = "application/json")
@@ -30,15 +31,31 @@ class EmailInboxController {
 
 	private final Mailboxes mailboxes;
 
-	EmailInboxController(Mailboxes mailboxes) {
+	private final GmailMailboxes gmail;
+
+	EmailInboxController(Mailboxes mailboxes, GmailMailboxes gmail) {
 		this.mailboxes = mailboxes;
+		this.gmail = gmail;
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@RequiresPermission(Permission.MANAGE_SETTINGS)
 	ApiResponse add(Caller caller, @Valid @RequestBody InboxRequest request) {
+		if (request.gmail()) {
+			GmailMailboxes.Connection added = this.gmail.add(caller, request.displayName(), request.fromAddress(),
+					request.signature());
+			return ApiResponse.ok(InboxView.of(added.inbox(), added.consentUrl()));
+		}
 		return ApiResponse.ok(InboxView.of(this.mailboxes.add(caller, request.details())));
+	}
+
+	/** A new link to Google's consent, to connect a Gmail inbox again. */
+	@PostMapping("/{id}/consent")
+	@RequiresPermission(Permission.MANAGE_SETTINGS)
+	ApiResponse consent(Caller caller, @PathVariable String id) {
+		GmailMailboxes.Connection connection = this.gmail.reconnect(caller, id);
+		return ApiResponse.ok(InboxView.of(connection.inbox(), connection.consentUrl()));
 	}
 
 	@GetMapping

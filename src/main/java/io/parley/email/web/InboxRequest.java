@@ -10,11 +10,17 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A mailbox as an administrator gives it; on a change, what is left out stays. Host names
- * and users are one line each: they become parts of commands and headers.
+ * and users are one line each: they become parts of commands and headers. A Gmail inbox
+ * ({@code kind} {@code gmail}) has no servers: it is connected by Google's consent.
  */
-record InboxRequest(@Size(min = 1, max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*") String displayName,
+record InboxRequest(@Pattern(regexp = "imap|gmail") String kind,
+		@Size(min = 1, max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*") String displayName,
 		@Email @Size(min = 3, max = 254) String fromAddress, @Valid ServerRequest imap, @Valid ServerRequest smtp,
 		@Size(max = 2000) String signature) {
+
+	boolean gmail() {
+		return "gmail".equals(this.kind);
+	}
 
 	MailboxDetails details() {
 		return new MailboxDetails(this.displayName, this.fromAddress, (this.imap != null) ? this.imap.server() : null,
