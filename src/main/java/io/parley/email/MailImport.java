@@ -85,8 +85,8 @@ class MailImport {
 			this.transaction.executeWithoutResult((status) -> recorded.run());
 			return;
 		}
-		if (mail.bounce() != null && Boolean.TRUE.equals(
-				this.transaction.execute((status) -> bounced(inbox, uidValidity, uid, mail, mail.bounce(), status)))) {
+		if (mail.bounce() != null && Boolean.TRUE
+			.equals(this.transaction.execute((status) -> bounced(inbox, mail, mail.bounce(), recorded, status)))) {
 			return;
 		}
 		Contact contact = this.transaction
@@ -118,7 +118,7 @@ class MailImport {
 	 * noted, never imported (decision 101). A null sender's mail that names no reply of
 	 * Parley is not one: {@code false}, and nothing was written.
 	 */
-	private boolean bounced(EmailInbox inbox, long uidValidity, long uid, IncomingMail mail, Bounce bounce,
+	private boolean bounced(EmailInbox inbox, IncomingMail mail, Bounce bounce, Runnable recorded,
 			TransactionStatus status) {
 		Optional<EmailOutbox.Delivery> reply = this.outbox.bounced(inbox.id(), bounce.returned(), bounce.reason());
 		if (reply.isEmpty() && !bounce.certain()) {
@@ -126,7 +126,7 @@ class MailImport {
 		}
 		this.messages.add(inbox.id(), inbox.workspaceId(), mail.messageId(), null, null, mail.fromAddress(),
 				mail.subject(), true, Timestamps.now(this.clock));
-		this.inboxes.advance(inbox.id(), uidValidity, uid);
+		recorded.run();
 		if (reply.isPresent()) {
 			log.info("Mail {} of inbox {} is a bounce of reply {}: {}", mail.messageId(), inbox.id(),
 					reply.get().sequence(), bounce.reason());
