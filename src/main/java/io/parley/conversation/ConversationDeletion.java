@@ -55,7 +55,9 @@ public class ConversationDeletion {
 	@Transactional
 	public void delete(Caller caller, ConversationId id) {
 		caller.require(Permission.DELETE_CONVERSATIONS);
+		// one the caller does not see (a custom role) answers as one that does not exist
 		Conversation conversation = this.conversations.lock(caller.workspaceId(), id)
+			.filter((found) -> found.isVisibleTo(caller))
 			.orElseThrow(ErrorCode.CONVERSATION_NOT_FOUND::exception);
 		List<AttachmentId> stored = this.jdbc.sql("SELECT id FROM attachments WHERE conversation_id = ?")
 			.param(id.value())

@@ -78,9 +78,11 @@ class InboxActivity {
 			return;
 		}
 		Map<ConversationId, Activity> activity = new LinkedHashMap<>();
+		// moved on only once the round is told, so a failed round is read again
+		FeedCursor reached = this.cursor;
 		for (int page = 0; page < MAX_PAGES; page++) {
-			FeedPage read = this.feed.read(this.cursor, PAGE);
-			this.cursor = read.next();
+			FeedPage read = this.feed.read(reached, PAGE);
+			reached = read.next();
 			for (FeedEntry entry : read.entries()) {
 				if (watched.contains(entry.workspace())) {
 					activity.merge(entry.message().conversationId(), Activity.of(entry.message()), Activity::and);
@@ -91,6 +93,7 @@ class InboxActivity {
 			}
 		}
 		if (activity.isEmpty()) {
+			this.cursor = reached;
 			return;
 		}
 		Map<ConversationId, ConversationSnapshot> now = this.snapshots.of(activity.keySet());
@@ -100,6 +103,7 @@ class InboxActivity {
 				this.fanout.activity(conversation, seen.lastSequence(), seen.lastMessageAt(), seen.notesOnly());
 			}
 		});
+		this.cursor = reached;
 	}
 
 	/**

@@ -247,9 +247,10 @@
 			document.getElementById('merged-link').setAttribute('href', '/app/conversations/' + encodeURIComponent(data.intoId));
 			banner.hidden = false;
 			banner.setAttribute('role', 'alert');
-			form.querySelectorAll('textarea, button, input').forEach(function (field) {
-				field.disabled = true;
-			});
+			document.querySelectorAll('#reply textarea, #reply button, #reply input, #attach button, #attach input')
+				.forEach(function (field) {
+					field.disabled = true;
+				});
 		}
 	});
 	window.Parley.live.on('CONVERSATION_UPDATED', function (data) {
@@ -283,7 +284,9 @@
 		// would stop a file sent without one
 		attach.addEventListener('htmx:configRequest', function (event) {
 			var caption = form.querySelector('textarea').value;
-			if (caption.trim() !== '') {
+			var asNote = form.querySelector('#note');
+			// a note's text is never a caption the customer sees: it stays in the box
+			if (caption.trim() !== '' && !(asNote && asNote.checked)) {
 				event.detail.parameters.content = caption;
 			}
 		});
