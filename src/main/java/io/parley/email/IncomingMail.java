@@ -1,6 +1,8 @@
 package io.parley.email;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,6 +40,11 @@ record IncomingMail(String messageId, String fromAddress, @Nullable String fromN
 		List<String> replyTo, List<String> recipients, String text, boolean automatic, @Nullable Bounce bounce) {
 
 	private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,490}>");
+
+	/**
+	 * How much of a text in an unknown charset is read: far more than a message keeps.
+	 */
+	private static final int MAX_UNKNOWN_CHARSET_BYTES = 1024 * 1024;
 
 	/** The longest subject a conversation keeps, as its column holds. */
 	static final int MAX_SUBJECT = 300;
@@ -115,7 +122,17 @@ record IncomingMail(String messageId, String fromAddress, @Nullable String fromN
 
 	private static @Nullable String find(Part part, String type) throws MessagingException, IOException {
 		if (part.isMimeType(type) && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-			Object content = part.getContent();
+			Object content;
+			try {
+				content = part.getContent();
+			}
+			catch (UnsupportedEncodingException ex) {
+				// a charset Java does not know: its bytes read as UTF-8, as well as they
+				// can be
+				try (InputStream bytes = part.getInputStream()) {
+					return new String(bytes.readNBytes(MAX_UNKNOWN_CHARSET_BYTES), StandardCharsets.UTF_8);
+				}
+			}
 			return (content instanceof String text) ? text : null;
 		}
 		if (part.isMimeType("multipart/*") && part.getContent() instanceof MimeMultipart multipart) {

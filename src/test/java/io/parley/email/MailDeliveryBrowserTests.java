@@ -9,6 +9,7 @@ import io.parley.support.TestWorkspace;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,11 +56,21 @@ class MailDeliveryBrowserTests extends MailboxFixture {
 				.findElements(By.cssSelector(".delivery"))).isEmpty();
 			browser.screenshot("email-not-delivered");
 			reply.findElement(By.cssSelector(".delivery button")).click();
-			browser.await((driver) -> driver
-				.findElement(By.xpath("//li[contains(@class,'message')][.//p[text()='Your parcel left today']]"))
-				.findElement(By.cssSelector(".delivery"))
-				.getText()
-				.equals("Sending by email…"));
+			browser.await((driver) -> {
+				try {
+					return driver
+						.findElement(
+								By.xpath("//li[contains(@class,'message')][.//p[text()='Your parcel left today']]"))
+						.findElement(By.cssSelector(".delivery"))
+						.getText()
+						.equals("Sending by email…");
+				}
+				catch (StaleElementReferenceException ex) {
+					// the row was swapped for its new state between the look-up and the
+					// read
+					return false;
+				}
+			});
 		}
 		Eventually.until("the reply mailed again", () -> {
 			this.delivery.deliverNow();
