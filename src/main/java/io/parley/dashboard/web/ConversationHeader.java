@@ -1,6 +1,8 @@
 package io.parley.dashboard.web;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -67,11 +69,15 @@ public record ConversationHeader(String id, String subject, String status, Strin
 	 */
 	public record MergeChoice(String id, String subject, String createdAt, String label) {
 
+		/** Minutes are enough to tell a contact's conversations apart. */
+		private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+			.withZone(ZoneOffset.UTC);
+
 		static MergeChoice of(Conversation conversation) {
 			String id = conversation.id().toString();
 			return new MergeChoice(id,
 					(conversation.context().subject() != null) ? conversation.context().subject() : "",
-					conversation.createdAt().toString(), "#" + id.substring(0, 8));
+					STARTED.format(conversation.createdAt()), "#" + id.substring(0, 8));
 		}
 
 	}
