@@ -30,7 +30,6 @@ import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,10 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * pre-chat form, the conversation in the inbox, replies without a reload, the history
  * after one, typing both ways, read receipts, attachments, the offline form and themes.
  */
-// an application of its own: it has failed after classes that moved the shared clock and
-// reset it (the cause is not found yet, see issue 12's notes)
 @ParleyIntegrationTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WidgetChatBrowserTests {
 
