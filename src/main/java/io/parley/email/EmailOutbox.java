@@ -10,33 +10,40 @@ import java.util.UUID;
 
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.DeliveryState;
+import io.parley.conversation.MessageDeliveryChanged;
 import io.parley.workspace.WorkspaceId;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Replies waiting to be mailed, each with the Message-ID chosen when it was queued. A
  * reply is taken by one sender at a time (a lease, as the mailboxes' poll), and marked
- * sent once the server took it.
+ * sent once the server took it. Each change of what the staff see of a reply (queued,
+ * sent, given up, bounced) is published as a {@link MessageDeliveryChanged}.
  */
 @Repository
 class EmailOutbox {
 
 	private final JdbcClient jdbc;
 
-	EmailOutbox(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	EmailOutbox(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/** Queues the reply unless it is queued already. */
 	boolean add(Reply reply, Instant now) {
-		return this.jdbc.sql("INSERT INTO email_outbox (id, inbox_id, workspace_id, conversation_id, sequence_number, "
-				+ "message_id, body, state, attempts, next_attempt_at, created_at) SELECT :id, :inbox, :workspace, "
-				+ ":conversation, :sequence, :messageId, :body, 'pending', 0, :now, :now FROM (VALUES (1)) AS one (x) "
-				+ "WHERE NOT EXISTS (SELECT 1 FROM email_outbox WHERE conversation_id = :conversation "
-				+ "AND sequence_number = :sequence)")
+		boolean added = this.jdbc
+			.sql("INSERT INTO email_outbox (id, inbox_id, workspace_id, conversation_id, sequence_number, "
+					+ "message_id, body, state, attempts, next_attempt_at, created_at) SELECT :id, :inbox, :workspace, "
+					+ ":conversation, :sequence, :messageId, :body, 'pending', 0, :now, :now FROM (VALUES (1)) AS one (x) "
+					+ "WHERE NOT EXISTS (SELECT 1 FROM email_outbox WHERE conversation_id = :conversation "
+					+ "AND sequence_number = :sequence)")
 			.param("id", reply.id())
 			.param("inbox", reply.inboxId())
 			.param("workspace", reply.workspaceId().value())
@@ -46,6 +53,10 @@ class EmailOutbox {
 			.param("body", reply.body())
 			.param("now", now.atOffset(ZoneOffset.UTC))
 			.update() == 1;
+		if (added) {
+			changed(reply, DeliveryState.PENDING);
+		}
+		return added;
 	}
 
 	List<UUID> due(Instant now, int limit) {
@@ -77,23 +88,30 @@ class EmailOutbox {
 			.optional();
 	}
 
-	void sent(UUID id, Instant at) {
+	void sent(Reply reply, Instant at) {
 		this.jdbc
 			.sql("UPDATE email_outbox SET state = 'sent', sent_at = ?, lease_until = NULL, last_error = NULL, "
 					+ "attempts = attempts + 1 WHERE id = ?")
-			.params(at.atOffset(ZoneOffset.UTC), id)
+			.params(at.atOffset(ZoneOffset.UTC), reply.id())
 			.update();
+		changed(reply, DeliveryState.SENT);
 	}
 
-	/** A failed try: again at {@code next}, or given up when {@code next} is null. */
-	void failed(UUID id, String error, Instant next) {
-		this.jdbc
+	/**
+	 * A failed try: again at {@code next}, or given up after the last of
+	 * {@link ReplySender#MAX_ATTEMPTS}.
+	 */
+	void failed(Reply reply, String error, Instant next) {
+		int given = this.jdbc
 			.sql("UPDATE email_outbox SET attempts = attempts + 1, lease_until = NULL, last_error = ?, "
 					+ "next_attempt_at = ?, state = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END "
 					+ "WHERE id = ?")
 			.params(error.substring(0, Math.min(error.length(), 500)), next.atOffset(ZoneOffset.UTC),
-					ReplySender.MAX_ATTEMPTS, id)
+					ReplySender.MAX_ATTEMPTS, reply.id())
 			.update();
+		if (given == 1 && reply.attempts() + 1 >= ReplySender.MAX_ATTEMPTS) {
+			changed(reply, DeliveryState.FAILED);
+		}
 	}
 
 	/** What became of a conversation's replies, by sequence. */
@@ -114,7 +132,7 @@ class EmailOutbox {
 	 * @return whether it was queued
 	 */
 	boolean retry(WorkspaceId workspace, ConversationId conversation, long sequence, Instant now) {
-		return this.jdbc
+		boolean queued = this.jdbc
 			.sql("UPDATE email_outbox SET state = 'pending', attempts = 0, next_attempt_at = :now, lease_until = NULL, "
 					+ "last_error = NULL WHERE workspace_id = :workspace AND conversation_id = :conversation "
 					+ "AND sequence_number = :sequence AND state IN ('failed', 'bounced')")
@@ -123,6 +141,11 @@ class EmailOutbox {
 			.param("conversation", conversation.value())
 			.param("sequence", sequence)
 			.update() == 1;
+		if (queued) {
+			this.events
+				.publishEvent(new MessageDeliveryChanged(workspace, conversation, sequence, DeliveryState.PENDING));
+		}
+		return queued;
 	}
 
 	/**
@@ -131,21 +154,28 @@ class EmailOutbox {
 	 */
 	Optional<Delivery> bounced(UUID inbox, List<String> messageIds, String reason) {
 		for (String messageId : messageIds) {
-			Optional<Delivery> marked = this.jdbc
-				.sql("SELECT sequence_number, state, attempts, last_error FROM email_outbox WHERE inbox_id = ? "
-						+ "AND message_id = ? AND state = 'sent'")
+			Optional<Reply> sent = this.jdbc
+				.sql("SELECT id, inbox_id, workspace_id, conversation_id, sequence_number, message_id, body, attempts "
+						+ "FROM email_outbox WHERE inbox_id = ? AND message_id = ? AND state = 'sent'")
 				.params(inbox, messageId)
-				.query((row, number) -> new Delivery(row.getLong(1), DeliveryState.BOUNCED, row.getInt(3), reason))
+				.query(EmailOutbox::map)
 				.optional();
-			if (marked.isPresent() && this.jdbc
+			if (sent.isPresent() && this.jdbc
 				.sql("UPDATE email_outbox SET state = 'bounced', last_error = ? WHERE inbox_id = ? AND message_id = ? "
 						+ "AND state = 'sent'")
 				.params(reason.substring(0, Math.min(reason.length(), 500)), inbox, messageId)
 				.update() == 1) {
-				return marked;
+				changed(sent.get(), DeliveryState.BOUNCED);
+				return Optional
+					.of(new Delivery(sent.get().sequence(), DeliveryState.BOUNCED, sent.get().attempts(), reason));
 			}
 		}
 		return Optional.empty();
+	}
+
+	private void changed(Reply reply, DeliveryState state) {
+		this.events.publishEvent(
+				new MessageDeliveryChanged(reply.workspaceId(), reply.conversationId(), reply.sequence(), state));
 	}
 
 	private static Reply map(ResultSet row, int number) throws SQLException {

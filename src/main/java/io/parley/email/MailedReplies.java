@@ -56,4 +56,23 @@ public class MailedReplies {
 		throw (mailed ? ErrorCode.EMAIL_REPLY_NOT_UNDELIVERED : ErrorCode.MESSAGE_NOT_FOUND).exception();
 	}
 
+	/**
+	 * What became of the reply of {@code sequence} now, for whoever sees the
+	 * conversation: the page asks when told it changed ({@code MESSAGE_DELIVERY}).
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#CONVERSATION_NOT_FOUND},
+	 * {@link ErrorCode#CONVERSATION_NOT_ACCESSIBLE}, {@link ErrorCode#MESSAGE_NOT_FOUND}
+	 * for a message that was never mailed
+	 */
+	@Transactional(readOnly = true)
+	public DeliveryState state(Caller caller, String conversation, long sequence) {
+		ConversationId id = ConversationId.parse(conversation).orElseThrow(ErrorCode.CONVERSATION_NOT_FOUND::exception);
+		this.inbox.details(caller, id);
+		return this.outbox.of(caller.workspaceId(), id)
+			.stream()
+			.filter((delivery) -> delivery.sequence() == sequence)
+			.map(EmailOutbox.Delivery::state)
+			.findFirst()
+			.orElseThrow(ErrorCode.MESSAGE_NOT_FOUND::exception);
+	}
+
 }

@@ -95,7 +95,7 @@ class ReplySender {
 				JavaMailSenderImpl sender = sender(inbox);
 				sender.send(mail(sender.createMimeMessage(), inbox, answered, reply));
 			}
-			this.outbox.sent(reply.id(), Timestamps.now(this.clock));
+			this.outbox.sent(reply, Timestamps.now(this.clock));
 			return true;
 		}
 		catch (MailException | MessagingException | IOException ex) {
@@ -106,7 +106,7 @@ class ReplySender {
 			// the server's answer: never the SMTP password
 			log.warn("Reply {} of conversation {} was not mailed{}: {}", reply.sequence(), reply.conversationId(),
 					last ? " and is given up" : ", it is tried again later", reason);
-			this.outbox.failed(reply.id(), reason, now.plus(backoff(reply.attempts())));
+			this.outbox.failed(reply, reason, now.plus(backoff(reply.attempts())));
 			return false;
 		}
 	}

@@ -6,6 +6,7 @@ import io.parley.conversation.ConversationMerged;
 import io.parley.conversation.ConversationRead;
 import io.parley.conversation.ConversationSnapshot;
 import io.parley.conversation.ConversationStatus;
+import io.parley.conversation.DeliveryState;
 import io.parley.conversation.Message;
 import io.parley.identity.UserId;
 import io.parley.workspace.Availability;
@@ -85,6 +86,14 @@ interface Fanout {
 	 * staff who may see it.
 	 */
 	void merged(ConversationMerged merged);
+
+	/**
+	 * What became of a staff message a channel carried changed
+	 * ({@code MESSAGE_DELIVERY}): to the staff in its room and the inbox-subscribed
+	 * sockets of the staff who may see it (supervisors and admins read a conversation
+	 * without joining its room); never to the customer.
+	 */
+	void delivery(ConversationSnapshot conversation, long sequence, DeliveryState delivery);
 
 	/**
 	 * A member's availability changed: the visitors in the rooms of the conversations

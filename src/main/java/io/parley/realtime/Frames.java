@@ -13,6 +13,7 @@ import io.parley.conversation.Author;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationSnapshot;
 import io.parley.conversation.ConversationStatus;
+import io.parley.conversation.DeliveryState;
 import io.parley.conversation.Message;
 import io.parley.conversation.Position;
 import io.parley.conversation.QueueEstimate;
@@ -102,6 +103,11 @@ class Frames {
 	/** The conversation was merged into {@code into} (decision 84). */
 	TextMessage merged(ConversationId conversationId, ConversationId into) {
 		return frame("CONVERSATION_MERGED", new MergedData(conversationId.toString(), into.toString()));
+	}
+
+	/** What became of the staff's message of {@code sequence} that a channel carried. */
+	TextMessage delivery(ConversationId conversationId, long sequence, DeliveryState delivery) {
+		return frame("MESSAGE_DELIVERY", new DeliveryData(conversationId.toString(), sequence, delivery.value()));
 	}
 
 	TextMessage newMessage(Message message) {
@@ -364,6 +370,10 @@ class Frames {
 
 	@JsonPropertyOrder({ "conversationId", "status" })
 	record StatusData(String conversationId, String status) {
+	}
+
+	@JsonPropertyOrder({ "conversationId", "sequence", "delivery" })
+	record DeliveryData(String conversationId, long sequence, String delivery) {
 	}
 
 	record MergedData(String conversationId, String intoId) {

@@ -10,6 +10,7 @@ import io.parley.conversation.ConversationMerged;
 import io.parley.conversation.ConversationRead;
 import io.parley.conversation.ConversationSnapshot;
 import io.parley.conversation.ConversationStatus;
+import io.parley.conversation.DeliveryState;
 import io.parley.conversation.Message;
 import io.parley.identity.UserId;
 import io.parley.widget.AgentCards;
@@ -125,6 +126,20 @@ class LocalFanout implements Fanout {
 			if (connection.isSubscribedToInbox() && !connection.rooms().contains(conversation)
 					&& !connection.caller().is(merged.conversation().candidateId())
 					&& merged.conversation().isVisibleTo(connection.caller())) {
+				connection.send(frame);
+			}
+		}
+	}
+
+	@Override
+	public void delivery(ConversationSnapshot conversation, long sequence, DeliveryState delivery) {
+		ConversationId id = conversation.id();
+		TextMessage frame = this.frames.delivery(id, sequence, delivery);
+		this.rooms.ifPresent(id, (room) -> room.broadcast(frame, null, room::seesNotes));
+		for (Connection connection : this.connections.inWorkspace(conversation.workspaceId())) {
+			if (connection.isSubscribedToInbox() && !connection.rooms().contains(id)
+					&& !connection.caller().is(conversation.candidateId())
+					&& conversation.isVisibleTo(connection.caller())) {
 				connection.send(frame);
 			}
 		}

@@ -205,6 +205,28 @@
 			markRead();
 		}
 	});
+	// what became of a mailed reply changed: its mark is rendered again by the server,
+	// in place of the one shown (a reply shown a moment later gets one more look)
+	function refreshDelivery(sequence, again) {
+		var item = list.querySelector('li.message[data-position="' + sequence + '"]');
+		if (!item) {
+			if (again) {
+				setTimeout(function () {
+					refreshDelivery(sequence, false);
+				}, 1000);
+			}
+			return;
+		}
+		var mark = item.querySelector('.delivery');
+		window.htmx.ajax('GET', '/app/conversations/' + conversationId + '/messages/' + sequence + '/delivery',
+			mark ? { target: mark, swap: 'outerHTML' } : { target: item, swap: 'beforeend' });
+	}
+	window.Parley.live.on('MESSAGE_DELIVERY', function (data) {
+		var sequence = Number(data.sequence);
+		if (data.conversationId === conversationId && window.htmx && Number.isInteger(sequence) && sequence > 0) {
+			refreshDelivery(sequence, true);
+		}
+	});
 	// supervisors and admins, outside the room, read what is new as soon as they hear of it
 	window.Parley.live.on('CONVERSATION_ACTIVITY', function (data) {
 		if (data.conversationId === conversationId && !joined && pollTimer !== null) {

@@ -71,11 +71,38 @@ class MailDeliveryBrowserTests extends MailboxFixture {
 					return false;
 				}
 			});
+			MimeMessage again = Eventually.until("the reply mailed again", () -> {
+				this.delivery.deliverNow();
+				return received(customer);
+			}, (mails) -> mails.size() == 2).get(1);
+
+			// live from here on, without a reload: sent, then bounced once more
+			browser.await((driver) -> markOf(driver, "Your parcel left today").isEmpty());
+			// the retried reply keeps its Message-ID: this report has its own
+			deliver(MailBounceIntegrationTests.raw("Return-Path: <>\r\nFrom: MAILER-DAEMON@mx.customer.test\r\nTo: "
+					+ this.address + "\r\nMessage-ID: <second-" + System.nanoTime()
+					+ "@mx.customer.test>\r\nSubject: Undelivered Mail Returned to Sender\r\nReferences: "
+					+ again.getMessageID() + "\r\nContent-Type: text/plain\r\n\r\nUser unknown\r\n"));
+			poll();
+			browser.await((driver) -> markOf(driver, "Your parcel left today").equals("Not delivered: bounced Retry"));
+			browser.screenshot("email-not-delivered-live");
 		}
-		Eventually.until("the reply mailed again", () -> {
-			this.delivery.deliverNow();
-			return received(customer).size() == 2;
-		});
+		assertThat(received(customer)).hasSize(2);
+	}
+
+	/** The delivery mark's text under the message with this content. */
+	private static String markOf(org.openqa.selenium.WebDriver driver, String content) {
+		try {
+			return driver.findElement(By.xpath("//li[contains(@class,'message')][.//p[text()='" + content + "']]"))
+				.findElement(By.cssSelector(".delivery"))
+				.getText()
+				.replace('\n', ' ')
+				.trim();
+		}
+		catch (StaleElementReferenceException | org.openqa.selenium.NoSuchElementException ex) {
+			// swapped for its new state between the look-up and the read
+			return "?";
+		}
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.TestUser;
 import io.parley.support.Eventually;
+import io.parley.support.Socket;
 import io.parley.support.TestClock;
 import io.parley.support.TestWorkspace;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,50 @@ class MailDeliveryIntegrationTests extends MailboxFixture {
 			.isEqualTo(409);
 		this.delivery.deliverNow();
 		assertThat(received(customer)).hasSize(1);
+	}
+
+	@Test
+	void theStaffWhoSeeTheConversationAreToldLiveWhatBecameOfAReplyAndNoOneElse() throws Exception {
+		String customer = "live-" + System.nanoTime() + "@customer.test";
+		String conversation = incoming(customer, "<live-" + System.nanoTime() + "@customer.test>");
+		TestUser agent = agentOf(conversation);
+		TestUser otherAgent = this.workspace.join(this.api, Map.of("role", "agent"));
+		try (Socket inRoom = Socket.connect(this.port, agent.token());
+				Socket admin = Socket.connect(this.port, this.owner);
+				Socket outsider = Socket.connect(this.port, otherAgent.token())) {
+			inRoom.send("JOIN_CONVERSATION", Map.of("conversationId", conversation));
+			inRoom.expect("JOINED_CONVERSATION");
+			admin.send("SUBSCRIBE_INBOX", Map.of());
+			admin.expect("INBOX_SUBSCRIBED");
+			outsider.send("SUBSCRIBE_INBOX", Map.of());
+			outsider.expect("INBOX_SUBSCRIBED");
+
+			write(agent, conversation, Map.of("content", "Shipped this morning"));
+			long sequence = sequenceOf(conversation, "Shipped this morning");
+			this.delivery.deliverNow();
+
+			for (Socket staff : new Socket[] { inRoom, admin }) {
+				assertThat(nextDelivery(staff)).isEqualTo(frame(conversation, sequence, "pending"));
+				assertThat(nextDelivery(staff)).isEqualTo(frame(conversation, sequence, "sent"));
+			}
+			assertThat(received(customer)).hasSize(1);
+			outsider.expectSilence(Duration.ofMillis(300));
+		}
+	}
+
+	private static String nextDelivery(Socket socket) {
+		for (int frames = 0; frames < 20; frames++) {
+			JsonNode frame = socket.next();
+			if (frame.get("event").stringValue().equals("MESSAGE_DELIVERY")) {
+				return frame.get("data").toString();
+			}
+		}
+		throw new AssertionError("no MESSAGE_DELIVERY");
+	}
+
+	private static String frame(String conversation, long sequence, String delivery) {
+		return "{\"conversationId\":\"" + conversation + "\",\"sequence\":" + sequence + ",\"delivery\":\"" + delivery
+				+ "\"}";
 	}
 
 	@Test
