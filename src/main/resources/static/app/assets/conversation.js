@@ -197,7 +197,16 @@
 			catchUp();
 		}
 	});
+	// a customer's mail folds its quoted history: the server renders it (decision 113)
+	var byMail = body.dataset.channel === 'email';
 	window.Parley.live.on('NEW_MESSAGE', function (data) {
+		if (data.conversationId === conversationId && byMail && data.author && data.author.type === 'contact'
+			&& window.htmx) {
+			catchUp();
+			typingLine.textContent = '';
+			markRead();
+			return;
+		}
 		if (data.conversationId === conversationId) {
 			append(render(data));
 			typingLine.textContent = '';

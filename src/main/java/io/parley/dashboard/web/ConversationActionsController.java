@@ -165,7 +165,7 @@ class ConversationActionsController {
 			return "redirect:/app/conversations/" + conversation;
 		}
 		model.addAttribute("conversation", this.page.header(caller, conversation));
-		return "app/conversation :: details";
+		return "app/conversation :: panel";
 	}
 
 }

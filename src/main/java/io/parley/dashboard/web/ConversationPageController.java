@@ -7,11 +7,14 @@ import java.util.Map;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.parley.contact.ContactNotebook;
 import io.parley.conversation.Attachments;
+import io.parley.conversation.Channel;
 import io.parley.conversation.Conversation;
 import io.parley.conversation.ConversationAccess;
 import io.parley.conversation.ConversationHistory;
 import io.parley.conversation.ConversationHistory.HistoryPage;
 import io.parley.conversation.ConversationId;
+import io.parley.conversation.ConversationSnapshot;
+import io.parley.conversation.ConversationSnapshots;
 import io.parley.conversation.CustomerConversations;
 import io.parley.conversation.DeliveryState;
 import io.parley.conversation.Inbox;
@@ -66,9 +69,12 @@ class ConversationPageController {
 
 	private final List<MessageDeliveries> deliveries;
 
+	private final ConversationSnapshots snapshots;
+
 	ConversationPageController(Inbox inbox, MessageLog messages, MemberDirectory members,
 			CustomerConversations customers, ContactNotebook notebook, Snoozes snoozes, Attachments attachments,
-			ConversationHistory history, List<MessageDeliveries> deliveries) {
+			ConversationHistory history, List<MessageDeliveries> deliveries, ConversationSnapshots snapshots) {
+		this.snapshots = snapshots;
 		this.history = history;
 		this.deliveries = deliveries;
 		this.snoozes = snoozes;
@@ -105,10 +111,13 @@ class ConversationPageController {
 
 	private void history(Caller caller, Model model, ConversationId conversation, HistoryPage page) {
 		Map<Long, DeliveryState> delivered = deliveries(caller, conversation);
-		model.addAttribute("messages", page.messages()
-			.stream()
-			.map((message) -> MessageRow.of(message, conversation, deliveryOf(message, conversation, delivered)))
-			.toList());
+		boolean byMail = byMail(conversation);
+		model.addAttribute("messages",
+				page.messages()
+					.stream()
+					.map((message) -> MessageRow.of(message, conversation, deliveryOf(message, conversation, delivered),
+							byMail))
+					.toList());
 		model.addAttribute("olderCursor", page.nextCursor());
 		model.addAttribute("olderPath", "history");
 	}
@@ -134,7 +143,7 @@ class ConversationPageController {
 	@GetMapping("/app/conversations/{id}/details")
 	String details(Caller caller, @PathVariable String id, Model model) {
 		model.addAttribute("conversation", header(caller, idOf(id)));
-		return "app/conversation :: details";
+		return "app/conversation :: panel";
 	}
 
 	ConversationHeader header(Caller caller, ConversationId conversation) {
@@ -180,13 +189,24 @@ class ConversationPageController {
 
 	private void page(Caller caller, ConversationId conversation, Model model, MessagePage page) {
 		Map<Long, DeliveryState> delivered = deliveries(caller, conversation);
+		boolean byMail = byMail(conversation);
 		List<MessageRow> rows = page.messages()
 			.stream()
-			.map((message) -> MessageRow.of(message, conversation, deliveryOf(message, conversation, delivered)))
+			.map((message) -> MessageRow.of(message, conversation, deliveryOf(message, conversation, delivered),
+					byMail))
 			.toList();
 		model.addAttribute("messages", rows);
 		model.addAttribute("olderCursor", (page.nextCursor() != null) ? page.nextCursor().toString() : null);
 		model.addAttribute("olderPath", "messages");
+	}
+
+	/**
+	 * Whether the conversation is on the email channel, whose customer messages fold
+	 * their quotes (decision 113): read after the page's access check, once per page.
+	 */
+	private boolean byMail(ConversationId conversation) {
+		ConversationSnapshot shown = this.snapshots.of(List.of(conversation)).get(conversation);
+		return shown != null && shown.channel() == Channel.EMAIL;
 	}
 
 	/** What became of the conversation's replies that a channel carried, by sequence. */

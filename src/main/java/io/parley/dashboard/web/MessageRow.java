@@ -3,11 +3,13 @@ package io.parley.dashboard.web;
 import java.util.List;
 
 import io.parley.conversation.Attachment;
+import io.parley.conversation.Author;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.DeliveryState;
 import io.parley.conversation.Message;
 import io.parley.conversation.MessageType;
 import io.parley.conversation.Position;
+import io.parley.email.QuotedText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,14 +17,15 @@ import org.jspecify.annotations.Nullable;
  * conversation it comes from, or is {@code null}. Its {@code position} ({@code 12} for a
  * message, {@code 12.3} for a note) is the key the live script deduplicates on; a mailed
  * reply's {@code delivery} is {@code pending}, {@code sent}, {@code failed} or
- * {@code bounced}.
+ * {@code bounced}. A customer's mail shows what they wrote now as its {@code content},
+ * its quoted history and signature folded away in {@code quoted} (decision 113).
  */
 public record MessageRow(String position, long sequence, long note, boolean internal, boolean system, String authorType,
 		String authorName, String content, String createdAt, boolean edited, List<FileRow> attachments,
-		@Nullable String mergedFrom, @Nullable String delivery) {
+		@Nullable String mergedFrom, @Nullable String delivery, @Nullable String quoted) {
 
 	static MessageRow of(Message message) {
-		return of(message, message.conversationId(), null);
+		return of(message, message.conversationId(), null, false);
 	}
 
 	/**
@@ -30,21 +33,24 @@ public record MessageRow(String position, long sequence, long note, boolean inte
 	 * one's rows carry no sequence of this conversation's, so the live resume and read
 	 * marks count only this one's, and are keyed by their own conversation.
 	 */
-	static MessageRow of(Message message, ConversationId shown, @Nullable DeliveryState delivery) {
+	static MessageRow of(Message message, ConversationId shown, @Nullable DeliveryState delivery, boolean byMail) {
+		QuotedText.Split text = (byMail && message.author().type() == Author.Type.CONTACT)
+				? QuotedText.split(message.content()) : new QuotedText.Split(message.content(), null);
 		if (!message.conversationId().equals(shown)) {
 			String id = message.conversationId().toString();
 			String name = (message.author().name() != null) ? message.author().name() : "";
 			return new MessageRow(id + "/" + Position.of(message), 0, 0, message.isInternal(),
-					message.type() == MessageType.SYSTEM, message.author().type().value(), name, message.content(),
+					message.type() == MessageType.SYSTEM, message.author().type().value(), name, text.shown(),
 					message.createdAt().toString(), message.editedAt() != null,
-					message.attachments().stream().map(FileRow::of).toList(), "#" + id.substring(0, 8), null);
+					message.attachments().stream().map(FileRow::of).toList(), "#" + id.substring(0, 8), null,
+					text.quoted());
 		}
 		String name = (message.author().name() != null) ? message.author().name() : "";
 		return new MessageRow(Position.of(message).toString(), message.sequence(), message.note(), message.isInternal(),
-				message.type() == MessageType.SYSTEM, message.author().type().value(), name, message.content(),
+				message.type() == MessageType.SYSTEM, message.author().type().value(), name, text.shown(),
 				message.createdAt().toString(), message.editedAt() != null,
 				message.attachments().stream().map(FileRow::of).toList(), null,
-				(delivery != null) ? delivery.value() : null);
+				(delivery != null) ? delivery.value() : null, text.quoted());
 	}
 
 	/** Failed or bounced: shown with a badge and a retry button. */
