@@ -48,12 +48,8 @@ class MailboxSync {
 	}
 
 	void sync(EmailInbox inbox) {
-		String protocol = inbox.imap().secure() ? "imaps" : "imap";
-		Properties properties = new Properties();
-		for (String timeout : new String[] { "connectiontimeout", "timeout", "writetimeout" }) {
-			properties.setProperty("mail." + protocol + "." + timeout, TIMEOUT_MILLIS);
-		}
-		try (Store store = Session.getInstance(properties).getStore(protocol)) {
+		String protocol = protocol(inbox);
+		try (Store store = Session.getInstance(properties(protocol, TIMEOUT_MILLIS)).getStore(protocol)) {
 			store.connect(inbox.imap().host(), inbox.imap().port(), inbox.imap().user(),
 					this.inboxes.passwords(inbox.id()).imap());
 			Folder folder = store.getFolder("INBOX");
@@ -73,6 +69,22 @@ class MailboxSync {
 			log.warn("Inbox {} could not be read, it is tried again later: {}", inbox.id(), reason);
 			this.inboxes.failed(inbox.id(), reason);
 		}
+	}
+
+	static String protocol(EmailInbox inbox) {
+		return inbox.imap().secure() ? "imaps" : "imap";
+	}
+
+	/**
+	 * The connection's limits: {@code readTimeoutMillis} is how long the server may stay
+	 * silent, longer for an IDLE connection than for a sync.
+	 */
+	static Properties properties(String protocol, String readTimeoutMillis) {
+		Properties properties = new Properties();
+		properties.setProperty("mail." + protocol + ".connectiontimeout", TIMEOUT_MILLIS);
+		properties.setProperty("mail." + protocol + ".writetimeout", TIMEOUT_MILLIS);
+		properties.setProperty("mail." + protocol + ".timeout", readTimeoutMillis);
+		return properties;
 	}
 
 	private void read(EmailInbox inbox, Folder folder) throws MessagingException {
