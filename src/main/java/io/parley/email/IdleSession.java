@@ -83,8 +83,15 @@ final class IdleSession implements Runnable {
 					return;
 				}
 				String reason = ex.getClass().getSimpleName() + ": " + ex.getMessage();
-				Duration wait = backoff(failures++);
-				log.warn("IDLE on inbox {} lost its connection, it reconnects in {}: {}", this.inbox, wait, reason);
+				Duration wait = backoff(failures);
+				// said once per outage; the retries of a server that stays away only at
+				// debug
+				if (failures++ == 0) {
+					log.warn("IDLE on inbox {} lost its connection, it reconnects in {}: {}", this.inbox, wait, reason);
+				}
+				else {
+					log.debug("IDLE on inbox {} still cannot connect, next try in {}: {}", this.inbox, wait, reason);
+				}
 				this.inboxes.failed(this.inbox, reason);
 				pause(wait);
 				continue;
@@ -118,6 +125,10 @@ final class IdleSession implements Runnable {
 		}
 		connected.connect(inbox.imap().host(), inbox.imap().port(), inbox.imap().user(),
 				this.inboxes.passwords(this.inbox).imap());
+		if (isStopped()) {
+			// stopped while connecting: stop() closed nothing yet
+			return true;
+		}
 		if (!connected.hasCapability("IDLE")) {
 			log.info("The IMAP server of inbox {} cannot IDLE: it is polled only", this.inbox);
 			return false;

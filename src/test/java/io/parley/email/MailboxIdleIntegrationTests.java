@@ -4,10 +4,16 @@ import java.time.Duration;
 
 import io.parley.support.Api.Reply;
 import io.parley.support.Eventually;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
@@ -20,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(properties = "parley.email.idle=true")
 @DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(OutputCaptureExtension.class)
 class MailboxIdleIntegrationTests extends MailboxFixture {
 
 	@Autowired
@@ -74,6 +82,26 @@ class MailboxIdleIntegrationTests extends MailboxFixture {
 		assertThat(IdleSession.backoff(8)).isEqualTo(Duration.ofSeconds(256));
 		assertThat(IdleSession.backoff(9)).isEqualTo(IdleSession.MAX_BACKOFF);
 		assertThat(IdleSession.backoff(60)).isEqualTo(IdleSession.MAX_BACKOFF);
+	}
+
+	/** Last: it closes what the context closes. */
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void closingEndsEveryIdleConnectionQuietly(CapturedOutput output) throws Exception {
+		awaitIdle();
+		int before = output.length();
+
+		this.idle.close();
+
+		Eventually.until("no IDLE thread left",
+				() -> Thread.getAllStackTraces()
+					.keySet()
+					.stream()
+					.noneMatch((thread) -> thread.isAlive() && thread.getName().startsWith("email-idle")));
+		assertThat(this.idle.watched()).isEmpty();
+		assertThat(output.toString().substring(before)).doesNotContain("IdleSession")
+			.doesNotContain("Exception")
+			.doesNotContain("WARN");
 	}
 
 	/** The mailbox's IDLE connected and its first import done. */
