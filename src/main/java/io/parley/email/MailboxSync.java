@@ -1,5 +1,7 @@
 package io.parley.email;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Properties;
@@ -71,6 +73,17 @@ class MailboxSync {
 		}
 	}
 
+	/**
+	 * The mail as the server stores it, parsed here: not through the server's ENVELOPE
+	 * (which {@code new MimeMessage(MimeMessage)} loads), which some servers answer
+	 * unreadably for a header with an encoded line break in it.
+	 */
+	private static MimeMessage copy(Message message) throws MessagingException, IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		message.writeTo(bytes);
+		return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(bytes.toByteArray()));
+	}
+
 	static String protocol(EmailInbox inbox) {
 		return inbox.imap().secure() ? "imaps" : "imap";
 	}
@@ -107,7 +120,7 @@ class MailboxSync {
 			}
 			IncomingMail mail;
 			try {
-				mail = IncomingMail.of(new MimeMessage((MimeMessage) message));
+				mail = IncomingMail.of(copy(message));
 			}
 			catch (MessagingException | IOException | RuntimeException ex) {
 				log.warn("Mail {} of inbox {} cannot be read and is skipped: {}", uid, inbox.id(), ex.getMessage());
