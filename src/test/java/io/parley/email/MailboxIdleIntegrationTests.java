@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an hour (the suite's), so only IDLE can import a mail within seconds. Its own context,
  * closed after, so no IDLE session outlives this class's GreenMail.
  */
-@TestPropertySource(properties = "parley.email.idle=true")
+@TestPropertySource(properties = { "parley.email.idle=true", "parley.email.idle-renew=1s" })
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(OutputCaptureExtension.class)
@@ -62,6 +62,25 @@ class MailboxIdleIntegrationTests extends MailboxFixture {
 			assertThat(state.get("connected").asBoolean()).isTrue();
 			deliver(mail("ana@customer.test", "Ana", "Re: Refund", "Any news?", null, null));
 			Eventually.until("the next mail imported through the new IDLE", () -> emailConversations().size() == 2);
+		}
+	}
+
+	@Test
+	void theIdleIsRenewedOnTheSameConnection() throws Exception {
+		awaitIdle();
+		try (TcpRelay relay = new TcpRelay(mail.getImap().getPort())) {
+			// the relay's first connection is the IDLE one (each import opens its own
+			// after it)
+			imapPort(relay.port());
+			Eventually.until("IDLE through the relay", () -> state().get("connected").asBoolean());
+			long sent = relay.firstClientBytes();
+
+			// no mail meanwhile: only a renewal (DONE, then IDLE) makes its client say
+			// more
+			Eventually.until("the IDLE renewed on its connection", () -> relay.firstClientBytes() > sent);
+			deliver(mail("lee@customer.test", "Lee", "After renewals", "still heard", null, null));
+			Eventually.until("the mail imported after renewals", () -> emailConversations().size() == 1);
+			assertThat(state().get("lastError").isNull()).as("never reconnected").isTrue();
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A mail server's port relayed through one of its own, which a test takes away and gives
@@ -18,6 +19,9 @@ final class TcpRelay implements AutoCloseable {
 	private final int target;
 
 	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
+	/** Per accepted connection, in order: how many bytes its client sent. */
+	private final List<AtomicLong> clientBytes = new CopyOnWriteArrayList<>();
 
 	private volatile ServerSocket listener;
 
@@ -30,6 +34,11 @@ final class TcpRelay implements AutoCloseable {
 
 	int port() {
 		return this.port;
+	}
+
+	/** How many bytes the client of the relay's first connection has sent. */
+	long firstClientBytes() {
+		return this.clientBytes.isEmpty() ? 0 : this.clientBytes.get(0).get();
 	}
 
 	/** Accepts connections again, on the same port. */
@@ -65,8 +74,10 @@ final class TcpRelay implements AutoCloseable {
 				Socket server = new Socket("127.0.0.1", this.target);
 				this.sockets.add(client);
 				this.sockets.add(server);
-				pump(client, server);
-				pump(server, client);
+				AtomicLong counted = new AtomicLong();
+				this.clientBytes.add(counted);
+				pump(client, server, counted);
+				pump(server, client, new AtomicLong());
 			}
 			catch (IOException ex) {
 				// the listener was closed: drop() ends the accepting
@@ -74,10 +85,14 @@ final class TcpRelay implements AutoCloseable {
 		}
 	}
 
-	private static void pump(Socket from, Socket to) {
+	private static void pump(Socket from, Socket to, AtomicLong counted) {
 		Thread thread = new Thread(() -> {
 			try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-				in.transferTo(out);
+				byte[] buffer = new byte[8192];
+				for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+					out.write(buffer, 0, read);
+					counted.addAndGet(read);
+				}
 			}
 			catch (IOException ex) {
 				// a dropped connection
