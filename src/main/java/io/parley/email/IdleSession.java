@@ -126,7 +126,7 @@ final class IdleSession implements Runnable {
 		connected.connect(inbox.imap().host(), inbox.imap().port(), inbox.imap().user(),
 				this.inboxes.passwords(this.inbox).imap());
 		if (isStopped()) {
-			// stopped while connecting: stop() closed nothing yet
+			// stopped while connecting: its close came too early, run() closes the store
 			return true;
 		}
 		if (!connected.hasCapability("IDLE")) {
