@@ -1,8 +1,11 @@
 package io.parley.dashboard;
 
+import java.net.URI;
+
 import io.parley.workspace.BrowserSignIn;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -32,13 +35,17 @@ class DashboardSecurityConfiguration {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
 			+ "style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-			+ "form-action 'self'; frame-ancestors 'none'";
+			+ "form-action 'self' %s; frame-ancestors 'none'";
 
 	static final String SIGN_IN = "/app/login";
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 30)
-	SecurityFilterChain dashboard(HttpSecurity http, BrowserSignIn signIn) throws Exception {
+	SecurityFilterChain dashboard(HttpSecurity http, BrowserSignIn signIn,
+			@Value("${parley.email.gmail.auth-url}") String gmailConsent) throws Exception {
+		// "Connect a Gmail account" posts a form answered by a redirect to Google's
+		// consent, which form-action governs too (decision 115)
+		String policy = CONTENT_SECURITY_POLICY.formatted(origin(gmailConsent));
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
 		csrfTokens.setCookiePath("/app");
@@ -61,7 +68,7 @@ class DashboardSecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
 			.addFilterBefore(new DashboardSessionFilter(signIn), AuthorizationFilter.class)
 			.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(policy))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.authorizeHttpRequests((routes) -> routes.requestMatchers(HttpMethod.GET, "/app/assets/**", "/webjars/**")
 				.permitAll()
@@ -83,6 +90,12 @@ class DashboardSecurityConfiguration {
 				}
 			}))
 			.build();
+	}
+
+	/** The scheme, host and port of an address, as a CSP source. */
+	static String origin(String address) {
+		URI uri = URI.create(address);
+		return uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "");
 	}
 
 }

@@ -34,11 +34,25 @@ class GmailAccounts {
 		this.jdbc.sql("INSERT INTO gmail_accounts (inbox_id, push_pending) VALUES (?, FALSE)").param(inbox).update();
 	}
 
-	/** A consent starts: its state's hash is good until {@code until}, once. */
-	void consent(UUID inbox, String stateHash, Instant until) {
-		this.jdbc.sql("UPDATE gmail_accounts SET consent_state = ?, consent_expires_at = ? WHERE inbox_id = ?")
-			.params(stateHash, until.atOffset(ZoneOffset.UTC), inbox)
+	/**
+	 * A consent starts: its state's hash is good until {@code until}, once; the
+	 * dashboard's consent returns there.
+	 */
+	void consent(UUID inbox, String stateHash, Instant until, boolean dashboard) {
+		this.jdbc
+			.sql("UPDATE gmail_accounts SET consent_state = ?, consent_expires_at = ?, consent_return = ? "
+					+ "WHERE inbox_id = ?")
+			.params(stateHash, until.atOffset(ZoneOffset.UTC), dashboard ? "dashboard" : null, inbox)
 			.update();
+	}
+
+	/** Whether the consent under way with this state was started on the dashboard. */
+	boolean returnsToDashboard(String stateHash) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM gmail_accounts WHERE consent_state = ? AND consent_return = 'dashboard'")
+			.param(stateHash)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	/**

@@ -73,6 +73,16 @@ public class GmailMailboxes {
 	@Transactional
 	public Connection add(Caller caller, @Nullable String displayName, @Nullable String address,
 			@Nullable String signature) {
+		return add(caller, displayName, address, signature, ConsentReturn.API);
+	}
+
+	/**
+	 * {@link #add(Caller, String, String, String)}, the consent returning to
+	 * {@code returnTo}.
+	 */
+	@Transactional
+	public Connection add(Caller caller, @Nullable String displayName, @Nullable String address,
+			@Nullable String signature, ConsentReturn returnTo) {
 		caller.require(Permission.MANAGE_SETTINGS);
 		requireConfigured();
 		if (displayName == null || address == null) {
@@ -83,19 +93,39 @@ public class GmailMailboxes {
 				new EmailInbox.State(false, null, null), Timestamps.now(this.clock), EmailInbox.Kind.GMAIL);
 		this.inboxes.addGmail(inbox);
 		this.accounts.add(inbox.id());
-		return new Connection(inbox, consent(inbox));
+		return new Connection(inbox, consent(inbox, returnTo));
 	}
 
 	/** A new consent link for the inbox: to connect it again after a revoked token. */
 	@Transactional
 	public Connection reconnect(Caller caller, String id) {
+		return reconnect(caller, id, ConsentReturn.API);
+	}
+
+	/** {@link #reconnect(Caller, String)}, the consent returning to {@code returnTo}. */
+	@Transactional
+	public Connection reconnect(Caller caller, String id, ConsentReturn returnTo) {
 		caller.require(Permission.MANAGE_SETTINGS);
 		EmailInbox inbox = Mailboxes.parse(id)
 			.flatMap((found) -> this.inboxes.find(caller.workspaceId(), found))
 			.filter((found) -> found.kind() == EmailInbox.Kind.GMAIL)
 			.orElseThrow(ErrorCode.EMAIL_INBOX_NOT_FOUND::exception);
 		requireConfigured();
-		return new Connection(inbox, consent(inbox));
+		return new Connection(inbox, consent(inbox, returnTo));
+	}
+
+	/** Whether Google's client is configured, so that Gmail inboxes can be connected. */
+	public boolean available() {
+		return this.settings.configured();
+	}
+
+	/**
+	 * Where the consent under way with this state returns to: the dashboard's, or
+	 * anything else (an unknown or used state too), the API's.
+	 */
+	@Transactional(readOnly = true)
+	public ConsentReturn returnOf(String state) {
+		return this.accounts.returnsToDashboard(hash(state)) ? ConsentReturn.DASHBOARD : ConsentReturn.API;
 	}
 
 	/**
@@ -133,11 +163,12 @@ public class GmailMailboxes {
 		return this.inboxes.find(inbox.id()).orElseThrow(ErrorCode.EMAIL_INBOX_NOT_FOUND::exception);
 	}
 
-	private String consent(EmailInbox inbox) {
+	private String consent(EmailInbox inbox, ConsentReturn returnTo) {
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		this.accounts.consent(inbox.id(), hash(state), Timestamps.now(this.clock).plus(CONSENT_LIFETIME));
+		this.accounts.consent(inbox.id(), hash(state), Timestamps.now(this.clock).plus(CONSENT_LIFETIME),
+				returnTo == ConsentReturn.DASHBOARD);
 		return this.api.consentUrl(state, inbox.fromAddress());
 	}
 
@@ -155,6 +186,16 @@ public class GmailMailboxes {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Where Google sends the browser back to after a consent: the REST API's callback
+	 * answers JSON, the dashboard's goes on to its mailbox page (decision 115).
+	 */
+	public enum ConsentReturn {
+
+		API, DASHBOARD
+
 	}
 
 	/**

@@ -256,10 +256,41 @@
 			lost();
 		}
 	});
+	// deleted (decision 108): the room is closed and every inbox told it is gone; the
+	// page asks whether it is still there before it says which
+	var deleted = false;
+	function goneOrLost(wasTheirs) {
+		fetch('/app/conversations/' + conversationId + '/details', { credentials: 'same-origin' })
+			.then(function (response) {
+				if (response.status === 404 && !deleted) {
+					deleted = true;
+					var banner = document.getElementById('deleted');
+					banner.hidden = false;
+					banner.setAttribute('role', 'alert');
+					document.querySelectorAll('#reply textarea, #reply button, #reply input, #attach button, #attach input, #details button, #details select, #details input, #details textarea')
+						.forEach(function (field) {
+							field.disabled = true;
+						});
+				}
+				else if (response.status !== 404 && wasTheirs) {
+					lost();
+				}
+			}, function () {
+				if (wasTheirs) {
+					lost();
+				}
+			});
+	}
 	window.Parley.live.on('CONVERSATION_REMOVED', function (data) {
-		if (data.conversationId === conversationId && wasMine) {
+		if (data.conversationId === conversationId) {
+			var wasTheirs = wasMine;
 			wasMine = false;
-			lost();
+			goneOrLost(wasTheirs);
+		}
+	});
+	window.Parley.live.on('CONVERSATION_CLOSED', function (data) {
+		if (data.conversationId === conversationId) {
+			goneOrLost(false);
 		}
 	});
 	// merged into another conversation (decision 84): the page says where it goes on

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * A browser as far as HTTP goes: it keeps cookies, does not follow redirects, and posts
  * forms with the CSRF token the last page it read carried, as a real form would.
  */
-final class DashboardClient {
+public final class DashboardClient {
 
 	private static final Pattern CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
 
@@ -44,7 +44,7 @@ final class DashboardClient {
 	}
 
 	/** A new client that signed in with email and password (no second factor). */
-	static DashboardClient signedIn(int port, String email, String password) {
+	public static DashboardClient signedIn(int port, String email, String password) {
 		DashboardClient browser = new DashboardClient(port);
 		browser.get("/app/login");
 		Page signedIn = browser.post("/app/login", Map.of("email", email, "password", password));
@@ -54,7 +54,7 @@ final class DashboardClient {
 		return browser;
 	}
 
-	Page get(String path) {
+	public Page get(String path) {
 		return send(HttpRequest.newBuilder(uri(path)).GET());
 	}
 
@@ -67,7 +67,7 @@ final class DashboardClient {
 		return send(HttpRequest.newBuilder(uri(path)).header("HX-Request", "true").GET());
 	}
 
-	Page post(String path, Map<String, String> form) {
+	public Page post(String path, Map<String, String> form) {
 		Map<String, String> fields = new LinkedHashMap<>(form);
 		if (this.csrfToken != null) {
 			fields.putIfAbsent("_csrf", this.csrfToken);
@@ -84,7 +84,7 @@ final class DashboardClient {
 		return postEncoded(path, fields);
 	}
 
-	Page postWithoutToken(String path, Map<String, String> form) {
+	public Page postWithoutToken(String path, Map<String, String> form) {
 		return postEncoded(path, List.copyOf(form.entrySet()));
 	}
 
@@ -195,7 +195,7 @@ final class DashboardClient {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
-	record Page(int status, String location, String body, List<String> setCookies) {
+	public record Page(int status, String location, String body, List<String> setCookies) {
 	}
 
 }

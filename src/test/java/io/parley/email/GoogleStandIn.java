@@ -3,6 +3,7 @@ package io.parley.email;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -71,6 +72,15 @@ final class GoogleStandIn implements AutoCloseable {
 
 	/** The last consent request's parameters. */
 	volatile Map<String, String> lastConsent = Map.of();
+
+	/** The consent is refused ({@code error=access_denied}), as by a click on Cancel. */
+	volatile boolean refuse;
+
+	/**
+	 * Where a browser reaches Parley, when not at its redirect URI's origin (the public
+	 * URL's port is not a test's random one); {@code null}: the redirect URI as given.
+	 */
+	volatile String parleyUrl;
 
 	GoogleStandIn() throws IOException, JOSEException {
 		this.key = new RSAKeyGenerator(2048).keyID("google-1").generate();
@@ -160,9 +170,13 @@ final class GoogleStandIn implements AutoCloseable {
 		String code = "code-" + UUID.randomUUID();
 		String who = (this.consentAs != null) ? this.consentAs : query.get("login_hint");
 		this.codes.put(code, who);
+		String back = query.get("redirect_uri");
+		if (this.parleyUrl != null) {
+			back = this.parleyUrl + URI.create(back).getRawPath();
+		}
 		exchange.getResponseHeaders()
-			.add("Location", query.get("redirect_uri") + "?state=" + query.get("state") + "&code=" + code
-					+ "&scope=https://www.googleapis.com/auth/gmail.readonly");
+			.add("Location", this.refuse ? back + "?error=access_denied&state=" + query.get("state") : back + "?state="
+					+ query.get("state") + "&code=" + code + "&scope=https://www.googleapis.com/auth/gmail.readonly");
 		exchange.sendResponseHeaders(302, -1);
 	}
 

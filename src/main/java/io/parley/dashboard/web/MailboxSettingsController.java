@@ -3,6 +3,7 @@ package io.parley.dashboard.web;
 import java.util.Set;
 
 import io.parley.email.EmailInbox;
+import io.parley.email.GmailMailboxes;
 import io.parley.email.Mailboxes;
 import io.parley.system.ErrorCode;
 import io.parley.system.ParleyException;
@@ -12,6 +13,7 @@ import io.parley.workspace.WorkspaceAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The workspace's IMAP/SMTP mailboxes ({@code settings.manage}, through {@link Mailboxes}
@@ -34,6 +37,10 @@ class MailboxSettingsController {
 
 	private static final String EDITOR = "app/settings-mailbox";
 
+	/** Why a Gmail consent can fail, each with its text on the page. */
+	private static final Set<ErrorCode> GMAIL_ERRORS = Set.of(ErrorCode.GMAIL_CONSENT_INVALID,
+			ErrorCode.GMAIL_ACCOUNT_MISMATCH, ErrorCode.GMAIL_UNREACHABLE, ErrorCode.GMAIL_NOT_CONFIGURED);
+
 	private final Mailboxes mailboxes;
 
 	private final WorkspaceAccess workspaces;
@@ -42,8 +49,11 @@ class MailboxSettingsController {
 
 	private final FormRefusal refusal;
 
-	MailboxSettingsController(Mailboxes mailboxes, WorkspaceAccess workspaces, Validator validator,
-			FormRefusal refusal) {
+	private final GmailMailboxes gmail;
+
+	MailboxSettingsController(Mailboxes mailboxes, WorkspaceAccess workspaces, Validator validator, FormRefusal refusal,
+			GmailMailboxes gmail) {
+		this.gmail = gmail;
 		this.mailboxes = mailboxes;
 		this.workspaces = workspaces;
 		this.validator = validator;
@@ -51,8 +61,17 @@ class MailboxSettingsController {
 	}
 
 	@GetMapping("/app/settings/mailboxes")
-	String list(Caller caller, Model model) {
-		return list(caller, MailboxForm.EMPTY, model);
+	String list(Caller caller, @RequestParam(required = false) @Nullable String gmailError, Model model) {
+		// the end of a Gmail consent started here: the error's code, shown by its text
+		if (gmailError != null) {
+			model.addAttribute("gmailError",
+					GMAIL_ERRORS.stream()
+						.filter((code) -> code.name().equals(gmailError))
+						.findFirst()
+						.orElse(ErrorCode.GMAIL_CONSENT_INVALID)
+						.name());
+		}
+		return list(caller, MailboxForm.EMPTY, GmailForm.EMPTY, model);
 	}
 
 	@PostMapping("/app/settings/mailboxes")
@@ -66,7 +85,7 @@ class MailboxSettingsController {
 			this.refusal.invalid("smtpPassword", "settings.invalid.password", model, response);
 		}
 		if (!valid || isBlank(form.imapPassword()) || isBlank(form.smtpPassword())) {
-			return list(caller, form.withoutPasswords(), model);
+			return list(caller, form.withoutPasswords(), GmailForm.EMPTY, model);
 		}
 		EmailInbox added;
 		try {
@@ -74,7 +93,7 @@ class MailboxSettingsController {
 		}
 		catch (ParleyException ex) {
 			refuse(ex, model, response);
-			return list(caller, form.withoutPasswords(), model);
+			return list(caller, form.withoutPasswords(), GmailForm.EMPTY, model);
 		}
 		this.mailboxes.check(caller, added.id().toString());
 		return "redirect:/app/settings/mailboxes?added";
@@ -83,6 +102,9 @@ class MailboxSettingsController {
 	@GetMapping("/app/settings/mailboxes/{id}")
 	String edit(Caller caller, @PathVariable String id, Model model) {
 		EmailInbox inbox = this.mailboxes.get(caller, id);
+		if (inbox.kind() == EmailInbox.Kind.GMAIL) {
+			return "redirect:/app/settings/mailboxes/" + inbox.id() + "/gmail";
+		}
 		return editor(caller, inbox, MailboxForm.of(inbox), model);
 	}
 
@@ -116,11 +138,14 @@ class MailboxSettingsController {
 		return "redirect:/app/settings/mailboxes?deleted";
 	}
 
-	private String list(Caller caller, MailboxForm form, Model model) {
+	/** The list with both forms to add one, as typed (never a password). */
+	String list(Caller caller, MailboxForm form, GmailForm gmailForm, Model model) {
 		var zone = this.workspaces.timeZone(caller.workspaceId());
 		model.addAttribute("mailboxes",
 				this.mailboxes.list(caller).stream().map((inbox) -> MailboxRow.of(inbox, zone)).toList());
 		model.addAttribute("form", form);
+		model.addAttribute("gmailForm", gmailForm);
+		model.addAttribute("gmailAvailable", this.gmail.available());
 		return LIST;
 	}
 

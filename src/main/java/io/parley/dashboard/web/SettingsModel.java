@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  */
 @ControllerAdvice(assignableTypes = { SettingsPageController.class, WidgetSettingsController.class,
 		MembersSettingsController.class, RolesSettingsController.class, CannedResponseSettingsController.class,
-		TwoFactorSettingsController.class, MailboxSettingsController.class })
+		TwoFactorSettingsController.class, MailboxSettingsController.class, GmailSettingsController.class })
 class SettingsModel {
 
 	@ModelAttribute("settingsSections")
