@@ -195,6 +195,11 @@ class EmailInboxes {
 			.update();
 	}
 
+	/** The server answered (an IDLE connection opened): the last error is over. */
+	void reachable(UUID id) {
+		this.jdbc.sql("UPDATE email_inboxes SET connected = TRUE, last_error = NULL WHERE id = ?").param(id).update();
+	}
+
 	/**
 	 * @param error what went wrong, without any secret
 	 */

@@ -1,5 +1,7 @@
 package io.parley.email;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Properties;
@@ -48,12 +50,8 @@ class MailboxSync {
 	}
 
 	void sync(EmailInbox inbox) {
-		String protocol = inbox.imap().secure() ? "imaps" : "imap";
-		Properties properties = new Properties();
-		for (String timeout : new String[] { "connectiontimeout", "timeout", "writetimeout" }) {
-			properties.setProperty("mail." + protocol + "." + timeout, TIMEOUT_MILLIS);
-		}
-		try (Store store = Session.getInstance(properties).getStore(protocol)) {
+		String protocol = protocol(inbox);
+		try (Store store = Session.getInstance(properties(protocol, TIMEOUT_MILLIS)).getStore(protocol)) {
 			store.connect(inbox.imap().host(), inbox.imap().port(), inbox.imap().user(),
 					this.inboxes.passwords(inbox.id()).imap());
 			Folder folder = store.getFolder("INBOX");
@@ -73,6 +71,33 @@ class MailboxSync {
 			log.warn("Inbox {} could not be read, it is tried again later: {}", inbox.id(), reason);
 			this.inboxes.failed(inbox.id(), reason);
 		}
+	}
+
+	/**
+	 * The mail as the server stores it, parsed here: not through the server's ENVELOPE
+	 * (which {@code new MimeMessage(MimeMessage)} loads), which some servers answer
+	 * unreadably for a header with an encoded line break in it.
+	 */
+	private static MimeMessage copy(Message message) throws MessagingException, IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		message.writeTo(bytes);
+		return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(bytes.toByteArray()));
+	}
+
+	static String protocol(EmailInbox inbox) {
+		return inbox.imap().secure() ? "imaps" : "imap";
+	}
+
+	/**
+	 * The connection's limits: {@code readTimeoutMillis} is how long the server may stay
+	 * silent, longer for an IDLE connection than for a sync.
+	 */
+	static Properties properties(String protocol, String readTimeoutMillis) {
+		Properties properties = new Properties();
+		properties.setProperty("mail." + protocol + ".connectiontimeout", TIMEOUT_MILLIS);
+		properties.setProperty("mail." + protocol + ".writetimeout", TIMEOUT_MILLIS);
+		properties.setProperty("mail." + protocol + ".timeout", readTimeoutMillis);
+		return properties;
 	}
 
 	private void read(EmailInbox inbox, Folder folder) throws MessagingException {
@@ -95,7 +120,7 @@ class MailboxSync {
 			}
 			IncomingMail mail;
 			try {
-				mail = IncomingMail.of(new MimeMessage((MimeMessage) message));
+				mail = IncomingMail.of(copy(message));
 			}
 			catch (MessagingException | IOException | RuntimeException ex) {
 				log.warn("Mail {} of inbox {} cannot be read and is skipped: {}", uid, inbox.id(), ex.getMessage());

@@ -30,10 +30,13 @@ public class Mailboxes {
 
 	private final MailboxPoller poller;
 
-	Mailboxes(EmailInboxes inboxes, Clock clock, MailboxPoller poller) {
+	private final MailboxIdle idle;
+
+	Mailboxes(EmailInboxes inboxes, Clock clock, MailboxPoller poller, MailboxIdle idle) {
 		this.inboxes = inboxes;
 		this.clock = clock;
 		this.poller = poller;
+		this.idle = idle;
 	}
 
 	/**
@@ -49,6 +52,7 @@ public class Mailboxes {
 				address(require(details.fromAddress())), server(imap, null), server(smtp, null), details.signature(),
 				null, 0, new EmailInbox.State(false, null, null), Timestamps.now(this.clock));
 		this.inboxes.add(inbox, require(imap.password()), require(smtp.password()));
+		this.idle.changed(inbox.id());
 		return inbox;
 	}
 
@@ -89,6 +93,7 @@ public class Mailboxes {
 		boolean newServer = !imap.host().equals(current.imap().host()) || imap.port() != current.imap().port()
 				|| !imap.user().equals(current.imap().user());
 		this.inboxes.save(changed, password(details.imap()), password(details.smtp()), newServer);
+		this.idle.changed(current.id());
 		return find(caller, id);
 	}
 
@@ -111,9 +116,11 @@ public class Mailboxes {
 	@Transactional
 	public void remove(Caller caller, String id) {
 		caller.require(Permission.MANAGE_SETTINGS);
-		if (!this.inboxes.remove(caller.workspaceId(), find(caller, id).id())) {
+		UUID inbox = find(caller, id).id();
+		if (!this.inboxes.remove(caller.workspaceId(), inbox)) {
 			throw ErrorCode.EMAIL_INBOX_NOT_FOUND.exception();
 		}
+		this.idle.changed(inbox);
 	}
 
 	private EmailInbox find(Caller caller, String id) {

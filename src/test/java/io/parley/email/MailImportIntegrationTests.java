@@ -1,8 +1,10 @@
 package io.parley.email;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.parley.support.Eventually;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -88,6 +90,17 @@ class MailImportIntegrationTests extends MailboxFixture {
 			.query(Long.class)
 			.single();
 		assertThat(stored).isEqualTo(3);
+	}
+
+	@Test
+	void withIdleOffAMailWaitsForThePoll() throws Exception {
+		// the suite runs with parley.email.idle=false (MailboxIdleIntegrationTests turns
+		// it on)
+		deliver(mail("pat@customer.test", null, "Waiting", "still here", null, null));
+
+		Eventually.holdsFor("no import before the poll", Duration.ofSeconds(2), () -> emailConversations().isEmpty());
+		poll();
+		assertThat(contents(only(emailConversations()))).containsExactly("still here");
 	}
 
 	@Test

@@ -193,6 +193,32 @@ class MalformedMailIntegrationTests extends MailboxFixture {
 		assertThat(reply.getSubject()).doesNotContain("\n").doesNotContain("\r");
 	}
 
+	@Test
+	void linesSmuggledIntoTheSendersNameReachNeitherTheContactNorTheReply() throws Exception {
+		// an encoded word in the From display name that decodes to a line break and a Bcc
+		String name = "=?UTF-8?B?" + base64("Mallory\r\nBcc: attacker@example.com") + "?=";
+		deliver(raw("From: " + name + " <mallory@customer.test>\nTo: " + this.address
+				+ "\nSubject: Hi\nMessage-ID: <smuggled-name@customer.test>\n\nHello\n"));
+		poll();
+		JsonNode conversation = only(emailConversations());
+		String id = conversation.get("id").stringValue();
+		String stored = conversation.at("/contact/name").stringValue();
+		assertThat(stored).startsWith("Mallory").doesNotContain("\r").doesNotContain("\n");
+
+		write(agentOf(id), id, Map.of("content", "Hello Mallory"));
+
+		List<MimeMessage> sent = Eventually.until("the reply mailed", () -> {
+			this.delivery.deliverNow();
+			return received("mallory@customer.test");
+		}, (mails) -> !mails.isEmpty());
+		MimeMessage reply = sent.get(0);
+		assertThat(reply.getHeader("Bcc")).as("no header came out of the name").isNull();
+		assertThat(reply.getAllRecipients()).extracting(Object::toString).containsExactly("mallory@customer.test");
+		assertThat(reply.getHeader("To", ",")).doesNotContain("\n").doesNotContain("attacker");
+		assertThat(mail.getReceivedMessagesForDomain("example.com")).as("no copy for the attacker").isEmpty();
+		assertThat(received("attacker@example.com")).isEmpty();
+	}
+
 	private static String base64(String text) {
 		return java.util.Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 	}
