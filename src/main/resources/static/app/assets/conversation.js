@@ -269,7 +269,7 @@
 	// page asks whether it is still there before it says which
 	var deleted = false;
 	function goneOrLost(wasTheirs) {
-		fetch('/app/conversations/' + conversationId + '/details', { credentials: 'same-origin' })
+		fetch('/app/conversations/' + conversationId + '/details', { credentials: 'same-origin', headers: { 'HX-Request': 'true' } })
 			.then(function (response) {
 				if (response.status === 404 && !deleted) {
 					deleted = true;
