@@ -8,11 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A customer's mail split into what they wrote now and what the view folds away: the
- * quoted history (a trailing block of {@code >} lines, an attribution such as "On …, Kim
- * wrote:" or "Am … schrieb …:", Outlook's "-----Original Message-----" or its
- * From/Sent/To header block) and the signature after a {@code -- } line (decision 113).
- * Nothing is removed: the message keeps its whole text, and a mail that is all quote is
- * shown whole.
+ * quoted history (a trailing block of {@code >} lines, an attribution in English or
+ * German, Outlook's original-message rule or its From, Sent and To header block) and the
+ * signature after a {@code -- } line (decision 113). Nothing is removed: the message
+ * keeps its whole text, and a mail that is all quote is shown whole.
  */
 public final class QuotedText {
 
