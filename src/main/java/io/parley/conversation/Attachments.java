@@ -3,6 +3,7 @@ package io.parley.conversation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -12,6 +13,7 @@ import io.parley.system.ErrorCode;
 import io.parley.workspace.Caller;
 import io.parley.workspace.Permission;
 import io.parley.workspace.WorkspaceId;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +86,56 @@ public class Attachments {
 	}
 
 	/**
+	 * Why a file would not be kept, by the same limits as an upload's; {@code null} when
+	 * it would be.
+	 */
+	public @Nullable Refusal refusal(Upload upload) {
+		if (upload.size() > this.maxSize) {
+			return Refusal.TOO_LARGE;
+		}
+		if (upload.size() == 0) {
+			return Refusal.EMPTY;
+		}
+		try (InputStream head = upload.content().open()) {
+			return this.types.isAllowed(this.types.detect(head)) ? null : Refusal.TYPE_NOT_ALLOWED;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read a file", ex);
+		}
+	}
+
+	/**
+	 * The conversation's contact sends several files in one message, as an imported mail
+	 * does: the files are stored first, then the message with all of them is committed at
+	 * once; a refused or repeated message takes its files with it.
+	 * @param uploads files that passed {@link #refusal(Upload)}
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#ATTACHMENT_TOO_LARGE},
+	 * {@link ErrorCode#ATTACHMENT_TYPE_NOT_ALLOWED}, or whatever refuses the message
+	 */
+	public Posted uploadAll(Author.Contact contact, WorkspaceId workspace, ConversationId conversation,
+			List<Upload> uploads, String caption, String clientMessageId) {
+		List<AttachmentId> kept = new ArrayList<>();
+		List<Attachment> attachments = new ArrayList<>();
+		Posted posted;
+		try {
+			for (Upload upload : uploads) {
+				Attachment attachment = keep(upload);
+				kept.add(attachment.id());
+				attachments.add(attachment);
+			}
+			posted = this.files.postAs(contact, workspace, conversation, caption, clientMessageId, attachments);
+		}
+		catch (RuntimeException ex) {
+			kept.forEach(this.storage::delete);
+			throw ex;
+		}
+		if (posted.repeated()) {
+			kept.forEach(this.storage::delete);
+		}
+		return posted;
+	}
+
+	/**
 	 * A file of a conversation the reader sees.
 	 * @throws io.parley.system.ParleyException {@link ErrorCode#ATTACHMENT_NOT_FOUND} for
 	 * a file of a conversation they do not see, or of another workspace
@@ -111,6 +163,24 @@ public class Attachments {
 	}
 
 	private Posted store(Upload upload, Function<Attachment, Posted> post) {
+		Attachment attachment = keep(upload);
+		Posted posted;
+		try {
+			posted = post.apply(attachment);
+		}
+		catch (RuntimeException ex) {
+			this.storage.delete(attachment.id());
+			throw ex;
+		}
+		if (posted.repeated()) {
+			// the message was stored before, with its own file
+			this.storage.delete(attachment.id());
+		}
+		return posted;
+	}
+
+	/** Checks the file and stores it, for a message not yet committed. */
+	private Attachment keep(Upload upload) {
 		if (upload.size() > this.maxSize) {
 			throw ErrorCode.ATTACHMENT_TOO_LARGE.exception();
 		}
@@ -136,19 +206,21 @@ public class Attachments {
 			this.storage.delete(id);
 			throw new UncheckedIOException("Could not read an upload", ex);
 		}
-		Posted posted;
-		try {
-			posted = post.apply(new Attachment(id, FileNames.shown(upload.name()), type, size));
-		}
-		catch (RuntimeException ex) {
-			this.storage.delete(id);
-			throw ex;
-		}
-		if (posted.repeated()) {
-			// the message was stored before, with its own file
-			this.storage.delete(id);
-		}
-		return posted;
+		return new Attachment(id, FileNames.shown(upload.name()), type, size);
+	}
+
+	/** Why a file is not kept. */
+	public enum Refusal {
+
+		/** Larger than {@code PARLEY_ATTACHMENT_MAX_SIZE}. */
+		TOO_LARGE,
+
+		/** Of a type {@code PARLEY_ATTACHMENT_TYPES} does not allow. */
+		TYPE_NOT_ALLOWED,
+
+		/** Without content. */
+		EMPTY
+
 	}
 
 }

@@ -18,15 +18,19 @@ import jakarta.mail.Address;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.ParseException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What Parley reads of a mail: who wrote, about what, which mails it answers, the text
- * (plain preferred, else the HTML made safe and turned into text) and whether a machine
- * wrote it.
+ * (plain preferred, else the HTML made safe and turned into text), the files it carries
+ * and whether a machine wrote it.
  *
  * @param messageId the mail's own Message-ID, or one made from its content when it has
  * none, so that a second copy is still recognised
@@ -35,9 +39,36 @@ import org.jspecify.annotations.Nullable;
  * @param recipients every To and Cc address, lower case, for the reply address
  * @param bounce what the mail reports, when it may be a mail server's report that a mail
  * did not arrive
+ * @param files its attachments and inline images
  */
 record IncomingMail(String messageId, String fromAddress, @Nullable String fromName, @Nullable String subject,
-		List<String> replyTo, List<String> recipients, String text, boolean automatic, @Nullable Bounce bounce) {
+		List<String> replyTo, List<String> recipients, String text, boolean automatic, @Nullable Bounce bounce,
+		List<MailFile> files) {
+
+	/**
+	 * A file the mail carries: an attachment part, a non-text part with a file name, or
+	 * an inline image named by its Content-ID (decision 111).
+	 *
+	 * @param name the sender's name for it, or {@code null}
+	 * @param type the type the mail declares, lower case, without parameters
+	 * @param contentId the part's Content-ID without its brackets, or {@code null}
+	 */
+	record MailFile(@Nullable String name, String type, @Nullable String contentId, byte[] content) {
+
+		/** The name a note shows. */
+		String shownName() {
+			if (this.name != null && !this.name.isBlank()) {
+				return oneLine(this.name);
+			}
+			return (this.contentId != null) ? oneLine(this.contentId) : "unnamed";
+		}
+
+		@Override
+		public String toString() {
+			return "MailFile[" + shownName() + ", " + this.type + ", " + this.content.length + " bytes]";
+		}
+
+	}
 
 	private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,490}>");
 
@@ -68,7 +99,75 @@ record IncomingMail(String messageId, String fromAddress, @Nullable String fromN
 		String messageId = own.isEmpty() ? madeUpId(mail, text) : own.get(0);
 		return new IncomingMail(messageId, sender.getAddress().toLowerCase(Locale.ROOT), oneLine(sender.getPersonal()),
 				subject(mail.getSubject()), List.copyOf(replyTo), recipients(mail), text, AutoReplies.isAutomatic(mail),
-				Bounce.of(mail));
+				Bounce.of(mail), files(mail));
+	}
+
+	/** The files of the mail, in the order it holds them. */
+	private static List<MailFile> files(Part mail) throws MessagingException, IOException {
+		List<MailFile> files = new ArrayList<>();
+		collect(mail, files, true);
+		return List.copyOf(files);
+	}
+
+	private static void collect(Part part, List<MailFile> files, boolean top) throws MessagingException, IOException {
+		if (part.isMimeType("multipart/*")) {
+			if (part.getContent() instanceof MimeMultipart multipart) {
+				for (int i = 0; i < multipart.getCount(); i++) {
+					collect(multipart.getBodyPart(i), files, false);
+				}
+			}
+			return;
+		}
+		if (top) {
+			// a mail that is a single part is its text
+			return;
+		}
+		String name = fileName(part);
+		String contentId = (part instanceof MimeBodyPart body) ? contentId(body.getContentID()) : null;
+		boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
+		boolean text = part.isMimeType("text/plain") || part.isMimeType("text/html");
+		boolean file = attached || (!text && name != null) || (contentId != null && part.isMimeType("image/*"));
+		if (!file) {
+			return;
+		}
+		byte[] content;
+		try (InputStream bytes = part.getInputStream()) {
+			content = bytes.readAllBytes();
+		}
+		files.add(new MailFile(name, baseType(part.getContentType()), contentId, content));
+	}
+
+	private static @Nullable String fileName(Part part) {
+		try {
+			String name = part.getFileName();
+			return (name != null && !name.isBlank()) ? MimeUtility.decodeText(name) : null;
+		}
+		catch (MessagingException | UnsupportedEncodingException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable String contentId(@Nullable String header) {
+		if (header == null) {
+			return null;
+		}
+		String id = header.strip();
+		if (id.startsWith("<") && id.endsWith(">")) {
+			id = id.substring(1, id.length() - 1);
+		}
+		return id.isBlank() ? null : id;
+	}
+
+	private static String baseType(@Nullable String contentType) {
+		if (contentType == null) {
+			return "application/octet-stream";
+		}
+		try {
+			return new ContentType(contentType).getBaseType().toLowerCase(Locale.ROOT);
+		}
+		catch (ParseException ex) {
+			return "application/octet-stream";
+		}
 	}
 
 	/** The conversation's subject: one line, no longer than the column. */

@@ -229,6 +229,41 @@ class GmailIntegrationTests {
 	}
 
 	@Test
+	void aGmailMailWithAPdfBringsTheFileAlongAsTheImapPathDoes() throws Exception {
+		connect();
+		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+		message.setFrom(new InternetAddress("pdf@customer.test", "Pia"));
+		message.setRecipient(RecipientType.TO, new InternetAddress(this.address));
+		message.setSubject("Invoice");
+		jakarta.mail.internet.MimeMultipart mixed = new jakarta.mail.internet.MimeMultipart("mixed");
+		jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+		text.setText("Attached", "UTF-8");
+		mixed.addBodyPart(text);
+		mixed.addBodyPart(MailAttachmentIntegrationTests.part(MailAttachmentIntegrationTests.PDF, "application/pdf",
+				"invoice.pdf", jakarta.mail.Part.ATTACHMENT, null));
+		message.setContent(mixed);
+		message.saveChanges();
+		ByteArrayOutputStream raw = new ByteArrayOutputStream();
+		message.writeTo(raw);
+		this.gmail.arrive(raw.toByteArray(), null);
+
+		pushAndAwait(2);
+
+		String conversation = emailConversations().get(0).get("id").stringValue();
+		assertThat(contentsOf(conversation)).containsExactly("Attached", "");
+		JsonNode items = this.api.get("/api/conversations/" + conversation + "/messages?limit=100", this.owner)
+			.data()
+			.get("items");
+		List<String> names = new java.util.ArrayList<>();
+		items.forEach((item) -> {
+			if (item.has("attachments")) {
+				item.get("attachments").forEach((file) -> names.add(file.get("name").stringValue()));
+			}
+		});
+		assertThat(names).containsExactly("invoice.pdf");
+	}
+
+	@Test
 	void aReplyGoesOutThroughGmailInTheSameThreadThreadedAndOnceAfterGmailFailed() throws Exception {
 		connect();
 		String question = "<question-" + UUID.randomUUID() + "@customer.test>";
