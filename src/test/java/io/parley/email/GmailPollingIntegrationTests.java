@@ -48,13 +48,8 @@ class GmailPollingIntegrationTests {
 
 	@DynamicPropertySource
 	static void google(DynamicPropertyRegistry registry) {
-		registry.add("parley.email.gmail.client-id", () -> GoogleStandIn.CLIENT_ID);
-		registry.add("parley.email.gmail.client-secret", () -> GoogleStandIn.CLIENT_SECRET);
-		registry.add("parley.email.gmail.poll-interval", () -> "1h");
-		registry.add("parley.email.gmail.auth-url", () -> GOOGLE.url() + "/auth");
-		registry.add("parley.email.gmail.token-url", () -> GOOGLE.url() + "/token");
-		registry.add("parley.email.gmail.api-url", () -> GOOGLE.url() + "/");
-		registry.add("parley.email.gmail.certs-url", () -> GOOGLE.url() + "/certs");
+		// Google's stand-in; rounds come from the tests, not from the schedule
+		GOOGLE.register(registry);
 	}
 
 	@AfterAll

@@ -35,6 +35,8 @@ import io.parley.support.SecretsStayOutOfTheLog;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * Google, as far as Parley talks to it, in the test: the OAuth consent and token
  * endpoints, the Gmail API's JSON (profile, watch, history with paging and an expired
@@ -92,6 +94,17 @@ final class GoogleStandIn implements AutoCloseable {
 
 	String url() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	/** Points Parley's Google client at this stand-in, polling only when a test asks. */
+	void register(DynamicPropertyRegistry registry) {
+		registry.add("parley.email.gmail.client-id", () -> CLIENT_ID);
+		registry.add("parley.email.gmail.client-secret", () -> CLIENT_SECRET);
+		registry.add("parley.email.gmail.poll-interval", () -> "1h");
+		registry.add("parley.email.gmail.auth-url", () -> url() + "/auth");
+		registry.add("parley.email.gmail.token-url", () -> url() + "/token");
+		registry.add("parley.email.gmail.api-url", () -> url() + "/");
+		registry.add("parley.email.gmail.certs-url", () -> url() + "/certs");
 	}
 
 	Mailbox mailbox(String address) {
