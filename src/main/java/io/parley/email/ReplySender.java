@@ -98,7 +98,9 @@ class ReplySender {
 			this.outbox.sent(reply, Timestamps.now(this.clock));
 			return true;
 		}
-		catch (MailException | MessagingException | IOException ex) {
+		// a stored password that cannot be opened (IllegalStateException) fails
+		// this reply, never the round: the other replies still go out
+		catch (MailException | MessagingException | IOException | IllegalStateException ex) {
 			Instant now = Timestamps.now(this.clock);
 			String reason = (ex instanceof IOException google) ? GmailErrors.reason(google)
 					: ex.getClass().getSimpleName() + ": " + ex.getMessage();
