@@ -153,6 +153,26 @@ public class Attachments {
 		return read(this.files.findForContact(workspace, contact, id));
 	}
 
+	/**
+	 * The files of one of the conversation's visible messages, in order, for a channel
+	 * that passes them on (the mail of an agent's reply): the system reads them, no
+	 * caller. Empty for a message without files, or of another workspace.
+	 */
+	public List<Attachment> filesOf(WorkspaceId workspace, ConversationId conversation, long sequence) {
+		return this.files.ofMessage(workspace, conversation, sequence);
+	}
+
+	/**
+	 * A file of the workspace, for the system (no caller), as
+	 * {@link #filesOf(WorkspaceId, ConversationId, long)} listed it; the caller closes
+	 * the content.
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#ATTACHMENT_NOT_FOUND} for
+	 * a file of another workspace, or one missing from the storage
+	 */
+	public Download open(WorkspaceId workspace, AttachmentId id) {
+		return read(this.files.find(workspace, id));
+	}
+
 	private Download read(StoredAttachment stored) {
 		Attachment attachment = stored.attachment();
 		InputStream content = this.storage.get(attachment.id()).orElseThrow(() -> {

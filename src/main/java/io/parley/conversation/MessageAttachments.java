@@ -85,6 +85,18 @@ class MessageAttachments {
 			.toList();
 	}
 
+	/** The files of one visible message of the workspace's conversation, in order. */
+	List<Attachment> ofMessage(WorkspaceId workspace, ConversationId conversation, long sequence) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM attachments a WHERE a.workspace_id = ? AND a.conversation_id = ? "
+					+ "AND a.sequence_number = ? AND a.note_number = 0 ORDER BY a.ordinal")
+			.param(workspace.value())
+			.param(conversation.value())
+			.param(sequence)
+			.query((row, number) -> attachment(row))
+			.list();
+	}
+
 	/** The attachment with the conversation that holds it, of any workspace. */
 	Optional<StoredAttachment> find(AttachmentId id) {
 		return this.jdbc

@@ -86,6 +86,26 @@ public class MessageFiles {
 			.orElseThrow(ErrorCode.ATTACHMENT_NOT_FOUND::exception);
 	}
 
+	/**
+	 * The files of one of the conversation's visible messages, in order, for the system
+	 * (no caller): empty for a message without files, or of another workspace.
+	 */
+	@Transactional(readOnly = true)
+	public List<Attachment> ofMessage(WorkspaceId workspace, ConversationId conversation, long sequence) {
+		return this.attachments.ofMessage(workspace, conversation, sequence);
+	}
+
+	/**
+	 * A file of the workspace for the system (no caller); any other is not found.
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#ATTACHMENT_NOT_FOUND}
+	 */
+	@Transactional(readOnly = true)
+	public StoredAttachment find(WorkspaceId workspace, AttachmentId id) {
+		return this.attachments.find(id)
+			.filter((stored) -> stored.workspaceId().equals(workspace))
+			.orElseThrow(ErrorCode.ATTACHMENT_NOT_FOUND::exception);
+	}
+
 	/** The caption, or empty text: a file needs no words. */
 	private static String content(String caption, String clientMessageId, List<Attachment> files) {
 		if (files.isEmpty()) {

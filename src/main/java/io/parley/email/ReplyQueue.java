@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the message log from its own cursor and queues, for mailing, every visible text
- * an agent wrote in a conversation that came by mail: internal notes, system lines and
- * bots' answers are never mailed. The log is read in the transaction that moves the
- * cursor, so a reply is queued once, and never lost to a crash (decision 95).
+ * and file message an agent wrote in a conversation that came by mail (a file message's
+ * caption is its text, its files go along: {@link ReplyContent}): internal notes, system
+ * lines and bots' answers are never mailed. The log is read in the transaction that moves
+ * the cursor, so a reply is queued once, and never lost to a crash (decision 95).
  */
 @Component
 class ReplyQueue {
@@ -51,7 +52,7 @@ class ReplyQueue {
 	private void queue(FeedEntry entry) {
 		Message message = entry.message();
 		if (!(message.author() instanceof Author.Member) || message.isInternal()
-				|| message.type() != MessageType.TEXT) {
+				|| (message.type() != MessageType.TEXT && message.type() != MessageType.FILE)) {
 			return;
 		}
 		Optional<EmailMessages.Incoming> answered = this.messages.lastIncoming(message.conversationId());

@@ -28,9 +28,10 @@ import org.springframework.stereotype.Component;
  * Mails queued replies through their mailbox's SMTP server, or the Gmail API for a Gmail
  * inbox ({@link GmailSender}), threaded: the Message-ID chosen when queued, In-Reply-To
  * the customer's last mail, References the whole thread, from the mailbox's name and
- * address, with its signature, answerable at the conversation's reply address. A server
- * that refuses or is away is tried again with growing pauses ({@link #backoff}); after
- * {@link #MAX_ATTEMPTS} tries the reply is marked not delivered.
+ * address, with its signature and the message's files ({@link ReplyContent}), answerable
+ * at the conversation's reply address. A server that refuses or is away is tried again
+ * with growing pauses ({@link #backoff}); after {@link #MAX_ATTEMPTS} tries the reply is
+ * marked not delivered.
  */
 @Component
 class ReplySender {
@@ -50,13 +51,17 @@ class ReplySender {
 
 	private final GmailSender gmail;
 
+	private final ReplyContent content;
+
 	private final Clock clock;
 
-	ReplySender(EmailOutbox outbox, EmailInboxes inboxes, EmailMessages messages, GmailSender gmail, Clock clock) {
+	ReplySender(EmailOutbox outbox, EmailInboxes inboxes, EmailMessages messages, GmailSender gmail,
+			ReplyContent content, Clock clock) {
 		this.outbox = outbox;
 		this.inboxes = inboxes;
 		this.messages = messages;
 		this.gmail = gmail;
+		this.content = content;
 		this.clock = clock;
 	}
 
@@ -139,9 +144,7 @@ class ReplySender {
 				new Address[] { new InternetAddress(ReplyAddress.of(inbox.fromAddress()).of(reply.conversationId()),
 						IncomingMail.oneLine(inbox.displayName()), "UTF-8") });
 		mail.setSubject(subject(answered.subject()), "UTF-8");
-		String signature = inbox.signature();
-		mail.setText((signature != null && !signature.isBlank()) ? reply.body() + "\n\n" + signature : reply.body(),
-				"UTF-8");
+		this.content.fill(mail, inbox, reply);
 		List<String> thread = this.messages.thread(inbox.id(), reply.conversationId())
 			.stream()
 			.filter((id) -> !id.equals(reply.messageId()))

@@ -15,6 +15,7 @@ import io.parley.support.Api;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.TestUser;
 import io.parley.support.Eventually;
+import io.parley.support.Multipart;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.SecretsStayOutOfTheLog;
 import io.parley.support.TestClock;
@@ -23,6 +24,7 @@ import jakarta.mail.Message.RecipientType;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -311,6 +313,38 @@ class GmailIntegrationTests {
 				"thread-kim");
 		pushAndAwait(1);
 		assertThat(contentsOf(conversation)).containsExactly("Where is it?", "We are on it", "Thanks!");
+	}
+
+	@Test
+	void anAgentsFileGoesOutThroughGmailAttachedToTheReply() throws Exception {
+		connect();
+		this.gmail.arrive(mail("kim@customer.test", "Kim", "Invoice", "Send the invoice?", null), "thread-invoice");
+		pushAndAwait(1);
+		String conversation = emailConversations().get(0).get("id").stringValue();
+		TestUser agent = this.workspace.join(this.api, Map.of("role", "agent"));
+		assertThat(
+				this.api.post("/conversations/" + conversation + "/assign", this.owner, Map.of("agentId", agent.id()))
+					.status())
+			.isEqualTo(200);
+
+		Reply uploaded = Multipart.to(this.port)
+			.file("invoice.pdf", "application/pdf", MailAttachmentIntegrationTests.PDF)
+			.field("content", "Attached")
+			.post("/api/conversations/" + conversation + "/attachments", agent.token());
+		assertThat(uploaded.status()).as(uploaded.raw()).isEqualTo(201);
+		Eventually.until("the reply sent", () -> {
+			this.delivery.deliverNow();
+			return !this.gmail.sent.isEmpty();
+		});
+
+		GoogleStandIn.Stored sent = this.gmail.sent.get(0);
+		assertThat(sent.threadId()).isEqualTo("thread-invoice");
+		MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()),
+				new java.io.ByteArrayInputStream(sent.raw()));
+		MimeMultipart mixed = (MimeMultipart) mail.getContent();
+		assertThat(mixed.getBodyPart(0).getContent().toString()).startsWith("Attached");
+		assertThat(mixed.getBodyPart(1).getFileName()).isEqualTo("invoice.pdf");
+		assertThat(mixed.getBodyPart(1).getInputStream().readAllBytes()).isEqualTo(MailAttachmentIntegrationTests.PDF);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.parley.email;
 
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,13 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.TestUser;
 import io.parley.support.Eventually;
+import io.parley.support.Multipart;
 import io.parley.support.TestClock;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,6 +71,65 @@ class MailReplyIntegrationTests extends MailboxFixture {
 		poll();
 		assertThat(emailConversations().size()).isEqualTo(1);
 		assertThat(contentsOf(conversation)).containsExactly("Where is it?", "We are on it", "Thanks!");
+	}
+
+	@Test
+	void anAgentsFilesGoOutAttachedToTheReplyWithTheCaptionAndTheSignature() throws Exception {
+		String customer = "files-" + System.nanoTime() + "@customer.test";
+		String conversation = incoming(customer, "<files-" + System.nanoTime() + "@customer.test>");
+		TestUser agent = agentOf(conversation);
+
+		Reply uploaded = Multipart.to(this.port)
+			.file("Rechnung März.pdf", "application/pdf", MailAttachmentIntegrationTests.PDF)
+			.field("content", "Here is your invoice")
+			.post("/api/conversations/" + conversation + "/attachments", agent.token());
+		assertThat(uploaded.status()).as(uploaded.raw()).isEqualTo(201);
+		Reply picture = Multipart.to(this.port)
+			.file("photo.png", "image/png", MailAttachmentIntegrationTests.PNG)
+			.post("/api/conversations/" + conversation + "/attachments", agent.token());
+		assertThat(picture.status()).as(picture.raw()).isEqualTo(201);
+		List<MimeMessage> sent = Eventually.until("both replies mailed", () -> {
+			this.delivery.deliverNow();
+			return received(customer);
+		}, (mails) -> mails.size() == 2);
+
+		MimeMessage invoice = sent.stream().filter((mail) -> text(mail).contains("invoice")).findFirst().orElseThrow();
+		assertThat(text(invoice)).isEqualTo("Here is your invoice\r\n\r\n-- \r\nAcme Support");
+		assertThat(files(invoice)).containsExactly("Rechnung März.pdf application/pdf");
+		assertThat(bytes(invoice, 1)).isEqualTo(MailAttachmentIntegrationTests.PDF);
+		MimeMessage photo = sent.stream().filter((mail) -> mail != invoice).findFirst().orElseThrow();
+		assertThat(text(photo)).as("no caption: the signature alone").isEqualTo("-- \r\nAcme Support");
+		assertThat(files(photo)).containsExactly("photo.png image/png");
+		assertThat(bytes(photo, 1)).isEqualTo(MailAttachmentIntegrationTests.PNG);
+		assertThat(message(conversation, "Here is your invoice").get("delivery").stringValue()).isEqualTo("sent");
+	}
+
+	private static String text(MimeMessage mail) {
+		try {
+			return ((MimeMultipart) mail.getContent()).getBodyPart(0).getContent().toString().strip();
+		}
+		catch (Exception ex) {
+			throw new AssertionError(ex);
+		}
+	}
+
+	/** The attachments' names and types. */
+	private static List<String> files(MimeMessage mail) throws Exception {
+		MimeMultipart mixed = (MimeMultipart) mail.getContent();
+		assertThat(mail.getContentType()).startsWith("multipart/mixed");
+		List<String> files = new java.util.ArrayList<>();
+		for (int i = 1; i < mixed.getCount(); i++) {
+			BodyPart part = mixed.getBodyPart(i);
+			assertThat(part.getDisposition()).isEqualTo(Part.ATTACHMENT);
+			files.add(MimeUtility.decodeText(part.getFileName()) + " " + part.getContentType().split(";")[0].strip());
+		}
+		return files;
+	}
+
+	private static byte[] bytes(MimeMessage mail, int part) throws Exception {
+		try (InputStream content = ((MimeMultipart) mail.getContent()).getBodyPart(part).getInputStream()) {
+			return content.readAllBytes();
+		}
 	}
 
 	@Test

@@ -98,6 +98,10 @@ class WidgetChatBrowserTests {
 		assertThat(this.widget.text(By.cssSelector(".message.welcome .bubble"))).isEqualTo("Welcome to Acme!");
 
 		this.widget.send("Where is my order?");
+		// the key press reaches the frame's handler after sendKeys returns: wait for its
+		// answer
+		this.widget.awaitInFrame(() -> !this.widget.text(By.cssSelector(".prechat .error")).isEmpty(),
+				"the pre-chat form's error");
 		assertThat(this.widget.text(By.cssSelector(".prechat .error")))
 			.isEqualTo("Please fill in the required fields.");
 		assertThat(chat.inbox()).as("nothing was sent").isEmpty();
