@@ -10,8 +10,13 @@ import io.parley.contact.ContactDirectory;
 import io.parley.contact.ContactId;
 import io.parley.conversation.Conversation.Context;
 import io.parley.system.ErrorCode;
+import io.parley.identity.UserId;
 import io.parley.system.Timestamps;
+import io.parley.workspace.Member;
+import io.parley.workspace.MemberDirectory;
+import io.parley.workspace.Permission;
 import io.parley.workspace.WorkspaceId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -34,15 +39,18 @@ public class ConversationIntake {
 
 	private final ContactDirectory contacts;
 
+	private final MemberDirectory members;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	ConversationIntake(Conversations conversations, Messages messages, ContactDirectory contacts,
-			ApplicationEventPublisher events, Clock clock) {
+			MemberDirectory members, ApplicationEventPublisher events, Clock clock) {
 		this.conversations = conversations;
 		this.messages = messages;
 		this.contacts = contacts;
+		this.members = members;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -56,9 +64,28 @@ public class ConversationIntake {
 	@Transactional
 	public Started start(WorkspaceId workspace, ContactId contactId, Channel channel, Context context, String content,
 			String clientMessageId) {
+		return start(workspace, contactId, channel, context, content, clientMessageId, null);
+	}
+
+	/**
+	 * {@link #start(WorkspaceId, ContactId, Channel, Context, String, String)}, the
+	 * conversation sent to a supervisor who routes it to their agents, as a candidate's
+	 * request is (seed 003): an email inbox's default supervisor (decision 114). One who
+	 * may no longer assign conversations, or left the workspace, is passed over: the
+	 * conversation waits for whoever oversees the whole workspace.
+	 * @param supervisor the member to send it to, or {@code null}
+	 */
+	@Transactional
+	public Started start(WorkspaceId workspace, ContactId contactId, Channel channel, Context context, String content,
+			String clientMessageId, @Nullable UserId supervisor) {
 		MessageLog.requireWellFormed(content, clientMessageId);
 		Contact contact = this.contacts.find(workspace, contactId).orElseThrow(ErrorCode.CONTACT_NOT_FOUND::exception);
-		return start(workspace, contact, channel, context, content, clientMessageId, false);
+		UserId routed = (supervisor == null) ? null
+				: this.members.find(workspace, supervisor)
+					.filter((member) -> member.can(Permission.ASSIGN_CONVERSATION))
+					.map(Member::userId)
+					.orElse(null);
+		return start(workspace, contact, channel, context, content, clientMessageId, false, routed);
 	}
 
 	/**
@@ -77,11 +104,11 @@ public class ConversationIntake {
 			String clientMessageId) {
 		MessageLog.requireWellFormed(message, clientMessageId);
 		Contact contact = this.contacts.byEmail(workspace, email, name);
-		return start(workspace, contact, Channel.WEB, context, message, clientMessageId, true);
+		return start(workspace, contact, Channel.WEB, context, message, clientMessageId, true, null);
 	}
 
 	private Started start(WorkspaceId workspace, Contact contact, Channel channel, Context context, String content,
-			String clientMessageId, boolean leftOffline) {
+			String clientMessageId, boolean leftOffline, @Nullable UserId supervisor) {
 		ContactId contactId = contact.id();
 		// seen first: its update locks the contact's row, so a retry racing this call
 		// waits and then finds what this one made
@@ -95,7 +122,7 @@ public class ConversationIntake {
 			}
 		}
 		Instant now = Timestamps.now(this.clock);
-		Conversation conversation = Conversation.start(workspace, contactId, null, null, channel, Priority.NORMAL,
+		Conversation conversation = Conversation.start(workspace, contactId, null, supervisor, channel, Priority.NORMAL,
 				context, leftOffline, now);
 		Author author = new Author.Contact(contactId, contact.userId(), contact.name(), null);
 		// nobody else knows the conversation yet: its first number is safe to take here

@@ -3,6 +3,7 @@ package io.parley.email;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.parley.identity.UserId;
 import io.parley.workspace.WorkspaceId;
 import org.jspecify.annotations.Nullable;
 
@@ -14,18 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param uidValidity the IMAP UIDVALIDITY the import last saw, or {@code null} before the
  * first sync
  * @param lastUid the highest UID imported under {@code uidValidity}
+ * @param defaultSupervisor the member its new conversations are sent to, who routes them
+ * to their agents (decision 114), or {@code null}
  */
 public record EmailInbox(UUID id, WorkspaceId workspaceId, String displayName, String fromAddress,
 		@Nullable MailServer imap, @Nullable MailServer smtp, @Nullable String signature, @Nullable Long uidValidity,
-		long lastUid, State state, Instant createdAt, Kind kind) {
-
-	/** An IMAP/SMTP mailbox. */
-	public EmailInbox(UUID id, WorkspaceId workspaceId, String displayName, String fromAddress, MailServer imap,
-			MailServer smtp, @Nullable String signature, @Nullable Long uidValidity, long lastUid, State state,
-			Instant createdAt) {
-		this(id, workspaceId, displayName, fromAddress, imap, smtp, signature, uidValidity, lastUid, state, createdAt,
-				Kind.IMAP);
-	}
+		long lastUid, State state, Instant createdAt, Kind kind, @Nullable UserId defaultSupervisor) {
 
 	/** How the mailbox is read and answered. */
 	public enum Kind {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.parley.email.EmailInbox.State;
+import io.parley.identity.UserId;
 import io.parley.system.Encryption;
 import io.parley.system.ErrorCode;
 import io.parley.workspace.WorkspaceId;
@@ -31,7 +32,7 @@ class EmailInboxes {
 
 	private static final String COLUMNS = "id, workspace_id, display_name, from_address, imap_host, imap_port, "
 			+ "imap_tls, imap_user, smtp_host, smtp_port, smtp_starttls, smtp_user, signature, uid_validity, "
-			+ "last_uid, connected, last_sync_at, last_error, created_at, kind";
+			+ "last_uid, connected, last_sync_at, last_error, created_at, kind, default_supervisor_id";
 
 	private final JdbcClient jdbc;
 
@@ -52,7 +53,7 @@ class EmailInboxes {
 					+ ", imap_password, smtp_password) VALUES (:id, "
 					+ ":workspace, :name, :address, :imapHost, :imapPort, :imapTls, :imapUser, :smtpHost, :smtpPort, "
 					+ ":smtpTls, :smtpUser, :signature, NULL, 0, FALSE, NULL, NULL, :created, 'imap', "
-					+ ":imapPassword, :smtpPassword)"))
+					+ ":supervisor, :imapPassword, :smtpPassword)"))
 				.param("id", inbox.id())
 				.param("workspace", inbox.workspaceId().value())
 				.param("created", inbox.createdAt().atOffset(ZoneOffset.UTC))
@@ -75,9 +76,10 @@ class EmailInboxes {
 		try {
 			this.jdbc
 				.sql("INSERT INTO email_inboxes (id, workspace_id, display_name, from_address, signature, last_uid, "
-						+ "connected, created_at, kind) VALUES (?, ?, ?, ?, ?, 0, FALSE, ?, 'gmail')")
+						+ "connected, created_at, kind, default_supervisor_id) VALUES (?, ?, ?, ?, ?, 0, FALSE, ?, "
+						+ "'gmail', ?)")
 				.params(inbox.id(), inbox.workspaceId().value(), inbox.displayName(), inbox.fromAddress(),
-						inbox.signature(), inbox.createdAt().atOffset(ZoneOffset.UTC))
+						inbox.signature(), inbox.createdAt().atOffset(ZoneOffset.UTC), supervisor(inbox))
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
@@ -95,7 +97,7 @@ class EmailInboxes {
 			details(inbox, this.jdbc.sql("UPDATE email_inboxes SET display_name = :name, from_address = :address, "
 					+ "imap_host = :imapHost, imap_port = :imapPort, imap_tls = :imapTls, imap_user = :imapUser, "
 					+ "smtp_host = :smtpHost, smtp_port = :smtpPort, smtp_starttls = :smtpTls, smtp_user = :smtpUser, "
-					+ "signature = :signature, imap_password = COALESCE(:imapPassword, imap_password), "
+					+ "signature = :signature, default_supervisor_id = :supervisor, imap_password = COALESCE(:imapPassword, imap_password), "
 					+ "smtp_password = COALESCE(:smtpPassword, smtp_password)"
 					+ (newServer ? ", uid_validity = NULL, last_uid = 0, connected = FALSE" : "")
 					+ " WHERE workspace_id = :workspace AND id = :id"))
@@ -110,11 +112,20 @@ class EmailInboxes {
 		}
 	}
 
-	/** A Gmail inbox's name and signature: all of it an administrator may change. */
-	void saveGmail(UUID id, WorkspaceId workspace, String displayName, @Nullable String signature) {
-		this.jdbc.sql("UPDATE email_inboxes SET display_name = ?, signature = ? WHERE workspace_id = ? AND id = ?")
-			.params(displayName, signature, workspace.value(), id)
+	/**
+	 * A Gmail inbox's name, signature and default supervisor: all of it an administrator
+	 * may change.
+	 */
+	void saveGmail(EmailInbox inbox) {
+		this.jdbc
+			.sql("UPDATE email_inboxes SET display_name = ?, signature = ?, default_supervisor_id = ? "
+					+ "WHERE workspace_id = ? AND id = ?")
+			.params(inbox.displayName(), inbox.signature(), supervisor(inbox), inbox.workspaceId().value(), inbox.id())
 			.update();
+	}
+
+	private static @Nullable UUID supervisor(EmailInbox inbox) {
+		return (inbox.defaultSupervisor() != null) ? inbox.defaultSupervisor().value() : null;
 	}
 
 	/** What an administrator says of the inbox, as named parameters. */
@@ -129,7 +140,8 @@ class EmailInboxes {
 			.param("smtpPort", inbox.smtp().port())
 			.param("smtpTls", inbox.smtp().secure())
 			.param("smtpUser", inbox.smtp().user())
-			.param("signature", inbox.signature());
+			.param("signature", inbox.signature())
+			.param("supervisor", supervisor(inbox));
 	}
 
 	boolean remove(WorkspaceId workspace, UUID id) {
@@ -234,6 +246,7 @@ class EmailInboxes {
 		long validity = row.getLong("uid_validity");
 		Long uidValidity = row.wasNull() ? null : validity;
 		boolean imap = row.getString("imap_host") != null;
+		UUID supervisor = row.getObject("default_supervisor_id", UUID.class);
 		return new EmailInbox(row.getObject("id", UUID.class),
 				new WorkspaceId(row.getObject("workspace_id", UUID.class)), row.getString("display_name"),
 				row.getString("from_address"),
@@ -245,7 +258,8 @@ class EmailInboxes {
 				new State(row.getBoolean("connected"), (synced != null) ? synced.toInstant() : null,
 						row.getString("last_error")),
 				row.getObject("created_at", OffsetDateTime.class).toInstant(),
-				EmailInbox.Kind.valueOf(row.getString("kind").toUpperCase(Locale.ROOT)));
+				EmailInbox.Kind.valueOf(row.getString("kind").toUpperCase(Locale.ROOT)),
+				(supervisor != null) ? new UserId(supervisor) : null);
 	}
 
 	/** The two passwords, in the clear: never logged, never returned. */

@@ -49,13 +49,16 @@ public class GmailMailboxes {
 
 	private final GmailWatch watch;
 
+	private final DefaultSupervisors supervisors;
+
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
 
 	GmailMailboxes(EmailInboxes inboxes, GmailAccounts accounts, GmailSettings settings, GmailApi api, GmailWatch watch,
-			Clock clock) {
+			DefaultSupervisors supervisors, Clock clock) {
 		this.inboxes = inboxes;
+		this.supervisors = supervisors;
 		this.accounts = accounts;
 		this.settings = settings;
 		this.api = api;
@@ -68,29 +71,28 @@ public class GmailMailboxes {
 	 * consents.
 	 * @throws io.parley.system.ParleyException {@link ErrorCode#GMAIL_NOT_CONFIGURED},
 	 * {@link ErrorCode#INVALID_REQUEST_SCHEMA},
-	 * {@link ErrorCode#EMAIL_INBOX_ALREADY_EXISTS}
+	 * {@link ErrorCode#EMAIL_INBOX_ALREADY_EXISTS},
+	 * {@link ErrorCode#SUPERVISOR_NOT_FOUND} for a default supervisor who may not assign
 	 */
 	@Transactional
-	public Connection add(Caller caller, @Nullable String displayName, @Nullable String address,
-			@Nullable String signature) {
-		return add(caller, displayName, address, signature, ConsentReturn.API);
+	public Connection add(Caller caller, MailboxDetails details) {
+		return add(caller, details, ConsentReturn.API);
 	}
 
 	/**
-	 * {@link #add(Caller, String, String, String)}, the consent returning to
-	 * {@code returnTo}.
+	 * {@link #add(Caller, MailboxDetails)}, the consent returning to {@code returnTo}.
 	 */
 	@Transactional
-	public Connection add(Caller caller, @Nullable String displayName, @Nullable String address,
-			@Nullable String signature, ConsentReturn returnTo) {
+	public Connection add(Caller caller, MailboxDetails details, ConsentReturn returnTo) {
 		caller.require(Permission.MANAGE_SETTINGS);
 		requireConfigured();
-		if (displayName == null || address == null) {
+		if (details.displayName() == null || details.fromAddress() == null) {
 			throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 		}
-		EmailInbox inbox = new EmailInbox(UUID.randomUUID(), caller.workspaceId(), displayName,
-				address.trim().toLowerCase(Locale.ROOT), null, null, signature, null, 0,
-				new EmailInbox.State(false, null, null), Timestamps.now(this.clock), EmailInbox.Kind.GMAIL);
+		EmailInbox inbox = new EmailInbox(UUID.randomUUID(), caller.workspaceId(), details.displayName(),
+				details.fromAddress().trim().toLowerCase(Locale.ROOT), null, null, details.signature(), null, 0,
+				new EmailInbox.State(false, null, null), Timestamps.now(this.clock), EmailInbox.Kind.GMAIL,
+				this.supervisors.chosen(caller.workspaceId(), details.defaultSupervisorId(), null));
 		this.inboxes.addGmail(inbox);
 		this.accounts.add(inbox.id());
 		return new Connection(inbox, consent(inbox, returnTo));

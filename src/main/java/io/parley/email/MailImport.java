@@ -118,10 +118,12 @@ class MailImport {
 			.map((conversation) -> post(inbox, contact, conversation, mail, content, kept))
 			.orElse(null);
 		if (message == null) {
-			message = this.transaction.execute((status) -> this.intake
-				.start(inbox.workspaceId(), contact.id(), Channel.EMAIL,
-						new Conversation.Context(mail.subject(), null, null), content, mail.clientMessageId())
-				.message());
+			message = this.transaction.execute(
+					(status) -> this.intake
+						.start(inbox.workspaceId(), contact.id(), Channel.EMAIL,
+								new Conversation.Context(mail.subject(), null, null), content, mail.clientMessageId(),
+								inbox.defaultSupervisor())
+						.message());
 			if (!kept.isEmpty()) {
 				// a conversation starts with text: the files follow in the next message
 				this.attachments.uploadAll(author(contact), inbox.workspaceId(), message.conversationId(), kept, "",

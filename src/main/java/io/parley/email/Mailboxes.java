@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.parley.email.MailboxDetails.Server;
+import io.parley.identity.UserId;
 import io.parley.system.ErrorCode;
 import io.parley.system.Timestamps;
 import io.parley.workspace.Caller;
@@ -32,16 +33,21 @@ public class Mailboxes {
 
 	private final MailboxIdle idle;
 
-	Mailboxes(EmailInboxes inboxes, Clock clock, MailboxPoller poller, MailboxIdle idle) {
+	private final DefaultSupervisors supervisors;
+
+	Mailboxes(EmailInboxes inboxes, Clock clock, MailboxPoller poller, MailboxIdle idle,
+			DefaultSupervisors supervisors) {
 		this.inboxes = inboxes;
 		this.clock = clock;
 		this.poller = poller;
 		this.idle = idle;
+		this.supervisors = supervisors;
 	}
 
 	/**
 	 * @throws io.parley.system.ParleyException {@link ErrorCode#INVALID_REQUEST_SCHEMA}
-	 * when something needed is missing, {@link ErrorCode#EMAIL_INBOX_ALREADY_EXISTS}
+	 * when something needed is missing, {@link ErrorCode#EMAIL_INBOX_ALREADY_EXISTS},
+	 * {@link ErrorCode#SUPERVISOR_NOT_FOUND} for a default supervisor who may not assign
 	 */
 	@Transactional
 	public EmailInbox add(Caller caller, MailboxDetails details) {
@@ -50,7 +56,8 @@ public class Mailboxes {
 		Server smtp = require(details.smtp());
 		EmailInbox inbox = new EmailInbox(UUID.randomUUID(), caller.workspaceId(), require(details.displayName()),
 				address(require(details.fromAddress())), server(imap, null), server(smtp, null), details.signature(),
-				null, 0, new EmailInbox.State(false, null, null), Timestamps.now(this.clock));
+				null, 0, new EmailInbox.State(false, null, null), Timestamps.now(this.clock), EmailInbox.Kind.IMAP,
+				this.supervisors.chosen(caller.workspaceId(), details.defaultSupervisorId(), null));
 		this.inboxes.add(inbox, require(imap.password()), require(smtp.password()));
 		this.idle.changed(inbox.id());
 		return inbox;
@@ -68,19 +75,29 @@ public class Mailboxes {
 		return find(caller, id);
 	}
 
+	/**
+	 * @throws io.parley.system.ParleyException {@link ErrorCode#EMAIL_INBOX_NOT_FOUND},
+	 * {@link ErrorCode#INVALID_REQUEST_SCHEMA} for a Gmail inbox's servers or another
+	 * address, {@link ErrorCode#EMAIL_INBOX_ALREADY_EXISTS},
+	 * {@link ErrorCode#SUPERVISOR_NOT_FOUND}
+	 */
 	@Transactional
 	public EmailInbox change(Caller caller, String id, MailboxDetails details) {
 		caller.require(Permission.MANAGE_SETTINGS);
 		EmailInbox current = find(caller, id);
+		UserId supervisor = this.supervisors.chosen(caller.workspaceId(), details.defaultSupervisorId(),
+				current.defaultSupervisor());
 		if (current.kind() == EmailInbox.Kind.GMAIL) {
 			// its address is the Google account's: another account is another inbox
 			if (details.imap() != null || details.smtp() != null || (details.fromAddress() != null
 					&& !address(details.fromAddress()).equals(current.fromAddress()))) {
 				throw ErrorCode.INVALID_REQUEST_SCHEMA.exception();
 			}
-			this.inboxes.saveGmail(current.id(), caller.workspaceId(),
-					Objects.requireNonNullElse(details.displayName(), current.displayName()),
-					(details.signature() != null) ? details.signature() : current.signature());
+			this.inboxes.saveGmail(new EmailInbox(current.id(), current.workspaceId(),
+					Objects.requireNonNullElse(details.displayName(), current.displayName()), current.fromAddress(),
+					null, null, (details.signature() != null) ? details.signature() : current.signature(),
+					current.uidValidity(), current.lastUid(), current.state(), current.createdAt(), current.kind(),
+					supervisor));
 			return find(caller, id);
 		}
 		MailServer imap = (details.imap() != null) ? server(details.imap(), current.imap()) : current.imap();
@@ -89,7 +106,7 @@ public class Mailboxes {
 				Objects.requireNonNullElse(details.displayName(), current.displayName()),
 				(details.fromAddress() != null) ? address(details.fromAddress()) : current.fromAddress(), imap, smtp,
 				(details.signature() != null) ? details.signature() : current.signature(), current.uidValidity(),
-				current.lastUid(), current.state(), current.createdAt());
+				current.lastUid(), current.state(), current.createdAt(), EmailInbox.Kind.IMAP, supervisor);
 		boolean newServer = !imap.host().equals(current.imap().host()) || imap.port() != current.imap().port()
 				|| !imap.user().equals(current.imap().user());
 		this.inboxes.save(changed, password(details.imap()), password(details.smtp()), newServer);

@@ -64,7 +64,8 @@ class GmailSettingsController {
 		}
 		GmailMailboxes.Connection added;
 		try {
-			added = this.gmail.add(caller, form.gmailName(), form.gmailAddress(), form.gmailSignature(),
+			added = this.gmail.add(caller,
+					MailboxDetails.gmail(form.gmailName(), form.gmailAddress(), form.gmailSignature(), null),
 					ConsentReturn.DASHBOARD);
 		}
 		catch (ParleyException ex) {
@@ -97,7 +98,7 @@ class GmailSettingsController {
 		if (!valid(form, model, response)) {
 			return editor(caller, inbox, form, model);
 		}
-		this.mailboxes.change(caller, id, new MailboxDetails(gmailName, null, null, null, gmailSignature));
+		this.mailboxes.change(caller, id, MailboxDetails.gmail(gmailName, null, gmailSignature, null));
 		return "redirect:/app/settings/mailboxes?saved";
 	}
 

@@ -43,7 +43,7 @@ public record MailboxForm(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cn
 						Boolean.TRUE.equals(this.imapSecure), this.imapUser, blankIsNull(this.imapPassword)),
 				new MailboxDetails.Server(this.smtpHost, Integer.valueOf(this.smtpPort),
 						Boolean.TRUE.equals(this.smtpSecure), this.smtpUser, blankIsNull(this.smtpPassword)),
-				(this.signature != null) ? this.signature : "");
+				(this.signature != null) ? this.signature : "", null);
 	}
 
 	/** This form without its passwords, to show again. */

@@ -43,8 +43,7 @@ class EmailInboxController {
 	@RequiresPermission(Permission.MANAGE_SETTINGS)
 	ApiResponse add(Caller caller, @Valid @RequestBody InboxRequest request) {
 		if (request.gmail()) {
-			GmailMailboxes.Connection added = this.gmail.add(caller, request.displayName(), request.fromAddress(),
-					request.signature());
+			GmailMailboxes.Connection added = this.gmail.add(caller, request.details());
 			return ApiResponse.ok(InboxView.of(added.inbox(), added.consentUrl()));
 		}
 		return ApiResponse.ok(InboxView.of(this.mailboxes.add(caller, request.details())));

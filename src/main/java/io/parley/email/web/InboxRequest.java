@@ -11,12 +11,13 @@ import jakarta.validation.constraints.Size;
 /**
  * A mailbox as an administrator gives it; on a change, what is left out stays. Host names
  * and users are one line each: they become parts of commands and headers. A Gmail inbox
- * ({@code kind} {@code gmail}) has no servers: it is connected by Google's consent.
+ * ({@code kind} {@code gmail}) has no servers: it is connected by Google's consent. An
+ * empty {@code defaultSupervisorId} sends its new conversations to nobody in particular.
  */
 record InboxRequest(@Pattern(regexp = "imap|gmail") String kind,
 		@Size(min = 1, max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*") String displayName,
 		@Email @Size(min = 3, max = 254) String fromAddress, @Valid ServerRequest imap, @Valid ServerRequest smtp,
-		@Size(max = 2000) String signature) {
+		@Size(max = 2000) String signature, @Size(max = 36) String defaultSupervisorId) {
 
 	boolean gmail() {
 		return "gmail".equals(this.kind);
@@ -24,7 +25,7 @@ record InboxRequest(@Pattern(regexp = "imap|gmail") String kind,
 
 	MailboxDetails details() {
 		return new MailboxDetails(this.displayName, this.fromAddress, (this.imap != null) ? this.imap.server() : null,
-				(this.smtp != null) ? this.smtp.server() : null, this.signature);
+				(this.smtp != null) ? this.smtp.server() : null, this.signature, this.defaultSupervisorId);
 	}
 
 	/**

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * consent comes with it.
  */
 record InboxView(String id, String kind, String displayName, String fromAddress, @Nullable ServerView imap,
-		@Nullable ServerView smtp, String signature, StateView state, String createdAt, @Nullable String consentUrl) {
+		@Nullable ServerView smtp, String signature, @Nullable String defaultSupervisorId, StateView state,
+		String createdAt, @Nullable String consentUrl) {
 
 	static InboxView of(EmailInbox inbox) {
 		return of(inbox, null);
@@ -23,6 +24,7 @@ record InboxView(String id, String kind, String displayName, String fromAddress,
 		EmailInbox.State state = inbox.state();
 		return new InboxView(inbox.id().toString(), inbox.kind().name().toLowerCase(Locale.ROOT), inbox.displayName(),
 				inbox.fromAddress(), ServerView.of(inbox.imap()), ServerView.of(inbox.smtp()), inbox.signature(),
+				(inbox.defaultSupervisor() != null) ? inbox.defaultSupervisor().value().toString() : null,
 				new StateView(state.connected(),
 						(state.lastSyncAt() != null) ? Timestamps.format(state.lastSyncAt()) : null, state.lastError()),
 				Timestamps.format(inbox.createdAt()), consentUrl);
