@@ -129,6 +129,50 @@ class DashboardMailboxSettingsIntegrationTests {
 	}
 
 	@Test
+	void anAdminSendsTheMailboxsConversationsToASupervisorChosenFromThoseWhoMayRoute() {
+		TestUser supervisor = this.workspace.join(this.api, Map.of("role", "supervisor"));
+		TestUser agent = this.workspace.join(this.api, Map.of("role", "agent"));
+		DashboardClient owner = DashboardClient.signedIn(this.port, this.workspace.owner().email(),
+				TestWorkspace.PASSWORD);
+		Page empty = owner.get(PAGE);
+		Map<String, String> routed = form(this.address, imap(), smtp(), PASSWORD);
+		routed.put("defaultSupervisorId", supervisor.id());
+
+		Page added = owner.post(PAGE, routed);
+		String id = this.api.get("/api/email-inboxes", this.workspace.owner().token())
+			.data()
+			.get(0)
+			.get("id")
+			.stringValue();
+		Page editor = owner.get(PAGE + "/" + id);
+		Map<String, String> tampered = form(this.address, imap(), smtp(), "");
+		tampered.put("displayName", "Renamed");
+		tampered.put("defaultSupervisorId", agent.id());
+		Page refused = owner.post(PAGE + "/" + id, tampered);
+		JsonNode kept = this.api.get("/api/email-inboxes/" + id, this.workspace.owner().token()).data();
+		Map<String, String> cleared = form(this.address, imap(), smtp(), "");
+		cleared.put("defaultSupervisorId", "");
+		Page saved = owner.post(PAGE + "/" + id, cleared);
+
+		assertThat(empty.body()).contains("<option value=\"" + supervisor.id() + "\">")
+			.contains("<option value=\"" + this.workspace.owner().id() + "\">")
+			.as("an agent routes nothing")
+			.doesNotContain(agent.id());
+		assertThat(added.status()).as(added.body()).isEqualTo(302);
+		assertThat(editor.body()).contains("<option value=\"" + supervisor.id() + "\" selected=\"selected\">");
+		assertThat(refused.status()).isEqualTo(404);
+		assertThat(refused.body()).contains("id=\"defaultSupervisorId-error\"")
+			.contains("This member can no longer route conversations: choose another.");
+		assertThat(kept.get("defaultSupervisorId").stringValue()).isEqualTo(supervisor.id());
+		assertThat(kept.get("displayName").stringValue()).as("nothing saved").isEqualTo("Acme Help");
+		assertThat(saved.status()).isEqualTo(302);
+		JsonNode after = this.api.get("/api/email-inboxes/" + id, this.workspace.owner().token())
+			.data()
+			.path("defaultSupervisorId");
+		assertThat(after.isNull() || after.isMissingNode()).as("nobody in particular: " + after).isTrue();
+	}
+
+	@Test
 	void aSupervisorIsOfferedNoMailboxesAndIsRefusedThem() {
 		TestUser supervisor = this.workspace.join(this.api, Map.of("role", "supervisor"));
 		String id = this.api.post("/api/email-inboxes", this.workspace.owner().token(),

@@ -46,8 +46,11 @@ class GmailSettingsController {
 
 	private final FormRefusal refusal;
 
+	private final SupervisorChoices supervisors;
+
 	GmailSettingsController(GmailMailboxes gmail, Mailboxes mailboxes, MailboxSettingsController page,
-			WorkspaceAccess workspaces, Validator validator, FormRefusal refusal) {
+			WorkspaceAccess workspaces, Validator validator, FormRefusal refusal, SupervisorChoices supervisors) {
+		this.supervisors = supervisors;
 		this.gmail = gmail;
 		this.mailboxes = mailboxes;
 		this.page = page;
@@ -64,15 +67,10 @@ class GmailSettingsController {
 		}
 		GmailMailboxes.Connection added;
 		try {
-			added = this.gmail.add(caller,
-					MailboxDetails.gmail(form.gmailName(), form.gmailAddress(), form.gmailSignature(), null),
-					ConsentReturn.DASHBOARD);
+			added = this.gmail.add(caller, form.details(form.gmailAddress()), ConsentReturn.DASHBOARD);
 		}
 		catch (ParleyException ex) {
-			if (ex.code() != ErrorCode.EMAIL_INBOX_ALREADY_EXISTS) {
-				throw ex;
-			}
-			this.refusal.because(ex.code(), "gmailAddress", model, response);
+			refuse(ex, model, response);
 			return this.page.list(caller, MailboxForm.EMPTY, form, model);
 		}
 		return "redirect:" + added.consentUrl();
@@ -87,18 +85,25 @@ class GmailSettingsController {
 	String edit(Caller caller, @PathVariable String id, Model model) {
 		EmailInbox inbox = gmailInbox(caller, id);
 		return editor(caller, inbox, new GmailForm(inbox.displayName(), inbox.fromAddress(),
-				(inbox.signature() != null) ? inbox.signature() : ""), model);
+				(inbox.signature() != null) ? inbox.signature() : "", SupervisorChoices.idOf(inbox)), model);
 	}
 
 	@PostMapping("/app/settings/mailboxes/{id}/gmail")
 	String save(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "") String gmailName,
-			@RequestParam(defaultValue = "") String gmailSignature, Model model, HttpServletResponse response) {
+			@RequestParam(defaultValue = "") String gmailSignature,
+			@RequestParam(defaultValue = "") String gmailSupervisorId, Model model, HttpServletResponse response) {
 		EmailInbox inbox = gmailInbox(caller, id);
-		GmailForm form = new GmailForm(gmailName, inbox.fromAddress(), gmailSignature);
+		GmailForm form = new GmailForm(gmailName, inbox.fromAddress(), gmailSignature, gmailSupervisorId);
 		if (!valid(form, model, response)) {
 			return editor(caller, inbox, form, model);
 		}
-		this.mailboxes.change(caller, id, MailboxDetails.gmail(gmailName, null, gmailSignature, null));
+		try {
+			this.mailboxes.change(caller, id, form.details(null));
+		}
+		catch (ParleyException ex) {
+			refuse(ex, model, response);
+			return editor(caller, inbox, form, model);
+		}
 		return "redirect:/app/settings/mailboxes?saved";
 	}
 
@@ -113,7 +118,18 @@ class GmailSettingsController {
 	private String editor(Caller caller, EmailInbox inbox, GmailForm form, Model model) {
 		model.addAttribute("mailbox", MailboxRow.of(inbox, this.workspaces.timeZone(caller.workspaceId())));
 		model.addAttribute("gmailForm", form);
+		model.addAttribute("supervisors", this.supervisors.of(caller));
 		return "app/settings-gmail";
+	}
+
+	private void refuse(ParleyException ex, Model model, HttpServletResponse response) {
+		switch (ex.code()) {
+			case EMAIL_INBOX_ALREADY_EXISTS -> this.refusal.because(ex.code(), "gmailAddress", model, response);
+			// chosen from the list, then removed or given another role meanwhile
+			case SUPERVISOR_NOT_FOUND -> this.refusal.because(ex.code(), "gmailSupervisorId",
+					"settings.invalid.mailbox.supervisor", model, response);
+			default -> throw ex;
+		}
 	}
 
 	private boolean valid(GmailForm form, Model model, HttpServletResponse response) {

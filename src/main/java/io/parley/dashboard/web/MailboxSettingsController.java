@@ -51,9 +51,12 @@ class MailboxSettingsController {
 
 	private final GmailMailboxes gmail;
 
+	private final SupervisorChoices supervisors;
+
 	MailboxSettingsController(Mailboxes mailboxes, WorkspaceAccess workspaces, Validator validator, FormRefusal refusal,
-			GmailMailboxes gmail) {
+			GmailMailboxes gmail, SupervisorChoices supervisors) {
 		this.gmail = gmail;
+		this.supervisors = supervisors;
 		this.mailboxes = mailboxes;
 		this.workspaces = workspaces;
 		this.validator = validator;
@@ -146,12 +149,14 @@ class MailboxSettingsController {
 		model.addAttribute("form", form);
 		model.addAttribute("gmailForm", gmailForm);
 		model.addAttribute("gmailAvailable", this.gmail.available());
+		model.addAttribute("supervisors", this.supervisors.of(caller));
 		return LIST;
 	}
 
 	private String editor(Caller caller, EmailInbox inbox, MailboxForm form, Model model) {
 		model.addAttribute("mailbox", MailboxRow.of(inbox, this.workspaces.timeZone(caller.workspaceId())));
 		model.addAttribute("form", form);
+		model.addAttribute("supervisors", this.supervisors.of(caller));
 		return EDITOR;
 	}
 
@@ -168,6 +173,11 @@ class MailboxSettingsController {
 	private void refuse(ParleyException ex, Model model, HttpServletResponse response) {
 		if (ex.code() == ErrorCode.EMAIL_INBOX_ALREADY_EXISTS) {
 			this.refusal.because(ex.code(), "fromAddress", model, response);
+		}
+		else if (ex.code() == ErrorCode.SUPERVISOR_NOT_FOUND) {
+			// chosen from the list, then removed or given another role meanwhile
+			this.refusal.because(ex.code(), "defaultSupervisorId", "settings.invalid.mailbox.supervisor", model,
+					response);
 		}
 		else {
 			throw ex;
