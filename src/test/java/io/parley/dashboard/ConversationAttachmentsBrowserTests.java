@@ -13,6 +13,7 @@ import io.parley.support.Api.TestUser;
 import io.parley.support.Browser;
 import io.parley.support.HostPage;
 import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.SampleImage;
 import io.parley.support.TestWorkspace;
 import io.parley.widget.WidgetPage;
 import org.junit.jupiter.api.AfterAll;
@@ -102,7 +103,7 @@ class ConversationAttachmentsBrowserTests {
 		dashboard.awaitConnected();
 
 		this.agentBrowser.find(By.id("content")).sendKeys("This one");
-		this.agentBrowser.find(By.id("file")).sendKeys(write("label.png", DashboardAttachmentsIntegrationTests.png()));
+		this.agentBrowser.find(By.id("file")).sendKeys(write("label.png", SampleImage.png()));
 		this.agentBrowser.find(By.id("send-file")).click();
 
 		this.agentBrowser.await((driver) -> !driver

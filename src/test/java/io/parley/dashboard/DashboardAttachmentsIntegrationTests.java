@@ -1,21 +1,16 @@
 package io.parley.dashboard;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.imageio.ImageIO;
-
 import io.parley.dashboard.DashboardClient.Page;
 import io.parley.support.Api;
 import io.parley.support.Api.TestUser;
 import io.parley.support.ParleyIntegrationTest;
+import io.parley.support.SampleImage;
 import io.parley.support.TestWorkspace;
 import io.parley.support.Visitors;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +68,7 @@ class DashboardAttachmentsIntegrationTests {
 		DashboardClient browser = DashboardClient.signedIn(this.port, this.agent.email(), TestWorkspace.PASSWORD);
 		Page page = browser.get("/app/conversations/" + this.conversation);
 		assertThat(page.body()).contains("id=\"attach\"").contains("enctype=\"multipart/form-data\"");
-		byte[] png = png();
+		byte[] png = SampleImage.png();
 
 		Page sent = browser.htmxUpload("/app/conversations/" + this.conversation + "/attachments", "label.png",
 				"image/png", png, true);
@@ -111,13 +106,13 @@ class DashboardAttachmentsIntegrationTests {
 		DashboardClient browser = DashboardClient.signedIn(this.port, this.agent.email(), TestWorkspace.PASSWORD);
 		browser.get("/app/conversations/" + this.conversation);
 
-		Page withoutToken = browser.htmxUpload(route, "label.png", "image/png", png(), false);
+		Page withoutToken = browser.htmxUpload(route, "label.png", "image/png", SampleImage.png(), false);
 
 		assertThat(withoutToken.status()).isEqualTo(403);
 		TestUser colleague = this.workspace.join(this.api, Map.of("role", "agent"));
 		DashboardClient outsider = DashboardClient.signedIn(this.port, colleague.email(), TestWorkspace.PASSWORD);
 		outsider.get("/app/inbox");
-		Page refused = outsider.htmxUpload(route, "label.png", "image/png", png(), true);
+		Page refused = outsider.htmxUpload(route, "label.png", "image/png", SampleImage.png(), true);
 		assertThat(refused.status()).as(refused.body()).isIn(403, 404);
 		assertThat(refused.body()).contains("class=\"error\"").doesNotContain("Exception");
 		assertThat(fileMessages()).isZero();
@@ -152,23 +147,6 @@ class DashboardAttachmentsIntegrationTests {
 			}
 		}
 		return files;
-	}
-
-	static byte[] png() {
-		BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-		for (int x = 8; x < 56; x++) {
-			for (int y = 8; y < 40; y++) {
-				image.setRGB(x, y, 0x2563eb);
-			}
-		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, "png", out);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
 	}
 
 }

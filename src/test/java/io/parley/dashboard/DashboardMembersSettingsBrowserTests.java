@@ -2,6 +2,7 @@ package io.parley.dashboard;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import io.parley.support.Api;
 import io.parley.support.Api.TestUser;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -84,9 +86,16 @@ class DashboardMembersSettingsBrowserTests {
 				.stringValue()));
 		this.browser.await((driver) -> ("change-role-" + agent.id())
 			.equals(this.browser.script("return document.activeElement && document.activeElement.id")));
-		assertThat(new Select(this.browser.find(By.id("role-" + agent.id()))).getFirstSelectedOption().getText())
-			.isEqualTo("Supervisor");
-		this.browser.find(By.id("deactivate-" + agent.id())).sendKeys(Keys.ENTER);
+		// the row may be drawn once more (the member list follows membership changes):
+		// each look-up reads the row as it is now
+		this.browser.await((driver) -> fresh(
+				() -> new Select(driver.findElement(By.id("role-" + agent.id()))).getFirstSelectedOption()
+					.getText()
+					.equals("Supervisor")));
+		this.browser.await((driver) -> fresh(() -> {
+			driver.findElement(By.id("deactivate-" + agent.id())).sendKeys(Keys.ENTER);
+			return true;
+		}));
 		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("activate-" + agent.id())));
 		this.browser.await((driver) -> ("activate-" + agent.id())
 			.equals(this.browser.script("return document.activeElement && document.activeElement.id")));
@@ -119,6 +128,18 @@ class DashboardMembersSettingsBrowserTests {
 
 		assertThat(this.browser.find(By.cssSelector(".top .me")).getText()).isEqualTo("Ada Lovelace");
 		assertThat(this.browser.find(By.cssSelector(".top .me")).getDomAttribute("title")).isEqualTo("supervisor");
+	}
+
+	/**
+	 * What {@code read} finds, or {@code false} when the row was drawn anew meanwhile.
+	 */
+	private static boolean fresh(BooleanSupplier read) {
+		try {
+			return read.getAsBoolean();
+		}
+		catch (StaleElementReferenceException ex) {
+			return false;
+		}
 	}
 
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -160,6 +161,7 @@ class DashboardSettingsPagesBrowserTests {
 	void aMailboxAddedInTheSettingsShowsConnected() {
 		TestWorkspace workspace = TestWorkspace.create(this.api);
 		TestUser admin = workspace.join(this.api, Map.of("role", "admin"));
+		TestUser supervisor = workspace.join(this.api, Map.of("role", "supervisor"));
 		String address = "care-" + UUID.randomUUID().toString().substring(0, 8) + "@acme.test";
 		mail.setUser(address, address, "greenmail-password");
 		this.dashboard.signIn(admin.email(), TestWorkspace.PASSWORD);
@@ -180,6 +182,10 @@ class DashboardSettingsPagesBrowserTests {
 		type("smtpUser", address);
 		type("smtpPassword", "greenmail-password");
 		this.browser.screenshot("dashboard-settings-mailbox-form");
+		WebElement routing = this.browser.find(By.id("defaultSupervisorId"));
+		this.browser.script("arguments[0].scrollIntoView({block: 'center'})", routing);
+		new Select(routing).selectByValue(supervisor.id());
+		this.browser.screenshot("dashboard-settings-mailbox-supervisor");
 		this.browser.find(By.cssSelector("#mailbox-form button[type=submit]")).click();
 		this.browser.await((driver) -> driver.getCurrentUrl().endsWith("/app/settings/mailboxes?added"));
 
@@ -187,6 +193,11 @@ class DashboardSettingsPagesBrowserTests {
 		assertThat(state.getText()).contains("Connected").contains("Last sync:");
 		assertThat(this.browser.find(By.cssSelector(".mailboxes")).getText()).contains(address);
 		assertThat(this.browser.driver().getPageSource()).doesNotContain("greenmail-password");
+		assertThat(this.api.get("/api/email-inboxes", admin.token())
+			.data()
+			.get(0)
+			.get("defaultSupervisorId")
+			.stringValue()).as("new mail goes to the supervisor chosen").isEqualTo(supervisor.id());
 		this.browser.screenshot("dashboard-settings-mailboxes");
 		this.browser.resize(768, 900);
 		this.browser.screenshot("dashboard-settings-mailboxes-768");

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whom a mailbox's settings form offers as its default supervisor (decision 114): the
- * workspace's active members who may assign conversations, by name.
+ * workspace's active members who may assign conversations, by name, each with their email
+ * (two members may share a name).
  */
 @Component
 class SupervisorChoices {
@@ -27,7 +28,8 @@ class SupervisorChoices {
 		return this.members.members(caller.workspaceId())
 			.stream()
 			.filter((member) -> member.can(Permission.ASSIGN_CONVERSATION))
-			.map((member) -> new Choice(member.userId().value().toString(), member.name()))
+			.map((member) -> new Choice(member.userId().value().toString(),
+					member.name() + " (" + member.email() + ")"))
 			.sorted(Comparator.comparing(Choice::name, String.CASE_INSENSITIVE_ORDER))
 			.toList();
 	}
