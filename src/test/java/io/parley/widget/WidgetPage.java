@@ -77,6 +77,14 @@ public final class WidgetPage {
 			input.sendKeys(Keys.ENTER);
 			return null;
 		});
+		// the composer empties its field once it took the text, or says why it did not
+		awaitInFrame(
+				() -> this.browser.driver()
+					.findElements(By.cssSelector("#input"))
+					.stream()
+					.allMatch((field) -> field.getAttribute("value").isEmpty())
+						|| !text(By.cssSelector(".prechat .error, #status.error")).isEmpty(),
+				"the chat to take the message " + text);
 	}
 
 	/** The texts of the messages shown, oldest first, the welcome message left out. */
