@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whom an inbox's new conversations are sent to, as an administrator names them (decision
- * 114): a member of the inbox's workspace who may assign conversations, a supervisor or
- * an administrator, as a candidate's request names its supervisor (seed 003).
+ * 114): an active member of the inbox's workspace who may assign conversations (a
+ * supervisor, the owner, a custom role with that permission), as a candidate's request
+ * names its supervisor (seed 003).
  */
 @Component
 class DefaultSupervisors {
@@ -26,12 +27,12 @@ class DefaultSupervisors {
 
 	/**
 	 * @param given the member's id, empty for nobody, {@code null} to keep
-	 * {@code current}
+	 * {@code current} (as its own id does: a setting gone stale is kept until changed)
 	 * @throws io.parley.system.ParleyException {@link ErrorCode#SUPERVISOR_NOT_FOUND} for
 	 * anyone else: not a member of the workspace, or one who may not assign
 	 */
 	@Nullable UserId chosen(WorkspaceId workspace, @Nullable String given, @Nullable UserId current) {
-		if (given == null) {
+		if (given == null || (current != null && given.equals(current.value().toString()))) {
 			return current;
 		}
 		if (given.isEmpty()) {

@@ -97,7 +97,8 @@ class EmailInboxes {
 			details(inbox, this.jdbc.sql("UPDATE email_inboxes SET display_name = :name, from_address = :address, "
 					+ "imap_host = :imapHost, imap_port = :imapPort, imap_tls = :imapTls, imap_user = :imapUser, "
 					+ "smtp_host = :smtpHost, smtp_port = :smtpPort, smtp_starttls = :smtpTls, smtp_user = :smtpUser, "
-					+ "signature = :signature, default_supervisor_id = :supervisor, imap_password = COALESCE(:imapPassword, imap_password), "
+					+ "signature = :signature, default_supervisor_id = :supervisor, "
+					+ "imap_password = COALESCE(:imapPassword, imap_password), "
 					+ "smtp_password = COALESCE(:smtpPassword, smtp_password)"
 					+ (newServer ? ", uid_validity = NULL, last_uid = 0, connected = FALSE" : "")
 					+ " WHERE workspace_id = :workspace AND id = :id"))

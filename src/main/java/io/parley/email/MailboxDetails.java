@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * {@code null} password too).
  *
  * @param defaultSupervisorId the member its new conversations are sent to (decision 114):
- * a supervisor's or administrator's id, empty for nobody, {@code null} to keep
+ * the id of a member who may assign conversations, empty for nobody, {@code null} to keep
  */
 public record MailboxDetails(@Nullable String displayName, @Nullable String fromAddress, @Nullable Server imap,
 		@Nullable Server smtp, @Nullable String signature, @Nullable String defaultSupervisorId) {

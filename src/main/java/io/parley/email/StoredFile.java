@@ -3,6 +3,7 @@ package io.parley.email;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 
 import io.parley.conversation.Attachment;
 import io.parley.conversation.Attachments;
@@ -36,6 +37,10 @@ final class StoredFile implements DataSource {
 		}
 		catch (ParleyException ex) {
 			throw new IOException("The file " + this.file.id() + " is missing from the storage", ex);
+		}
+		catch (UncheckedIOException ex) {
+			// a storage that cannot be read fails this mail, never the sending round
+			throw ex.getCause();
 		}
 	}
 

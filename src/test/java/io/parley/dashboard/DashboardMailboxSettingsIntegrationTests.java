@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.parley.dashboard.DashboardClient.Page;
 import io.parley.support.Api;
+import io.parley.support.Api.Reply;
 import io.parley.support.Api.TestUser;
 import io.parley.support.ParleyIntegrationTest;
 import io.parley.support.SecretsStayOutOfTheLog;
@@ -152,6 +153,10 @@ class DashboardMailboxSettingsIntegrationTests {
 		JsonNode kept = this.api.get("/api/email-inboxes/" + id, this.workspace.owner().token()).data();
 		Map<String, String> cleared = form(this.address, imap(), smtp(), "");
 		cleared.put("defaultSupervisorId", "");
+		Reply demoted = this.api.send("PATCH", "/api/members/" + supervisor.id(), this.workspace.owner().token(),
+				"application/json", "{\"role\":\"agent\"}");
+		assertThat(demoted.status()).as(demoted.raw()).isEqualTo(200);
+		Page stale = owner.get(PAGE + "/" + id);
 		Page saved = owner.post(PAGE + "/" + id, cleared);
 
 		assertThat(empty.body()).contains("<option value=\"" + supervisor.id() + "\">")
@@ -165,6 +170,9 @@ class DashboardMailboxSettingsIntegrationTests {
 			.contains("This member can no longer route conversations: choose another.");
 		assertThat(kept.get("defaultSupervisorId").stringValue()).isEqualTo(supervisor.id());
 		assertThat(kept.get("displayName").stringValue()).as("nothing saved").isEqualTo("Acme Help");
+		assertThat(stale.body()).as("a stored choice gone stale stays selected, marked")
+			.contains("<option value=\"" + supervisor.id() + "\" selected=\"selected\">")
+			.contains("can no longer route");
 		assertThat(saved.status()).isEqualTo(302);
 		JsonNode after = this.api.get("/api/email-inboxes/" + id, this.workspace.owner().token())
 			.data()

@@ -13,6 +13,7 @@ import io.parley.support.Multipart;
 import io.parley.support.TestClock;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
@@ -121,6 +122,8 @@ class MailReplyIntegrationTests extends MailboxFixture {
 		for (int i = 1; i < mixed.getCount(); i++) {
 			BodyPart part = mixed.getBodyPart(i);
 			assertThat(part.getDisposition()).isEqualTo(Part.ATTACHMENT);
+			assertThat(((MimeBodyPart) part).getEncoding()).as("no byte of a file changes on the way")
+				.isEqualTo("base64");
 			files.add(MimeUtility.decodeText(part.getFileName()) + " " + part.getContentType().split(";")[0].strip());
 		}
 		return files;

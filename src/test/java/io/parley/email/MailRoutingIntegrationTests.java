@@ -83,6 +83,23 @@ class MailRoutingIntegrationTests extends MailboxFixture {
 		JsonNode conversation = only(emailConversations());
 		assertThat(absent(conversation.path("supervisorId"))).as(conversation.toString()).isTrue();
 		assertThat(contents(conversation)).containsExactly("Anyone there?");
+		Reply kept = patch(Map.of("defaultSupervisorId", supervisor.id(), "signature", "Thanks"));
+		assertThat(kept.status()).as("the stored choice sent back is kept, stale or not: " + kept.raw()).isEqualTo(200);
+		assertThat(kept.data().get("defaultSupervisorId").stringValue()).isEqualTo(supervisor.id());
+	}
+
+	@Test
+	void aDeactivatedSupervisorIsPassedOver() throws Exception {
+		TestUser supervisor = this.workspace.join(this.api, Map.of("role", "supervisor"));
+		assertThat(patch(Map.of("defaultSupervisorId", supervisor.id())).status()).isEqualTo(200);
+		Reply deactivated = this.api.post("/api/members/" + supervisor.id() + "/deactivate", this.owner, Map.of());
+		assertThat(deactivated.status()).as(deactivated.raw()).isEqualTo(200);
+
+		deliver(mail("mo@customer.test", "Mo", "Hi", "Hello?", "<hi@customer.test>", null));
+		poll();
+
+		JsonNode conversation = only(emailConversations());
+		assertThat(absent(conversation.path("supervisorId"))).as(conversation.toString()).isTrue();
 	}
 
 	private static boolean absent(JsonNode value) {

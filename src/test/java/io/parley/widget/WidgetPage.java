@@ -82,7 +82,7 @@ public final class WidgetPage {
 				() -> this.browser.driver()
 					.findElements(By.cssSelector("#input"))
 					.stream()
-					.allMatch((field) -> field.getAttribute("value").isEmpty())
+					.allMatch((field) -> field.getDomProperty("value").isEmpty())
 						|| !text(By.cssSelector(".prechat .error, #status.error")).isEmpty(),
 				"the chat to take the message " + text);
 	}

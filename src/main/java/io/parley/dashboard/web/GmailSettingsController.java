@@ -50,13 +50,13 @@ class GmailSettingsController {
 
 	GmailSettingsController(GmailMailboxes gmail, Mailboxes mailboxes, MailboxSettingsController page,
 			WorkspaceAccess workspaces, Validator validator, FormRefusal refusal, SupervisorChoices supervisors) {
-		this.supervisors = supervisors;
 		this.gmail = gmail;
 		this.mailboxes = mailboxes;
 		this.page = page;
 		this.workspaces = workspaces;
 		this.validator = validator;
 		this.refusal = refusal;
+		this.supervisors = supervisors;
 	}
 
 	@PostMapping("/app/settings/mailboxes/gmail")
@@ -118,7 +118,7 @@ class GmailSettingsController {
 	private String editor(Caller caller, EmailInbox inbox, GmailForm form, Model model) {
 		model.addAttribute("mailbox", MailboxRow.of(inbox, this.workspaces.timeZone(caller.workspaceId())));
 		model.addAttribute("gmailForm", form);
-		model.addAttribute("supervisors", this.supervisors.of(caller));
+		model.addAttribute("supervisors", this.supervisors.of(caller, inbox.defaultSupervisor()));
 		return "app/settings-gmail";
 	}
 

@@ -149,14 +149,14 @@ class MailboxSettingsController {
 		model.addAttribute("form", form);
 		model.addAttribute("gmailForm", gmailForm);
 		model.addAttribute("gmailAvailable", this.gmail.available());
-		model.addAttribute("supervisors", this.supervisors.of(caller));
+		model.addAttribute("supervisors", this.supervisors.of(caller, null));
 		return LIST;
 	}
 
 	private String editor(Caller caller, EmailInbox inbox, MailboxForm form, Model model) {
 		model.addAttribute("mailbox", MailboxRow.of(inbox, this.workspaces.timeZone(caller.workspaceId())));
 		model.addAttribute("form", form);
-		model.addAttribute("supervisors", this.supervisors.of(caller));
+		model.addAttribute("supervisors", this.supervisors.of(caller, inbox.defaultSupervisor()));
 		return EDITOR;
 	}
 

@@ -17,7 +17,7 @@ import jakarta.validation.constraints.Size;
 record InboxRequest(@Pattern(regexp = "imap|gmail") String kind,
 		@Size(min = 1, max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*") String displayName,
 		@Email @Size(min = 3, max = 254) String fromAddress, @Valid ServerRequest imap, @Valid ServerRequest smtp,
-		@Size(max = 2000) String signature, @Size(max = 36) String defaultSupervisorId) {
+		@Size(max = 2000) String signature, String defaultSupervisorId) {
 
 	boolean gmail() {
 		return "gmail".equals(this.kind);
