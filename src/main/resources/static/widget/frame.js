@@ -110,6 +110,9 @@
 
 	var initialized = false;
 
+	// started without the host's answer, which may still come
+	var startedAlone = false;
+
 	window.addEventListener('message', function (event) {
 		if (!embedded || event.source !== window.parent || event.origin !== hostOrigin) {
 			return;
@@ -120,7 +123,11 @@
 		}
 		switch (message.type) {
 			case 'init':
-				if (message.reset && !initialized) {
+				// an answer later than the frame's own start (a busy host page): what it says
+				// of the visitor still counts, so the chat starts over with it
+				var late = initialized && startedAlone;
+				startedAlone = false;
+				if (message.reset && (!initialized || late)) {
 					forget();
 				}
 				state.user = message.user || null;
@@ -134,6 +141,13 @@
 				if (!initialized) {
 					initialized = true;
 					start();
+				}
+				// before its configuration is read, the start under way reads these itself
+				else if (late && state.config && (message.reset || state.user)) {
+					restart();
+				}
+				else if (late && state.config && message.locale) {
+					loadConfig().then(render);
 				}
 				return;
 			case 'opened':
@@ -1507,6 +1521,7 @@
 		setTimeout(function () {
 			if (!initialized) {
 				initialized = true;
+				startedAlone = true;
 				start();
 			}
 		}, 3000);

@@ -392,6 +392,36 @@ class WidgetChatBrowserTests {
 		assertThat(this.widget.status()).as("no error").isEmpty();
 	}
 
+	@Test
+	void aHostPageTooBusyToAnswerInTimeStillHasItsSignedInUserKnown() {
+		TestWidget chat = TestWidget.of(this.api, TestWorkspace.create(this.api), Map.of("preChat",
+				Map.of("name", "optional", "email", "required", "phone", "off", "custom", List.of())));
+		chat.agent();
+		// the host page's own work holds its main thread once the chat's frame is added:
+		// the frame starts alone after its 3 s, and the host's answer comes later
+		this.browser.visit(this.host.embed("/busy-host.html", this.port, chat.key(), """
+				Parley('setUser', {id: 'user-42', name: 'Hedy Lamarr', email: 'hedy@example.com'}); Parley('open');
+				new MutationObserver(function (changes, observer) {
+				  if (document.querySelector('iframe[data-parley=frame]')) {
+				    observer.disconnect();
+				    setTimeout(function () { var end = Date.now() + 4500; while (Date.now() < end) {} }, 0);
+				  }
+				}).observe(document.documentElement, {childList: true, subtree: true});
+				"""));
+		this.widget.awaitReady();
+		this.widget.awaitInFrame(
+				() -> this.browser.driver().findElements(By.cssSelector(".prechat")).isEmpty()
+						&& !this.browser.driver().findElements(By.cssSelector("#footer textarea")).isEmpty(),
+				"the chat started over with the signed-in user: no form to fill in");
+		this.widget.send("Busy page, known user");
+
+		JsonNode conversation = Eventually
+			.until("the signed-in user's conversation", Duration.ofSeconds(30), () -> chat.inbox(),
+					(items) -> items.size() == 1)
+			.get(0);
+		assertThat(conversation.get("contact").get("email").stringValue()).isEqualTo("hedy@example.com");
+	}
+
 	private static String hmac(String secret, String id) throws Exception {
 		Mac mac = Mac.getInstance("HmacSHA256");
 		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
