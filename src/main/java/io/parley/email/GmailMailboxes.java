@@ -58,11 +58,11 @@ public class GmailMailboxes {
 	GmailMailboxes(EmailInboxes inboxes, GmailAccounts accounts, GmailSettings settings, GmailApi api, GmailWatch watch,
 			DefaultSupervisors supervisors, Clock clock) {
 		this.inboxes = inboxes;
-		this.supervisors = supervisors;
 		this.accounts = accounts;
 		this.settings = settings;
 		this.api = api;
 		this.watch = watch;
+		this.supervisors = supervisors;
 		this.clock = clock;
 	}
 
