@@ -27,11 +27,7 @@ final class DashboardPage {
 	}
 
 	void signIn(String email, String password) {
-		this.browser.open("/app/login");
-		this.browser.find(By.id("email")).sendKeys(email);
-		this.browser.find(By.id("password")).sendKeys(password);
-		this.browser.find(By.cssSelector("form button[type=submit]")).click();
-		this.browser.await((driver) -> driver.getCurrentUrl().endsWith("/app/inbox"));
+		this.browser.signIn(email, password);
 	}
 
 	void awaitConnected() {

@@ -72,11 +72,7 @@ class GmailDashboardBrowserTests {
 	void anAdminConnectsAGmailAccountAndTheConsentReturnsToThePage() {
 		try (Browser browser = Browser.start(this.port)) {
 			browser.resize(1280, 1000);
-			browser.open("/app/login");
-			browser.find(By.id("email")).sendKeys(this.workspace.owner().email());
-			browser.find(By.id("password")).sendKeys(TestWorkspace.PASSWORD);
-			browser.find(By.cssSelector("form button[type=submit]")).click();
-			browser.await((driver) -> driver.getCurrentUrl().endsWith("/app/inbox"));
+			browser.signIn(this.workspace.owner().email(), TestWorkspace.PASSWORD);
 
 			// refused at Google's: back on the page with the reason, and not connected
 			GOOGLE.refuse = true;

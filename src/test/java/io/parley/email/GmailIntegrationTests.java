@@ -266,11 +266,7 @@ class GmailIntegrationTests {
 		this.gmail.arrive(mail("kim@customer.test", "Kim", "Question", "Where is it?", question), "thread-kim");
 		pushAndAwait(1);
 		String conversation = emailConversations().get(0).get("id").stringValue();
-		TestUser agent = this.workspace.join(this.api, Map.of("role", "agent"));
-		assertThat(
-				this.api.post("/conversations/" + conversation + "/assign", this.owner, Map.of("agentId", agent.id()))
-					.status())
-			.isEqualTo(200);
+		TestUser agent = agentOf(conversation);
 		this.gmail.failingSends.set(1);
 
 		write(agent, conversation, "We are on it");
@@ -321,11 +317,7 @@ class GmailIntegrationTests {
 		this.gmail.arrive(mail("kim@customer.test", "Kim", "Invoice", "Send the invoice?", null), "thread-invoice");
 		pushAndAwait(1);
 		String conversation = emailConversations().get(0).get("id").stringValue();
-		TestUser agent = this.workspace.join(this.api, Map.of("role", "agent"));
-		assertThat(
-				this.api.post("/conversations/" + conversation + "/assign", this.owner, Map.of("agentId", agent.id()))
-					.status())
-			.isEqualTo(200);
+		TestUser agent = agentOf(conversation);
 
 		Reply uploaded = Multipart.to(this.port)
 			.file("invoice.pdf", "application/pdf", MailAttachmentIntegrationTests.PDF)
@@ -428,6 +420,16 @@ class GmailIntegrationTests {
 		int messages = contentsOf(emailConversations()).size();
 		assertThat(push(GOOGLE.pushToken(AUDIENCE, PUSHER, false, this.clock.instant())).status()).isEqualTo(200);
 		Eventually.until("the push read", () -> contentsOf(emailConversations()).size() >= messages + added);
+	}
+
+	/** A new agent of the workspace, given the conversation. */
+	private TestUser agentOf(String conversation) {
+		TestUser agent = this.workspace.join(this.api, Map.of("role", "agent"));
+		assertThat(
+				this.api.post("/conversations/" + conversation + "/assign", this.owner, Map.of("agentId", agent.id()))
+					.status())
+			.isEqualTo(200);
+		return agent;
 	}
 
 	private void write(TestUser agent, String conversation, String text) {

@@ -66,11 +66,7 @@ class MailAttachmentBrowserTests extends MailboxFixture {
 
 		try (Browser browser = Browser.start(this.port)) {
 			browser.resize(1280, 900);
-			browser.open("/app/login");
-			browser.find(By.id("email")).sendKeys(agent.email());
-			browser.find(By.id("password")).sendKeys(TestWorkspace.PASSWORD);
-			browser.find(By.cssSelector("form button[type=submit]")).click();
-			browser.await((driver) -> driver.getCurrentUrl().endsWith("/app/inbox"));
+			browser.signIn(agent.email(), TestWorkspace.PASSWORD);
 			browser.open("/app/conversations/" + conversation);
 
 			WebElement pdf = browser.find(By.cssSelector("#messages .message .files a.download"));

@@ -41,11 +41,7 @@ class MailDeliveryBrowserTests extends MailboxFixture {
 		poll();
 
 		try (Browser browser = Browser.start(this.port)) {
-			browser.open("/app/login");
-			browser.find(By.id("email")).sendKeys(this.workspace.owner().email());
-			browser.find(By.id("password")).sendKeys(TestWorkspace.PASSWORD);
-			browser.find(By.cssSelector("form button[type=submit]")).click();
-			browser.await((driver) -> driver.getCurrentUrl().endsWith("/app/inbox"));
+			browser.signIn(this.workspace.owner().email(), TestWorkspace.PASSWORD);
 			browser.open("/app/conversations/" + conversation);
 
 			WebElement reply = browser

@@ -136,6 +136,15 @@ public final class Browser implements AutoCloseable {
 		this.driver.manage().window().setSize(new Dimension(width, height));
 	}
 
+	/** Signs in on the dashboard's log-in page and waits for the inbox. */
+	public void signIn(String email, String password) {
+		open("/app/login");
+		find(By.id("email")).sendKeys(email);
+		find(By.id("password")).sendKeys(password);
+		find(By.cssSelector("form button[type=submit]")).click();
+		await((driver) -> driver.getCurrentUrl().endsWith("/app/inbox"));
+	}
+
 	/** Writes what the browser shows to {@code target/screenshots/<name>.png}. */
 	public Path screenshot(String name) {
 		try {
