@@ -3,8 +3,10 @@ package io.parley.email;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.parley.support.Api.Reply;
 import io.parley.support.Api.TestUser;
@@ -12,7 +14,9 @@ import io.parley.support.Eventually;
 import io.parley.support.Multipart;
 import io.parley.support.TestClock;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Message.RecipientType;
 import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -103,6 +107,53 @@ class MailReplyIntegrationTests extends MailboxFixture {
 		assertThat(files(photo)).containsExactly("photo.png image/png");
 		assertThat(bytes(photo, 1)).isEqualTo(MailAttachmentIntegrationTests.PNG);
 		assertThat(message(conversation, "Here is your invoice").get("delivery").stringValue()).isEqualTo("sent");
+	}
+
+	@Test
+	void aMailboxWhoseStoredPasswordCannotBeOpenedFailsOnlyItsOwnReplies() throws Exception {
+		String otherAddress = "other-" + System.nanoTime() + "@acme.test";
+		GreenMailUser otherMailbox = mail.setUser(otherAddress, otherAddress, MailboxIntegrationTests.IMAP_PASSWORD);
+		UUID other = UUID.fromString(
+				this.api
+					.post("/api/email-inboxes", this.owner,
+							MailboxIntegrationTests.mailbox(otherAddress, mail.getImap().getPort(),
+									mail.getSmtp().getPort()))
+					.data()
+					.get("id")
+					.stringValue());
+		String broken = "broken-" + System.nanoTime() + "@customer.test";
+		String conversation = incoming(broken, "<broken-" + System.nanoTime() + "@customer.test>");
+		String fine = "fine-" + System.nanoTime() + "@customer.test";
+		MimeMessage toOther = mail(fine, "Fin", "Hello", "Hello there", "<fine-" + System.nanoTime() + "@c.test>",
+				null);
+		toOther.setRecipient(RecipientType.TO, new InternetAddress(otherAddress));
+		otherMailbox.deliver(toOther);
+		Eventually.until("the other mailbox polled", () -> this.poller.poll(other));
+		String otherConversation = this.api.get("/api/conversations?channel=email&limit=100", this.owner)
+			.data()
+			.get("items")
+			.valueStream()
+			.filter((item) -> item.get("contact").get("email").stringValue().equals(fine))
+			.findFirst()
+			.orElseThrow()
+			.get("id")
+			.stringValue();
+		// sealed for the other side of the row: it does not open as the SMTP password
+		this.jdbc.sql("UPDATE email_inboxes SET smtp_password = imap_password WHERE id = ?").param(this.inbox).update();
+
+		write(agentOf(conversation), conversation, Map.of("content", "This one cannot go out"));
+		write(agentOf(otherConversation), otherConversation, Map.of("content", "This one goes out"));
+		Eventually.until("the other mailbox's reply mailed", () -> {
+			this.delivery.deliverNow();
+			return !received(fine).isEmpty();
+		});
+
+		assertThat(received(broken)).isEmpty();
+		assertThat(this.jdbc
+			.sql("SELECT attempts FROM email_outbox WHERE conversation_id = CAST(? AS UUID) AND state = 'pending'")
+			.param(conversation)
+			.query(Integer.class)
+			.single()).as("failed once, to be tried again").isEqualTo(1);
 	}
 
 	private static String text(MimeMessage mail) {
