@@ -47,6 +47,12 @@ class WidgetChatBrowserTests {
 	static final byte[] PIXEL = Base64.getDecoder()
 		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
+	/**
+	 * How long a visitor's message may take to become a conversation: the widget opens a
+	 * session, then the conversation, and tries again while a loaded server is busy.
+	 */
+	private static final Duration STARTED = Duration.ofSeconds(30);
+
 	@LocalServerPort
 	int port;
 
@@ -111,7 +117,7 @@ class WidgetChatBrowserTests {
 		this.widget.send("Where is my order?");
 
 		JsonNode conversation = Eventually
-			.until("the conversation in the inbox", () -> chat.inbox(), (items) -> items.size() == 1)
+			.until("the conversation in the inbox", STARTED, () -> chat.inbox(), (items) -> items.size() == 1)
 			.get(0);
 		String id = conversation.get("id").stringValue();
 		assertThat(conversation.get("contact").get("email").stringValue()).isEqualTo("ada@example.com");
@@ -165,7 +171,7 @@ class WidgetChatBrowserTests {
 		this.widget.open();
 		this.widget.awaitReady();
 		this.widget.send("Hello?");
-		String id = Eventually.until("the conversation", () -> chat.inbox(), (items) -> items.size() == 1)
+		String id = Eventually.until("the conversation", STARTED, () -> chat.inbox(), (items) -> items.size() == 1)
 			.get(0)
 			.get("id")
 			.stringValue();
@@ -185,7 +191,7 @@ class WidgetChatBrowserTests {
 		this.widget.awaitReady();
 		assertThat(this.widget.messages()).as("a new visitor's chat").isEmpty();
 		this.widget.send("A new question");
-		Eventually.until("a second conversation", () -> chat.inbox(), (items) -> items.size() == 2);
+		Eventually.until("a second conversation", STARTED, () -> chat.inbox(), (items) -> items.size() == 2);
 		assertThat(this.widget.messages()).containsExactly("A new question");
 	}
 
@@ -198,7 +204,7 @@ class WidgetChatBrowserTests {
 		this.widget.open();
 		this.widget.awaitReady();
 		this.widget.send("Hello?");
-		String id = Eventually.until("the conversation", () -> chat.inbox(), (items) -> items.size() == 1)
+		String id = Eventually.until("the conversation", STARTED, () -> chat.inbox(), (items) -> items.size() == 1)
 			.get(0)
 			.get("id")
 			.stringValue();
@@ -235,7 +241,7 @@ class WidgetChatBrowserTests {
 		this.widget.open();
 		this.widget.awaitReady();
 		this.widget.send("Can you help?");
-		String id = Eventually.until("the conversation", () -> chat.inbox(), (items) -> items.size() == 1)
+		String id = Eventually.until("the conversation", STARTED, () -> chat.inbox(), (items) -> items.size() == 1)
 			.get(0)
 			.get("id")
 			.stringValue();
@@ -321,7 +327,7 @@ class WidgetChatBrowserTests {
 		this.widget.awaitInFrame(() -> "Thank you! We will get back to you by email."
 			.equals(this.widget.text(By.cssSelector("#footer p"))), "the thanks");
 		JsonNode conversation = Eventually
-			.until("the message left offline", () -> chat.inbox(), (items) -> items.size() == 1)
+			.until("the message left offline", STARTED, () -> chat.inbox(), (items) -> items.size() == 1)
 			.get(0);
 		assertThat(conversation.get("contact").get("email").stringValue()).isEqualTo("grace@example.com");
 		assertThat(chat.transcript(conversation.get("id").stringValue())).containsExactly("Call me back, please.");
@@ -385,7 +391,7 @@ class WidgetChatBrowserTests {
 		this.widget.send("Signed in, with a question");
 
 		JsonNode conversation = Eventually
-			.until("the signed-in user's conversation", () -> chat.inbox(), (items) -> items.size() == 1)
+			.until("the signed-in user's conversation", STARTED, () -> chat.inbox(), (items) -> items.size() == 1)
 			.get(0);
 		assertThat(conversation.get("contact").get("email").stringValue()).isEqualTo("grace@example.com");
 		assertThat(chat.transcript(conversation.get("id").stringValue())).containsExactly("Signed in, with a question");
