@@ -93,7 +93,11 @@ class DashboardBrowserTests {
 		this.browser.await((driver) -> this.dashboard.inboxIds().contains(id));
 		this.browser.screenshot("dashboard-inbox");
 		this.dashboard.press("j");
-		this.browser.find(By.cssSelector("#list .row a.open")).sendKeys(Keys.ENTER);
+		// the live inbox may redraw the row between the look-up and the key
+		this.browser.await((driver) -> {
+			driver.findElement(By.cssSelector("#list .row a.open")).sendKeys(Keys.ENTER);
+			return true;
+		});
 		this.browser.await((driver) -> driver.getCurrentUrl().endsWith("/app/conversations/" + id));
 		this.dashboard.awaitConnected();
 		this.browser.await((driver) -> this.dashboard.messages().contains("Where is my order?"));

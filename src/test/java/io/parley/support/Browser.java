@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -158,9 +159,12 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
-	/** Waits until {@code condition} holds, and returns what it returned. */
+	/**
+	 * Waits until {@code condition} holds, and returns what it returned. An element the
+	 * page redrew while the condition read it is looked up again on the next try.
+	 */
 	public <T> T await(ExpectedCondition<T> condition) {
-		return new WebDriverWait(this.driver, PATIENCE).until(condition);
+		return new WebDriverWait(this.driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
 	}
 
 	/** Two clicks in one gesture, too quick for a page to change in between. */
