@@ -2,7 +2,6 @@ package io.parley.dashboard;
 
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import io.parley.support.Api;
 import io.parley.support.Api.TestUser;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -88,14 +86,14 @@ class DashboardMembersSettingsBrowserTests {
 			.equals(this.browser.script("return document.activeElement && document.activeElement.id")));
 		// the row may be drawn once more (the member list follows membership changes):
 		// each look-up reads the row as it is now
-		this.browser.await((driver) -> fresh(
-				() -> new Select(driver.findElement(By.id("role-" + agent.id()))).getFirstSelectedOption()
-					.getText()
-					.equals("Supervisor")));
-		this.browser.await((driver) -> fresh(() -> {
+		this.browser
+			.await((driver) -> new Select(driver.findElement(By.id("role-" + agent.id()))).getFirstSelectedOption()
+				.getText()
+				.equals("Supervisor"));
+		this.browser.await((driver) -> {
 			driver.findElement(By.id("deactivate-" + agent.id())).sendKeys(Keys.ENTER);
 			return true;
-		}));
+		});
 		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("activate-" + agent.id())));
 		this.browser.await((driver) -> ("activate-" + agent.id())
 			.equals(this.browser.script("return document.activeElement && document.activeElement.id")));
@@ -128,18 +126,6 @@ class DashboardMembersSettingsBrowserTests {
 
 		assertThat(this.browser.find(By.cssSelector(".top .me")).getText()).isEqualTo("Ada Lovelace");
 		assertThat(this.browser.find(By.cssSelector(".top .me")).getDomAttribute("title")).isEqualTo("supervisor");
-	}
-
-	/**
-	 * What {@code read} finds, or {@code false} when the row was drawn anew meanwhile.
-	 */
-	private static boolean fresh(BooleanSupplier read) {
-		try {
-			return read.getAsBoolean();
-		}
-		catch (StaleElementReferenceException ex) {
-			return false;
-		}
 	}
 
 }
